@@ -1,0 +1,111 @@
+"""kg build: digests -> papers -> mentions -> links -> graph -> files and store in OUT/."""
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Triple
+
+from . import export
+from .extract import extract, load_nlp
+from .graph import entity_triples, paper_triples
+from .ingest import IngestReport, ingest
+from .link import Linker
+from .model import RowError
+from .store import create_store, open_store
+from .vocab import Vocabulary
+
+
+@dataclass
+class BuildSummary:
+    rows: int = 0
+    papers: int = 0
+    versions: int = 0
+    links: Counter = field(default_factory=Counter)
+    novel: Counter = field(default_factory=Counter)
+    entities_known: int = 0
+    entities_new: int = 0
+    triples: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    seconds: float = 0.0
+    files: list[Path] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"rows read        {self.rows}",
+            f"papers           {self.papers} ({self.versions} versions merged into them)",
+            "links            " + ", ".join(f"{t} {self.links.get(t, 0)}" for t in ("Task", "Dataset", "Method", "Metric"))
+            + f" (introduced datasets {self.novel.get('Dataset', 0)}, proposed methods {self.novel.get('Method', 0)})",
+            f"entities         {self.entities_known} from the vocabulary, {self.entities_new} newly found",
+            f"triples          {self.triples}",
+            f"rows skipped     {len(self.errors)}",
+        ]
+        for e in self.errors[:20]:
+            out.append(f"  {e}")
+        if len(self.errors) > 20:
+            out.append(f"  ... and {len(self.errors) - 20} more")
+        out.append(f"time             {self.seconds:.1f} s")
+        return out
+
+
+class Progress:
+    """Progress lines on stderr for long inputs (at most one every two seconds)."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled, self.last, self.t0 = total, enabled and total >= 2000, 0.0, time.time()
+
+    def update(self, done: int) -> None:
+        now = time.time()
+        if self.enabled and (now - self.last >= 2 or done == self.total):
+            self.last = now
+            print(f"  extracting {done}/{self.total} papers ({now - self.t0:.0f} s)", file=sys.stderr, flush=True)
+
+
+def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = None,
+          min_confidence: float = 0.0, progress: bool = True, views: bool = True) -> BuildSummary:
+    t0 = time.time()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    summary = BuildSummary()
+    report = IngestReport()
+    papers = ingest(inputs, report)
+    summary.rows, summary.errors = report.rows, report.errors
+    summary.papers = len(papers)
+    summary.versions = sum(len(p.versions) for p in papers)
+
+    vocabulary = Vocabulary.load(vocab_paths)
+    nlp = load_nlp(vocab_paths)
+    linker = Linker(vocabulary, min_confidence=min_confidence)
+    bar = Progress(len(papers), progress)
+
+    def triples() -> Iterator[Triple]:
+        for i, (paper, mentions) in enumerate(extract(papers, nlp), start=1):
+            links = linker.link(paper, mentions)
+            for lk in links:
+                summary.links[lk.type] += 1
+                summary.novel[lk.type] += lk.novel
+            yield from paper_triples(paper, links)
+            bar.update(i)
+        yield from entity_triples(linker.entities.values(), vocabulary)
+
+    nt = out / "graph.nt"
+    export.write_ntriples(triples(), nt)
+    summary.entities_known = sum(e.known for e in linker.entities.values())
+    summary.entities_new = sum(not e.known for e in linker.entities.values())
+    export.write_turtle_and_jsonld(nt, out)
+    summary.triples = create_store(out, nt)
+    store = open_store(out)
+    rows = export.link_rows(store)
+    del store
+    export.write_links(rows, out / "links.jsonl")
+    export.write_graphml(rows, out / "graph.graphml")
+    summary.files = [out / n for n in ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")]
+    if views:
+        from .viz import build_views
+        summary.files += build_views(out)
+    summary.seconds = time.time() - t0
+    return summary

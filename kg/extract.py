@@ -1,0 +1,347 @@
+"""Extract: a Paper's texts -> Mentions with evidence, through the spaCy pipeline of kg.nlp.
+
+Vocabulary matches come from the kg_vocab_matcher component.  Names that are not in the
+vocabulary are found by general, language-independent-by-design rules, all of which produce
+spaCy Spans of the same Doc (doc.spans["kg_new"]):
+
+  title-name     "Name: subtitle" and "Name Technical Report" titles
+  cue-propose    a proposing/releasing verb before a name (提出/构建/发布/推出/..., propose/introduce/...)
+  cue-appositive "Name, a novel framework ..." / "名为Name的..."
+  cue-head       a name next to a type head noun (Name数据集, Name框架, the Name dataset, Name model)
+  cue-use        a using verb before a name (采用/基于/利用/结合..., using/based on/leveraging ...)
+  abbreviation   a defined abbreviation whose long form ends in a type head noun
+
+The type of a new name is decided from the words around it (数据集/语料库/基准/benchmark/corpus
+vs 框架/模型/方法/系统/framework/model/architecture); names that are generic words are dropped.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .model import Mention, Paper
+from .vocab import norm, ontology_dir
+
+# ---------------------------------------------------------------- cue words (both languages)
+
+DATASET_HEADS_ZH = "数据集|语料库|语料|基准测试|基准|评测集|测试集|数据库|评估基准|评测基准|基准数据集|数据"
+METHOD_HEADS_ZH = ("框架|模型|方法|系统|架构|网络|算法|模块|机制|策略|损失|编码器|解码器|声码器|工具包|流程|范式"
+                   "|技术|模型族|管道|流水线|适配器|指标|评估框架|分词器|系列模型|系列")
+DATASET_HEADS_EN = r"datasets?|corpus|corpora|benchmarks?|database|test[- ]?set|suite|collection|challenge"
+METHOD_HEADS_EN = (r"framework|model|models|method|approach|system|architecture|network|algorithm|module|mechanism"
+                   r"|strategy|loss|encoder|decoder|vocoder|toolkit|pipeline|paradigm|technique|tokenizer|adapter"
+                   r"|metric|agent|codec|pipeline|recipe")
+PROPOSE_ZH = "提出|构建|发布|推出|引入|开源|设计|开发|创建|建立|打造|贡献|介绍|研发|构造|搭建|收集|整理|制作|建构|提供"
+STRONG_ZH = "提出|发布|推出|构建|开源|研发|打造|创建|建立|介绍"
+PROPOSE_EN = (r"propose|introduce|present|release|develop|build|construct|curate|design|create|contribute|collect"
+              r"|open-source|publish|unveil|establish|compile|assemble|offer")
+USE_ZH = "采用|使用|利用|基于|结合|借助|通过|引入|融合|集成|对比|比较|优于|超越|超过|包括|例如|如"
+USE_EN = (r"using|use|uses|used|with|based on|built on|leverag(?:e|es|ing)|adopt(?:s|ing)?|employ(?:s|ing)?"
+          r"|fine-?tun(?:e|es|ing)|compared (?:to|with)|outperform(?:s|ing)?|such as|including|via|through|over")
+
+# A Latin name: tokens made of letters/digits with -, ., +, _ inside; further words only when they
+# start with a capital or digit ("CosyVoice 3", "Inworld TTS-1").
+NAME = r"(?:[A-Za-z0-9][A-Za-z0-9+\-_.'’]*[A-Za-z0-9+]|[A-Z])(?: (?:[A-Z0-9][A-Za-z0-9+\-_.]*[A-Za-z0-9+]|[0-9]))*"
+_NAME_RE = re.compile(NAME)
+_SEP = r"(?:\s*(?:和|、|与|及|以及|,|，|/|and|&)\s*)"
+
+
+def _load_stoplist() -> set[str]:
+    path = ontology_dir() / "rules" / "not-entities.txt"
+    out: set[str] = set()
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                out.add(norm(line))
+    return out
+
+
+STOPLIST = _load_stoplist()
+
+
+def name_like(name: str) -> bool:
+    """A specific name (SoulDance, DCRF-BiLSTM, TTS-1, CosyVoice 3), not a common word."""
+    if norm(name) in STOPLIST or len(norm(name)) < 2:
+        return False
+    words = name.split()
+    if len(words) > 5:
+        return False
+    for w in words:
+        core = re.sub(r"[^A-Za-z0-9]", "", w)
+        upp = sum(c.isupper() for c in core)
+        if upp >= 2 or (upp >= 1 and any(c.isdigit() for c in core)) or (core[1:] != core[1:].lower()):
+            return True
+        if any(c.isdigit() for c in core) and any(c.isalpha() for c in core) and len(core) >= 3:
+            return True
+        if "-" in w and upp >= 1 and len(core) >= 4:
+            return True
+    return False
+
+
+def _trim_name(name: str) -> str:
+    name = name.strip().rstrip(".'’-_")
+    # "Sync-TVA 框架" never gets here (Han stops NAME); drop a trailing lone number of a list "MELD 2"? keep.
+    return name
+
+
+def head_type(before: str, after: str) -> str | None:
+    """Dataset / Method from a head noun right after the name, else right before it."""
+    a = after.lstrip(" *\"”」'）)")
+    if re.match(rf"(?:{DATASET_HEADS_ZH})", a) or re.match(rf"(?:the\s+)?(?:{DATASET_HEADS_EN})\b", a, re.I):
+        if not re.match(r"数据(?!集|库)", a):
+            return "Dataset"
+    if re.match(rf"(?:{METHOD_HEADS_ZH})", a) or re.match(rf"(?:{METHOD_HEADS_EN})\b", a, re.I):
+        return "Method"
+    b = before.rstrip(" *\"“「'（(")
+    if re.search(rf"(?:{DATASET_HEADS_ZH})$", b) or re.search(rf"\b(?:{DATASET_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$", b, re.I):
+        if not re.search(r"数据$", b):
+            return "Dataset"
+    if re.search(rf"(?:{METHOD_HEADS_ZH})$", b) or re.search(rf"\b(?:{METHOD_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$", b, re.I):
+        return "Method"
+    return None
+
+
+def _window_type(text: str) -> str | None:
+    """Type from any head noun in a short window (filler between a verb and a name)."""
+    if re.search(rf"(?:{DATASET_HEADS_ZH})", text) and not re.fullmatch(r".*数据(?!集|库).*", text):
+        return "Dataset"
+    if re.search(rf"\b(?:{DATASET_HEADS_EN})\b", text, re.I):
+        return "Dataset"
+    if re.search(rf"(?:{METHOD_HEADS_ZH})", text) or re.search(rf"\b(?:{METHOD_HEADS_EN})\b", text, re.I):
+        return "Method"
+    return None
+
+
+# ---------------------------------------------------------------- the rules
+
+_TITLE_NAME = re.compile(rf"^\s*(?P<name>{NAME})\s*[:：]\s*(?P<rest>.+)$")
+_TITLE_REPORT = re.compile(rf"^\s*(?P<name>{NAME})\s+(?:Technical Report|System Report|System Description)\b", re.I)
+_ZH_PROPOSE = re.compile(
+    rf"(?P<verb>{PROPOSE_ZH})了?\s*(?P<fill>[\u3400-\u9fff\-–“”\"'、（）()]{{0,24}}?)\s*[*“\"「]*\s*(?P<name>{NAME})")
+_ZH_NAMED = re.compile(rf"(?:名为|称为|叫做|命名为|简称|即)\s*[“\"「]?\s*(?P<name>{NAME})")
+_EN_PROPOSE = re.compile(
+    rf"\b(?:we|this (?:paper|work|study|report|article)|the authors?|here,? we|in this (?:paper|work),? we)\s+"
+    rf"(?:(?:first|also|further|then|newly)\s+)?(?P<verb>{PROPOSE_EN})(?:s|d|ed)?\s+"
+    rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME})",
+    re.I)
+_EN_APPOS = re.compile(
+    rf"(?P<name>{NAME})\s*(?:,|:|\(|—|–)\s*(?:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>{DATASET_HEADS_EN}|{METHOD_HEADS_EN})\b",
+    re.I)
+_ZH_USE = re.compile(rf"(?P<verb>{USE_ZH})\s*(?:了|预训练的?|预训练|的)?\s*[*“\"「]*\s*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
+_EN_USE = re.compile(rf"\b(?P<verb>{USE_EN})\s+(?:the\s+|a\s+|an\s+|pre-?trained\s+)*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
+_ZH_ON_DATA = re.compile(
+    rf"(?:在|于|基于|使用|利用|采用|以|对)\s*(?P<names>{NAME}(?:{_SEP}{NAME})*)\s*(?:等|这)?\s*(?:多个|两个|三个|四个|五个|个|公开|主流)?\s*(?:{DATASET_HEADS_ZH})")
+_EN_ON_DATA = re.compile(
+    rf"\b(?:on|in|from|using|across|of)\s+(?:the\s+)?(?P<names>{NAME}(?:{_SEP}{NAME})*)\s*(?:{DATASET_HEADS_EN})\b",
+    re.I)
+_HEAD_AFTER = re.compile(rf"(?P<name>{NAME})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
+_HEAD_AFTER_EN = re.compile(rf"\b(?:the|a|an|our|its)\s+(?P<name>{NAME})\s+(?P<head>{DATASET_HEADS_EN}|{METHOD_HEADS_EN})\b")
+
+DATASET_SUBTITLE = re.compile(rf"\b(?:{DATASET_HEADS_EN}|evaluating|evaluation|assessing)\b|{DATASET_HEADS_ZH}", re.I)
+PROPOSE_CONTEXT = re.compile(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|一套|新的|新型|首个)?\s*$|\b(?:{PROPOSE_EN})(?:s|d|ed)?\s+(?:a |an |the )?(?:new |novel )?$", re.I)
+
+
+class Candidate:
+    __slots__ = ("start", "end", "type", "rule", "confidence", "novel")
+
+    def __init__(self, start: int, end: int, type: str, rule: str, confidence: float, novel: bool):
+        self.start, self.end, self.type, self.rule, self.confidence, self.novel = start, end, type, rule, confidence, novel
+
+
+def _names_in(m: re.Match, group: str = "names") -> Iterable[tuple[int, int]]:
+    base = m.start(group)
+    for nm in _NAME_RE.finditer(m.group(group)):
+        name = _trim_name(nm.group())
+        if name.lower() in {"and"}:
+            continue
+        yield base + nm.start(), base + nm.start() + len(name)
+
+
+def find_candidates(text: str, field: str) -> list[Candidate]:
+    """Names not necessarily in the vocabulary, with a type and whether the paper introduces them."""
+    out: list[Candidate] = []
+
+    def add(s: int, e: int, type_: str | None, rule: str, conf: float, novel: bool) -> None:
+        name = text[s:e]
+        trimmed = _trim_name(name)
+        e = s + len(trimmed)
+        if not name_like(trimmed):
+            return
+        out.append(Candidate(s, e, type_ or "Method", rule, conf if type_ else conf - 0.1, novel))
+
+    if field == "title":
+        m = _TITLE_NAME.match(text) or _TITLE_REPORT.match(text)
+        if m:
+            rest = m.groupdict().get("rest") or ""
+            t = "Dataset" if DATASET_SUBTITLE.search(rest.split(" for ")[0] if rest else "") else "Method"
+            add(m.start("name"), m.end("name"), t, "title-name", 0.9, True)
+        for m in _HEAD_AFTER_EN.finditer(text):
+            add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-head", 0.7, False)
+        return out
+
+    for m in _ZH_PROPOSE.finditer(text):
+        fill = m.group("fill")
+        t = head_type(text[:m.start("name")], text[m.end("name"):]) or _window_type(fill)
+        strong = bool(re.match(STRONG_ZH, m.group("verb"))) or m.group("verb") in {"构造", "收集", "整理", "设计", "开发"}
+        if not strong and not _window_type(fill) and not head_type("", text[m.end("name"):]):
+            continue  # "引入ACPT" without a head noun: leave to the use rule
+        if re.search(r"基于|结合|利用|采用|使用|通过|融合", fill):
+            continue  # "提出基于ControlNet的..." : the name is used, not proposed
+        add(m.start("name"), m.end("name"), t, "cue-propose", 0.85, True)
+    for m in _ZH_NAMED.finditer(text):
+        t = head_type(text[max(0, m.start() - 12):m.start()], text[m.end("name"):])
+        add(m.start("name"), m.end("name"), t, "cue-appositive", 0.8, True)
+    for m in _EN_PROPOSE.finditer(text):
+        fill = m.group("fill") or ""
+        if re.search(r"\b(?:based on|using|with|via|leveraging|on)\b", fill, re.I):
+            continue
+        t = head_type(text[:m.start("name")], text[m.end("name"):]) or _window_type(fill)
+        add(m.start("name"), m.end("name"), t, "cue-propose", 0.85, True)
+    for m in _EN_APPOS.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        novel = bool(re.search(rf"\b(?:{PROPOSE_EN})(?:s|d|ed)?\b[^.]*$|\bwe\b[^.]*$", before, re.I)) \
+            or bool(re.search(r"\b(?:novel|new|first)\b", m.group(), re.I))
+        add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-appositive", 0.8, novel)
+    for rx in (_ZH_ON_DATA, _EN_ON_DATA):
+        for m in rx.finditer(text):
+            for s, e in _names_in(m):
+                add(s, e, "Dataset", "cue-dataset", 0.75, False)
+    for rx in (_HEAD_AFTER, _HEAD_AFTER_EN):
+        for m in rx.finditer(text):
+            t = _type_of_head(m.group("head"))
+            ctx = text[max(0, m.start() - 30):m.start("name")]
+            novel = bool(PROPOSE_CONTEXT.search(ctx)) or bool(re.search(rf"(?:{STRONG_ZH})[^，。；,.;]*$", ctx))
+            add(m.start("name"), m.end("name"), t, "cue-head", 0.7, novel)
+    for rx in (_ZH_USE, _EN_USE):
+        for m in rx.finditer(text):
+            for s, e in _names_in(m):
+                t = head_type(text[:s], text[e:])
+                add(s, e, t or "Method", "cue-use", 0.6, False)
+    return out
+
+
+def _type_of_head(head: str) -> str:
+    h = head.lower()
+    if re.fullmatch(rf"(?:{DATASET_HEADS_ZH})", h) or re.fullmatch(rf"(?:{DATASET_HEADS_EN})", h):
+        return "Dataset"
+    return "Method"
+
+
+# ---------------------------------------------------------------- Doc -> Mentions
+
+RULE_RANK = {"title-name": 0, "cue-propose": 1, "cue-appositive": 2, "abbreviation": 3, "cue-dataset": 4,
+             "cue-head": 5, "cue-use": 6}
+
+
+def new_entity_spans(doc: Doc, field: str) -> list[Span]:
+    """Spans of doc for names found by the rules, not overlapping vocabulary matches' longer spans."""
+    spans: list[Span] = []
+    for c in sorted(find_candidates(doc.text, field), key=lambda c: (RULE_RANK[c.rule], c.start)):
+        sp = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if sp is None:
+            continue
+        sp = Span(doc, sp.start, sp.end, label=c.type, kb_id="")
+        spans.append(sp)
+        sp_key = (sp.start, sp.end)
+        doc.user_data.setdefault("kg_new_meta", {}).setdefault(sp_key, (c.rule, c.confidence, c.novel))
+    # abbreviations whose long form ends in a type head noun: "... framework (XYZ)" / "...数据集（XYZ）"
+    for ab in doc._.abbreviations or []:
+        t = head_type(ab.long.text, "")
+        if t and name_like(ab.short.text):
+            before = doc.text[max(0, ab.long.start_char - 30):ab.long.start_char]
+            novel = bool(re.search(rf"(?:{STRONG_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b|\bwe\b", before + ab.long.text, re.I))
+            sp = Span(doc, ab.short.start, ab.short.end, label=t, kb_id="")
+            spans.append(sp)
+            doc.user_data.setdefault("kg_new_meta", {}).setdefault((sp.start, sp.end), ("abbreviation", 0.8, novel))
+    return spans
+
+
+def _propose_before(doc: Doc, span: Span) -> bool:
+    """A strong proposing cue right before a vocabulary mention: 提出 CosyVoice 3 / we propose X."""
+    sent = span.sent
+    before = doc.text[sent.start_char:span.start_char]
+    return bool(re.search(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|新的|新型|全新的|首个)?\s*[*“\"「]*\s*$", before)) or \
+        bool(re.search(rf"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:a |an |the )?(?:new |novel )?$", before, re.I))
+
+
+def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
+    out: list[Mention] = []
+    vocab_spans = list(doc.spans.get("kg_vocab", []))
+    covered = set()
+    abbrs = doc._.abbreviations or []
+    for sp in vocab_spans:
+        covered.update(range(sp.start, sp.end))
+        kind_conf = 0.95 if len(sp.text) > 4 else 0.85
+        novel = sp.label_ in ("Dataset", "Method") and _propose_before(doc, sp)
+        out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
+                           "vocabulary", kind_conf, concept=sp.kb_id_, novel=novel))
+    # an abbreviation defined for a vocabulary long form also names that concept
+    by_long = {(sp.start, sp.end): sp for sp in vocab_spans}
+    for ab in abbrs:
+        hit = next((sp for (s, e), sp in by_long.items() if s <= ab.long.start and e >= ab.long.end
+                    or (s >= ab.long.start and e == ab.long.end)), None)
+        if hit is not None:
+            short_key = norm(ab.short.text)
+            for tok in doc:
+                if norm(tok.text) == short_key and tok.i not in covered:
+                    sp = doc[tok.i:tok.i + 1]
+                    covered.add(tok.i)
+                    out.append(Mention(hit.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
+                                       "abbreviation", 0.85, concept=hit.kb_id_, long_form=hit.text))
+    new_spans = new_entity_spans(doc, field)
+    meta = doc.user_data.get("kg_new_meta", {})
+    seen: set[tuple[int, int]] = set()
+    for sp in new_spans:
+        if (sp.start, sp.end) in seen:
+            continue
+        seen.add((sp.start, sp.end))
+        rule, conf, novel = meta[(sp.start, sp.end)]
+        overlapping = [v for v in vocab_spans if v.start < sp.end and sp.start < v.end]
+        if overlapping:
+            v = overlapping[0]
+            if v.start == sp.start and v.end == sp.end or (v.end - v.start) >= (sp.end - sp.start):
+                # the rule names a vocabulary concept: it may say that the paper proposes it
+                if novel and v.label_ in ("Dataset", "Method"):
+                    out.append(Mention(v.label_, v.text, v.start_char, v.end_char, field, version, _evidence(v),
+                                       rule, conf, concept=v.kb_id_, novel=True))
+                continue
+        long_form = next((ab.long.text for ab in abbrs if ab.short.start == sp.start), None)
+        out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
+                           rule, conf, concept=None, novel=novel, long_form=long_form))
+    return out
+
+
+def _evidence(sp: Span) -> str:
+    sent = sp.sent
+    text = sent.text.strip()
+    if len(text) > 300:  # a long sentence: the clause around the mention
+        s = max(sent.start_char, sp.start_char - 120)
+        e = min(sent.end_char, sp.end_char + 120)
+        text = ("…" if s > sent.start_char else "") + sp.doc.text[s:e].strip() + ("…" if e < sent.end_char else "")
+    return re.sub(r"^\s*(?:\d+[.、)]|[-*•])\s*", "", text)
+
+
+def extract(papers: Iterable[Paper], nlp: Language, batch_size: int = 256) -> Iterable[tuple[Paper, list[Mention]]]:
+    """Stream (paper, mentions) in input order; texts of all versions are read."""
+    def texts():
+        for paper in papers:
+            items = paper.texts()
+            for i, (fld, ver, text) in enumerate(items):
+                yield text, (paper, fld, ver, i == len(items) - 1)
+
+    current: list[Mention] = []
+    for doc, (paper, fld, ver, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+        current.extend(mentions_from_doc(doc, fld, ver))
+        if last:
+            yield paper, current
+            current = []
+
+
+def load_nlp(vocab_paths: list[Path] | None = None) -> Language:
+    from .nlp import build_nlp
+    return build_nlp([str(p) for p in vocab_paths or []])

@@ -1,0 +1,123 @@
+"""Link: a paper's Mentions -> Links to vocabulary concepts or to discovered entities.
+
+Resolution rules:
+- a mention that matched the vocabulary links to its concept;
+- a new name is first looked up in the vocabulary by any label (any type, any case, any
+  punctuation), so "Crema-D" or "EMO-DB" found by a rule still lands on the known concept;
+- otherwise it becomes a discovered entity whose IRI comes from its type and normalised name,
+  so spelling variants (Sync-TVA / SyncTVA) and the same name in two papers are one node; the type
+  is the one first decided for that name, so no entity is split by type either;
+- an abbreviation defined in a paper ("Beyond-Semantic Speech (BoSS)") gives the entity its long
+  form as an alternative label;
+- per paper, a task is dropped when a narrower task of it is linked too (skos:broader carries it);
+- one link per (paper, entity): its relation is "introduces"/"proposes" when any mention says so,
+  its evidence is the best mention (title first, then confidence), its confidence grows with
+  the number of independent mentions.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from .model import Entity, Link, Mention, Paper
+from .vocab import Vocabulary, entity_iri, norm
+
+RELATIONS = {
+    ("Task", False): "addressesTask", ("Task", True): "addressesTask",
+    ("Dataset", False): "usesDataset", ("Dataset", True): "introducesDataset",
+    ("Method", False): "usesMethod", ("Method", True): "proposesMethod",
+    ("Metric", False): "reportsMetric", ("Metric", True): "reportsMetric",
+}
+RULE_PRIORITY = {"title-name": 0, "vocabulary": 1, "cue-propose": 2, "abbreviation": 3, "cue-appositive": 4,
+                 "cue-dataset": 5, "cue-head": 6, "cue-use": 7}
+
+
+@dataclass
+class Linker:
+    vocabulary: Vocabulary
+    min_confidence: float = 0.0
+    entities: dict[str, Entity] = field(default_factory=dict)
+    _by_key: dict[str, str] = field(default_factory=dict)  # normalised name -> discovered IRI
+
+    def __post_init__(self) -> None:
+        self._labels = self.vocabulary.by_label()
+
+    def entity_for(self, m: Mention, paper: Paper) -> Entity | None:
+        if m.concept:
+            return self._known(m.concept)
+        key = norm(m.text)
+        if not key:
+            return None
+        owners = self._labels.get(key)
+        if owners:
+            same = [c for c, _ in owners if c.type == m.type]
+            return self._known((same or [owners[0][0]])[0].iri)
+        iri = self._by_key.get(key)
+        if iri is None:
+            iri = entity_iri(m.type, m.text)
+            self._by_key[key] = iri
+            self.entities[iri] = Entity(iri, m.type, m.text, [], known=False, first_seen=paper.iri)
+        ent = self.entities[iri]
+        if m.long_form and m.long_form not in ent.alt_labels and norm(m.long_form) != key:
+            ent.alt_labels.append(m.long_form)
+            lkey = norm(m.long_form)
+            if lkey and lkey not in self._labels:
+                self._by_key.setdefault(lkey, iri)
+        return ent
+
+    def _known(self, iri: str) -> Entity:
+        ent = self.entities.get(iri)
+        if ent is None:
+            c = self.vocabulary.concepts[iri]
+            ent = self.entities[iri] = Entity(iri, c.type, c.pref, c.alt_labels, known=True, broader=list(c.broader))
+        return ent
+
+    def link(self, paper: Paper, mentions: list[Mention]) -> list[Link]:
+        # one type per new name in this paper: the one its most reliable rule gave
+        types: dict[str, str] = {}
+        for m in sorted((m for m in mentions if not m.concept),
+                        key=lambda m: (RULE_PRIORITY.get(m.rule, 9), -m.confidence, m.start)):
+            types.setdefault(norm(m.text), m.type)
+        mentions = [m if m.concept or types.get(norm(m.text), m.type) == m.type
+                    else replace(m, type=types[norm(m.text)]) for m in mentions]
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        ents: dict[str, Entity] = {}
+        for m in mentions:
+            ent = self.entity_for(m, paper)
+            if ent is None:
+                continue
+            groups[ent.iri].append(m)
+            ents[ent.iri] = ent
+        # most specific task only
+        tasks = {iri for iri, e in ents.items() if e.type == "Task"}
+        drop = set()
+        for t in tasks:
+            if e := ents[t]:
+                if e.known:
+                    drop.update(a for a in self.vocabulary.ancestors(t) if a in tasks)
+        links: list[Link] = []
+        for iri, ms in groups.items():
+            if iri in drop:
+                continue
+            ent = ents[iri]
+            best = min(ms, key=lambda m: (m.field != "title", -m.confidence, RULE_PRIORITY.get(m.rule, 9), m.start))
+            novel = ent.type in ("Dataset", "Method") and _is_novel(ms)
+            independent = len({(m.field, m.start) for m in ms})
+            conf = round(min(0.99, max(m.confidence for m in ms) + 0.03 * (independent - 1)), 2)
+            if conf < self.min_confidence:
+                continue
+            nov_m = next((m for m in sorted(ms, key=lambda m: (RULE_PRIORITY.get(m.rule, 9), m.start)) if m.novel), None)
+            ev = nov_m if novel and nov_m is not None and best.field != "title" else best
+            links.append(Link(paper.iri, iri, ent.type, RELATIONS[(ent.type, novel)], novel, ev.sentence, ev.text,
+                              ev.field, ev.version, ev.rule, conf))
+        links.sort(key=lambda lk: (("Task", "Dataset", "Method", "Metric").index(lk.type), lk.entity))
+        return links
+
+
+def _is_novel(ms: list[Mention]) -> bool:
+    """Introduced/proposed when a strong rule says so; a title name counts only if not merely used."""
+    votes = [m for m in ms if m.novel]
+    if not votes:
+        return False
+    strong = [m for m in votes if m.rule in ("title-name", "cue-propose", "cue-appositive", "vocabulary", "abbreviation")]
+    return bool(strong) or len(votes) >= len(ms) / 2

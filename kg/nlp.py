@@ -1,0 +1,338 @@
+"""The spaCy side of extraction: a mixed Chinese/English tokenizer and pipeline components.
+
+The pipeline is built on a blank language (no trained pipeline can be installed here):
+
+    tokenizer          MixedScriptTokenizer: one token per Han character; Latin names glued to
+                       Chinese or containing -, ., ++ kept whole (Wav2Vec2.0, DCRF-BiLSTM, AIST++)
+    kg_sentences       sentence/clause boundaries for evidence (。！？；, line breaks, ". ")
+    kg_abbreviations   "Long Form (LF)", "LF (Long Form)", "主成分分析（PCA）" -> doc._.abbreviations
+    kg_vocab_matcher   vocabulary labels in both languages via Aho-Corasick over normalised tokens,
+                       only at token boundaries -> doc.spans["kg_vocab"]
+
+Mentions are spaCy Spans (label_ = entity type, kb_id_ = concept IRI); the rules that find new
+entities live in kg.extract and also return Spans of the same Doc, so the Doc is the carrier of
+every mention and of its evidence sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .vocab import Vocabulary, norm
+
+_TOKEN = re.compile(
+    r"(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+    r"|(?P<word>[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff]+(?:[-.'’_][A-Za-z0-9\u00c0-\u024f\u0370-\u03ff]+)*(?:\+\+|\+)?)"
+    r"|(?P<space>\s+)"
+    r"|(?P<other>.)",
+    re.S,
+)
+# Productive English suffixes split off hyphenated words so that "HuBERT-based" still names HuBERT.
+_SUFFIX = re.compile(
+    r"^(?P<stem>.+?)(?P<suffix>-(?:based|like|style|driven|guided|aware|conditioned|enhanced|level|specific|free"
+    r"|only|centric|oriented|powered|inspired|derived|generated|augmented|assisted|informed|extracted|encoded"
+    r"|pretrained|trained|finetuned|tuned|large|base|small))$",
+    re.I,
+)
+
+
+class MixedScriptTokenizer:
+    """Tokenizer for text that mixes Han characters and Latin names without spaces."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for m in _TOKEN.finditer(text):
+            tok = m.group()
+            if m.lastgroup == "space":
+                if words and not spaces[-1] and tok[0] == " ":
+                    spaces[-1] = True
+                    tok = tok[1:]
+                if tok:
+                    words.append(tok)
+                    spaces.append(False)
+                continue
+            if m.lastgroup == "word" and "-" in tok:
+                sm = _SUFFIX.match(tok)
+                if sm:
+                    words.extend((sm.group("stem"), "-", sm.group("suffix")[1:]))
+                    spaces.extend((False, False, False))
+                    continue
+            words.append(tok)
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    # spaCy serialisation hooks (the tokenizer has no state of its own)
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "MixedScriptTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        pass
+
+    def from_disk(self, path, **kwargs) -> "MixedScriptTokenizer":
+        return self
+
+
+@spacy.registry.tokenizers("kg.MixedScriptTokenizer.v1")
+def create_mixed_tokenizer():
+    def make(nlp: Language) -> MixedScriptTokenizer:
+        return MixedScriptTokenizer(nlp.vocab)
+
+    return make
+
+
+# ------------------------------------------------------------------ sentences
+
+_SENT_END = {"。", "！", "？", "；", "!", "?", ";", "\n", "…"}
+
+
+@Language.component("kg_sentences")
+def kg_sentences(doc: Doc) -> Doc:
+    """Clause-level sentence boundaries: Chinese and English sentence ends and line breaks."""
+    prev_end = True
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = prev_end
+        t = tok.text
+        if "\n" in t or t in _SENT_END:
+            prev_end = True
+        elif t == "." and (tok.whitespace_ or i + 1 == len(doc)):
+            prev = doc[i - 1].text if i else ""
+            prev_end = not (len(prev) <= 2 and prev.isascii() and prev.isalpha())  # "e.g." "al."
+        else:
+            prev_end = False
+    return doc
+
+
+# ------------------------------------------------------------------ abbreviations
+
+if not Doc.has_extension("abbreviations"):
+    Doc.set_extension("abbreviations", default=None)
+
+_OPEN = {"(": ")", "（": "）"}
+_CN_LEAD = re.compile(r"^(?:.*?(?:提出了?|引入了?|采用了?|使用了?|利用了?|基于|通过|结合了?|构建了?|设计了?|开发了?"
+                      r"|发布了?|推出了?|名为|称为|包括|以及|一种|一个|的|在|和|与|及|对|将|用|为|是|了))+")
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    short: Span
+    long: Span
+
+
+def _acronym_like(text: str) -> bool:
+    return (1 <= len(text) <= 15 and any(c.isupper() for c in text) and " " not in text
+            and not re.search(r"[\u3400-\u9fff]", text) and not text.isdigit())
+
+
+def _sh_long_form(short: str, words: list[Span]) -> int | None:
+    """Schwartz-Hearst: index in words where the long form for short starts, or None."""
+    s = [c.lower() for c in short if c.isalnum()]
+    if not s:
+        return None
+    text = " ".join(w.text for w in words).lower()
+    si, li = len(s) - 1, len(text) - 1
+    while si >= 0:
+        c = s[si]
+        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        si -= 1
+        li -= 1
+    start_char = li + 1
+    pos = 0
+    for i, w in enumerate(words):
+        if pos <= start_char < pos + len(w.text) + 1:
+            return i
+        pos += len(w.text) + 1
+    return None
+
+
+def find_abbreviations(doc: Doc) -> list[Abbreviation]:
+    out: list[Abbreviation] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        close = _OPEN.get(tok.text)
+        if close is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and doc[j].text not in (close, ")", "）") and j - i < 25:
+            j += 1
+        if j >= n or doc[j].text not in (")", "）") or j == i + 1:
+            i += 1
+            continue
+        inner = doc[i + 1:j]
+        inner_text = inner.text.strip()
+        # text before the parenthesis, within the sentence
+        k = i
+        while k > 0 and not doc[k - 1].is_sent_start and doc[k - 1].text not in {"，", ",", "：", ":", "、", "(", "（", "“", "\""}:
+            k -= 1
+        if k > 0 and doc[k - 1].is_sent_start and doc[k - 1].text not in {"，", ",", "：", ":", "、"}:
+            k -= 1
+        before = doc[k:i]
+        while len(before) and before[-1].is_space:
+            before = before[:-1]
+        if len(inner) <= 3 and _acronym_like(inner_text.replace(" ", "")) and len(before):
+            long = _long_form_before(before, inner_text)
+            if long is not None:
+                out.append(Abbreviation(inner, long))
+        elif len(before) and _acronym_like(before[-1].text) and len(inner) > 1 and not re.search(r"[\u3400-\u9fff]", before[-1].text):
+            # "LF (Long Form)"
+            if _sh_long_form(before[-1].text, [t for t in inner if not t.is_space]) is not None:
+                out.append(Abbreviation(before[-1:], inner))
+        i = j + 1
+    return out
+
+
+def _long_form_before(before: Span, short: str) -> Span | None:
+    last = before[-1]
+    if re.match(r"[\u3400-\u9fff]", last.text):
+        # Chinese long form: the run of Han characters before the parenthesis, minus leading verbs
+        k = len(before)
+        while k > 0 and re.match(r"^[\u3400-\u9fff]$", before[k - 1].text):
+            k -= 1
+        run = before[k:]
+        m = _CN_LEAD.match(run.text)
+        skip = len(m.group()) if m else 0
+        if len(run) - skip < 2:
+            return None
+        return run[skip:]
+    words = [t for t in before if not t.is_space]
+    limit = min(len(short) + 5, len(short) * 2)
+    words = words[-limit:]
+    idx = _sh_long_form(short, words)
+    if idx is None:
+        return None
+    start = words[idx].i
+    return before.doc[start:before.end]
+
+
+@Language.component("kg_abbreviations")
+def kg_abbreviations(doc: Doc) -> Doc:
+    doc._.abbreviations = find_abbreviations(doc)
+    return doc
+
+
+# ------------------------------------------------------------------ vocabulary matcher
+
+@Language.factory("kg_vocab_matcher", default_config={"vocab_paths": []})
+def make_vocab_matcher(nlp: Language, name: str, vocab_paths: list[str]):
+    from pathlib import Path
+    return VocabMatcher(Vocabulary.load([Path(p) for p in vocab_paths] or None))
+
+
+class VocabMatcher:
+    """Finds vocabulary labels (any language) in a Doc, at token boundaries only.
+
+    Tokens are normalised (lower case, letters/digits/Han only) and concatenated; an
+    Aho-Corasick automaton over the normalised labels finds candidates, and a candidate is kept
+    only when it starts and ends on token boundaries.  Acronyms must match case-sensitively,
+    a capitalised one-word name (Whisper, Mamba) does not match an all-lower-case word.
+    """
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self.automaton = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[str, str, str]]] = {}
+        for c in vocabulary.concepts.values():
+            for lab in c.labels:
+                key = norm(lab.text)
+                if not key:
+                    continue
+                variants = [key]
+                if re.search(r"[a-z]$", key) and not key.endswith("s") and lab.kind != "acronym" or (
+                        lab.kind == "acronym" and re.search(r"[A-Z]$", lab.text)):
+                    variants.append(key + "s")  # plural
+                for k in variants:
+                    entries.setdefault(k, [])
+                    item = (c.iri, lab.kind, lab.text)
+                    if item not in entries[k]:
+                        entries[k].append(item)
+        for k, items in entries.items():
+            self.automaton.add_word(k, (k, tuple(items)))
+        if entries:
+            self.automaton.make_automaton()
+        self.empty = not entries
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["kg_vocab"] = self.match(doc)
+        return doc
+
+    def match(self, doc: Doc) -> list[Span]:
+        if self.empty:
+            return []
+        parts: list[str] = []
+        starts: dict[int, int] = {}  # normalised offset -> token index where a token starts
+        ends: dict[int, int] = {}  # normalised offset -> token index (exclusive) where a token ends
+        pos = 0
+        for tok in doc:
+            k = norm(tok.text)
+            if not k:
+                continue
+            starts.setdefault(pos, tok.i)
+            parts.append(k)
+            pos += len(k)
+            ends[pos] = tok.i + 1
+        text = "".join(parts)
+        candidates: list[tuple[int, int, str, str]] = []
+        for end_pos, (key, items) in self.automaton.iter(text):
+            start_pos = end_pos - len(key) + 1
+            if start_pos not in starts or end_pos + 1 not in ends:
+                continue
+            span = doc[starts[start_pos]:ends[end_pos + 1]]
+            surface = span.text
+            for iri, kind, label in items:
+                if not _case_ok(surface, label, kind):
+                    continue
+                candidates.append((span.start, span.end, iri, label))
+                break
+        # longest match wins; ties: earlier first
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        taken = [False] * len(doc)
+        out: list[Span] = []
+        for s, e, iri, _label in candidates:
+            if any(taken[s:e]):
+                continue
+            for t in range(s, e):
+                taken[t] = True
+            c = self.vocabulary.concepts[iri]
+            out.append(Span(doc, s, e, label=c.type, kb_id=iri))
+        out.sort(key=lambda sp: sp.start)
+        return out
+
+
+def _strip(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-z\u3400-\u9fff]+", "", text)
+
+
+def _case_ok(surface: str, label: str, kind: str) -> bool:
+    s, lab = _strip(surface), _strip(label)
+    if kind == "acronym":
+        return s == lab or s == lab + "s"
+    if any(c.isupper() for c in lab) and " " not in label.strip() and not any(c.isupper() for c in s) \
+            and s.isalpha():
+        return False  # "whisper" the word is not Whisper the model
+    return True
+
+
+def build_nlp(vocab_paths: list[str] | None = None) -> Language:
+    """The extraction pipeline: blank multilingual Language with the components above."""
+    nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "kg.MixedScriptTokenizer.v1"}}})
+    nlp.add_pipe("kg_sentences")
+    nlp.add_pipe("kg_abbreviations")
+    nlp.add_pipe("kg_vocab_matcher", config={"vocab_paths": [str(p) for p in vocab_paths or []]})
+    return nlp

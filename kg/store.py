@@ -1,0 +1,37 @@
+"""The persistent embedded triple store of a build (Oxigraph, in OUT/store) and SPARQL over it."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, Store
+
+STORE_DIR = "store"
+
+
+class BuildNotFound(Exception):
+    pass
+
+
+def store_path(out: Path) -> Path:
+    return Path(out) / STORE_DIR
+
+
+def create_store(out: Path, ntriples: Path) -> int:
+    """(Re)create OUT/store from the build's N-Triples file; returns the number of triples."""
+    path = store_path(out)
+    if path.exists():
+        shutil.rmtree(path)
+    store = Store(str(path))
+    store.bulk_load(path=str(ntriples), format=RdfFormat.N_TRIPLES)
+    store.optimize()
+    n = len(store)
+    del store
+    return n
+
+
+def open_store(out: Path, read_only: bool = True) -> Store:
+    path = store_path(out)
+    if not path.exists():
+        raise BuildNotFound(f"{out}: no build found (no {STORE_DIR}/ directory); run `kg build -o {out}` first")
+    return Store.read_only(str(path)) if read_only else Store(str(path))

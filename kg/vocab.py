@@ -1,0 +1,175 @@
+"""The vocabulary of known tasks, datasets, methods and metrics: SKOS concepts in Turtle.
+
+Knowledge lives in ontology/vocab/*.ttl; this module only reads it, indexes its labels for
+matching and lints it (`kg vocab check`).
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS, Namespace
+
+KGO = Namespace("https://w3id.org/kg-digest/ontology#")
+ID_BASE = "https://w3id.org/kg-digest/id/"
+TYPE_CLASSES = {KGO.Task: "Task", KGO.Dataset: "Dataset", KGO.Method: "Method", KGO.Metric: "Metric"}
+
+_NORM = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def norm(text: str) -> str:
+    """Matching key: lower case, only letters, digits and CJK kept (the scorer's normalisation)."""
+    return _NORM.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+def slug(text: str) -> str:
+    s = re.sub(r"[^0-9a-z\u3400-\u9fff]+", "-", unicodedata.normalize("NFKC", text).lower()).strip("-")
+    return s or "x"
+
+
+def ontology_dir() -> Path:
+    """ontology/ of the source tree (kg is installed editable), or $KG_ONTOLOGY."""
+    env = os.environ.get("KG_ONTOLOGY")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "ontology"
+
+
+@dataclass
+class Label:
+    text: str
+    kind: str  # pref | alt | acronym | hidden
+    lang: str | None
+
+
+@dataclass
+class Concept:
+    iri: str
+    type: str
+    pref: str
+    labels: list[Label] = field(default_factory=list)
+    broader: list[str] = field(default_factory=list)
+    definition: str = ""
+
+    @property
+    def alt_labels(self) -> list[str]:
+        seen = {self.pref}
+        out = []
+        for lab in self.labels:
+            if lab.kind in ("alt", "acronym") and lab.text not in seen:
+                seen.add(lab.text)
+                out.append(lab.text)
+        return out
+
+
+@dataclass
+class Vocabulary:
+    concepts: dict[str, Concept]
+    files: list[Path]
+    graph: Graph | None = None
+
+    @classmethod
+    def load(cls, paths: list[Path] | None = None) -> "Vocabulary":
+        if not paths:
+            paths = sorted((ontology_dir() / "vocab").glob("*.ttl"))
+        g = Graph()
+        for p in paths:
+            g.parse(p, format="turtle")
+        concepts: dict[str, Concept] = {}
+        for cls_iri, tname in TYPE_CLASSES.items():
+            for s in g.subjects(RDF.type, cls_iri):
+                iri = str(s)
+                prefs = [o for o in g.objects(s, SKOS.prefLabel) if isinstance(o, Literal)]
+                en = sorted(str(o) for o in prefs if o.language in (None, "en"))
+                pref = en[0] if en else (sorted(str(o) for o in prefs) or [iri.rsplit("/", 1)[-1]])[0]
+                labels = [Label(str(o), "pref", o.language) for o in sorted(prefs)]
+                for prop, kind in ((SKOS.altLabel, "alt"), (KGO.acronym, "acronym"), (SKOS.hiddenLabel, "hidden")):
+                    labels += [Label(str(o), kind, o.language) for o in sorted(g.objects(s, prop))
+                               if isinstance(o, Literal)]
+                defs = sorted(str(o) for o in g.objects(s, SKOS.definition))
+                concepts[iri] = Concept(iri, tname, pref, labels,
+                                        sorted(str(o) for o in g.objects(s, SKOS.broader)),
+                                        defs[0] if defs else "")
+        return cls(dict(sorted(concepts.items())), list(paths), g)
+
+    def ancestors(self, iri: str) -> list[str]:
+        """Every broader concept, transitively, nearest first (cycle-safe)."""
+        out: list[str] = []
+        todo = list(self.concepts[iri].broader) if iri in self.concepts else []
+        while todo:
+            b = todo.pop(0)
+            if b not in out and b != iri:
+                out.append(b)
+                if b in self.concepts:
+                    todo.extend(self.concepts[b].broader)
+        return out
+
+    def by_label(self) -> dict[str, list[tuple[Concept, Label]]]:
+        index: dict[str, list[tuple[Concept, Label]]] = defaultdict(list)
+        for c in self.concepts.values():
+            for lab in c.labels:
+                k = norm(lab.text)
+                if k:
+                    index[k].append((c, lab))
+        return index
+
+    def lookup(self, text: str, type: str | None = None) -> Concept | None:
+        """The concept a label (any language, any case) names, optionally of one type."""
+        hits = [c for c, _ in self.by_label().get(norm(text), []) if type is None or c.type == type]
+        return hits[0] if hits else None
+
+    def check(self) -> list[str]:
+        """Lint: problems a curator must fix, as readable lines."""
+        problems: list[str] = []
+        g = self.graph
+        for c in self.concepts.values():
+            en = [lab for lab in c.labels if lab.kind == "pref" and lab.lang == "en"]
+            if not en:
+                problems.append(f"{c.iri}: no English skos:prefLabel (@en)")
+            elif len(en) > 1:
+                problems.append(f"{c.iri}: {len(en)} English prefLabels")
+            for lab in c.labels:
+                if _CJK.search(lab.text) and lab.lang != "zh" and not (lab.lang or "").startswith("zh"):
+                    problems.append(f"{c.iri}: Chinese label {lab.text!r} is not tagged @zh")
+            for b in c.broader:
+                if b not in self.concepts:
+                    problems.append(f"{c.iri}: skos:broader {b} is not a concept of the vocabulary")
+            if c.iri in self.ancestors(c.iri) or _reaches_self(self, c.iri):
+                problems.append(f"{c.iri}: skos:broader cycle")
+        for key, owners in sorted(self.by_label().items()):
+            iris = sorted({c.iri for c, _ in owners})
+            if len(iris) > 1:
+                texts = sorted({lab.text for _, lab in owners})
+                problems.append(f"label {' / '.join(map(repr, texts))} is claimed by {len(iris)} concepts: "
+                                + ", ".join(iris))
+        if g is not None:
+            typed = {str(s) for s in g.subjects(RDF.type, SKOS.Concept)}
+            for s in sorted(typed - set(self.concepts)):
+                problems.append(f"{s}: skos:Concept without a kgo:Task/Dataset/Method/Metric type")
+        return problems
+
+
+def _reaches_self(v: Vocabulary, iri: str) -> bool:
+    seen: set[str] = set()
+    todo = list(v.concepts[iri].broader)
+    while todo:
+        b = todo.pop()
+        if b == iri:
+            return True
+        if b in seen or b not in v.concepts:
+            continue
+        seen.add(b)
+        todo.extend(v.concepts[b].broader)
+    return False
+
+
+def entity_iri(type: str, name: str) -> str:
+    """Stable IRI of a discovered entity: its type and normalised name."""
+    return f"{ID_BASE}{type.lower()}/{norm(name) or slug(name)}"
+
+
+__all__ = ["Vocabulary", "Concept", "Label", "norm", "slug", "entity_iri", "KGO", "ID_BASE", "URIRef"]
