@@ -51,7 +51,8 @@ def text_literal(text: str) -> Literal:
 
 def version_iri(paper: Paper, index: int) -> str:
     v = paper.versions[index]
-    if paper.iri.startswith("http://arxiv.org/abs/") and v.label:
+    if paper.iri.startswith("http://arxiv.org/abs/") and v.label \
+            and sum(w.label == v.label for w in paper.versions) == 1:
         return paper.iri + v.label
     return f"{paper.iri}#row{index + 1}"
 

@@ -1,0 +1,18 @@
+"""Shared fixtures: the bundled digest built once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def bundled_build(tmp_path_factory) -> Path:
+    """OUT directory of `kg build data/` (no HTML views: the view tests build their own)."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("bundled")
+    build([ROOT / "data"], out, progress=False, views=False)
+    return out

@@ -1,0 +1,99 @@
+"""The spaCy pipeline on mixed Chinese/English text: tokens, vocabulary matches, abbreviations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.nlp import MixedScriptTokenizer, build_nlp
+
+VOCAB = """
+@prefix kgo: <https://w3id.org/kg-digest/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix x: <https://w3id.org/kg-digest/id/> .
+x:m-bert a skos:Concept, kgo:Method ; skos:prefLabel "BERT"@en .
+x:m-roberta a skos:Concept, kgo:Method ; skos:prefLabel "RoBERTa"@en .
+x:m-w2v a skos:Concept, kgo:Method ; skos:prefLabel "wav2vec 2.0"@en ; skos:altLabel "Wav2Vec2"@en .
+x:m-whisper a skos:Concept, kgo:Method ; skos:prefLabel "Whisper"@en .
+x:d-meld a skos:Concept, kgo:Dataset ; skos:prefLabel "MELD"@en .
+x:d-iemocap a skos:Concept, kgo:Dataset ; skos:prefLabel "IEMOCAP"@en .
+x:d-crema a skos:Concept, kgo:Dataset ; skos:prefLabel "CREMA-D"@en .
+x:d-aist a skos:Concept, kgo:Dataset ; skos:prefLabel "AIST++"@en .
+x:t-ser a skos:Concept, kgo:Task ; skos:prefLabel "speech emotion recognition"@en ;
+    skos:altLabel "语音情感识别"@zh ; kgo:acronym "SER" .
+x:m-pca a skos:Concept, kgo:Method ; skos:prefLabel "principal component analysis"@en ; kgo:acronym "PCA" .
+x:m-llm a skos:Concept, kgo:Method ; skos:prefLabel "large language model"@en ; kgo:acronym "LLM" .
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory):
+    p = tmp_path_factory.mktemp("vocab") / "v.ttl"
+    p.write_text(VOCAB, encoding="utf-8")
+    return build_nlp([str(p)])
+
+
+def words(nlp, text):
+    return [t.text for t in nlp.make_doc(text) if not t.is_space]
+
+
+def matches(nlp, text):
+    doc = nlp(text)
+    return [(s.text, s.kb_id_.rsplit("/", 1)[-1]) for s in doc.spans["kg_vocab"]]
+
+
+def test_latin_names_glued_to_chinese_are_kept_whole(nlp):
+    assert words(nlp, "在MELD和IEMOCAP数据集上") == ["在", "MELD", "和", "IEMOCAP", "数", "据", "集", "上"]
+    toks = words(nlp, "结合Wav2Vec2.0与DCRF-BiLSTM，在AIST++和CREMA-D上对比GPT-4o和Qwen3。")
+    for name in ["Wav2Vec2.0", "DCRF-BiLSTM", "AIST++", "CREMA-D", "GPT-4o", "Qwen3"]:
+        assert name in toks
+
+
+def test_text_is_preserved_exactly(nlp):
+    text = "  两个空格  and\ttabs\n\n换行 “引号” (paren) 97.83%. end"
+    doc = nlp.make_doc(text)
+    assert doc.text == text
+
+
+def test_productive_suffixes_are_split(nlp):
+    assert words(nlp, "HuBERT-based encoder") == ["HuBERT", "-", "based", "encoder"]
+
+
+def test_word_boundaries_no_bert_inside_roberta(nlp):
+    found = matches(nlp, "We compare RoBERTa and HuBERT with BERT.")
+    assert found == [("RoBERTa", "m-roberta"), ("BERT", "m-bert")]
+
+
+def test_vocabulary_matches_in_mixed_text(nlp):
+    found = matches(nlp, "在MELD和IEMOCAP数据集上进行语音情感识别，结合RoBERTa与Wav2Vec2.0。")
+    assert ("MELD", "d-meld") in found and ("IEMOCAP", "d-iemocap") in found
+    assert ("语音情感识别", "t-ser") in found and ("RoBERTa", "m-roberta") in found
+    assert ("Wav2Vec2.0", "m-w2v") in found  # normalised: punctuation and case ignored
+    assert ("AIST++", "d-aist") in matches(nlp, "on AIST++ dance")
+
+
+def test_acronyms_are_case_sensitive_and_plurals_match(nlp):
+    assert matches(nlp, "ser is a word; SER is a task") == [("SER", "t-ser")]
+    assert matches(nlp, "multiple LLMs") == [("LLMs", "m-llm")]
+    assert matches(nlp, "a whisper of voice, Whisper the model") == [("Whisper", "m-whisper")]
+
+
+def test_abbreviation_definitions_in_both_writing_systems(nlp):
+    doc = nlp("提出Beyond-Semantic Speech（BoSS）框架。采用主成分分析（PCA）降维。"
+              "We study speech emotion recognition (SER). SER (Speech Emotion Recognition) matters.")
+    pairs = [(a.short.text, a.long.text) for a in doc._.abbreviations]
+    assert ("BoSS", "Beyond-Semantic Speech") in pairs
+    assert ("PCA", "主成分分析") in pairs
+    assert ("SER", "speech emotion recognition") in pairs
+    assert ("SER", "Speech Emotion Recognition") in pairs
+
+
+def test_sentences_split_on_chinese_and_english_punctuation(nlp):
+    doc = nlp("第一句。第二句！Third one. Fourth\n第五")
+    assert [s.text.strip() for s in doc.sents] == ["第一句。", "第二句！", "Third one.", "Fourth", "第五"]
+
+
+def test_tokenizer_is_registered_for_spacy_configs():
+    import spacy
+    nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "kg.MixedScriptTokenizer.v1"}}})
+    assert isinstance(nlp.tokenizer, MixedScriptTokenizer)
