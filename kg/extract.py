@@ -274,12 +274,19 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
     vocab_spans = list(doc.spans.get("kg_vocab", []))
     covered = set()
     abbrs = doc._.abbreviations or []
+    task_spans = list(doc.spans.get("kg_tasks", []))
     for sp in vocab_spans:
         covered.update(range(sp.start, sp.end))
+        if sp.label_ == "Task":
+            continue  # tasks come from kg_task_inference, which filters and extends them
         kind_conf = 0.95 if len(sp.text) > 4 else 0.85
         novel = sp.label_ in ("Dataset", "Method") and _propose_before(doc, sp)
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            "vocabulary", kind_conf, concept=sp.kb_id_, novel=novel))
+    for sp in task_spans:
+        out.append(Mention("Task", sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
+                           "vocabulary" if any(v.start == sp.start and v.kb_id_ == sp.kb_id_ for v in vocab_spans)
+                           else "task-inference", 0.9 if field == "title" else 0.8, concept=sp.kb_id_))
     # an abbreviation defined for a vocabulary long form also names that concept
     by_long = {(sp.start, sp.end): sp for sp in vocab_spans}
     for ab in abbrs:

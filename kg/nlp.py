@@ -335,4 +335,113 @@ def build_nlp(vocab_paths: list[str] | None = None) -> Language:
     nlp.add_pipe("kg_sentences")
     nlp.add_pipe("kg_abbreviations")
     nlp.add_pipe("kg_vocab_matcher", config={"vocab_paths": [str(p) for p in vocab_paths or []]})
+    nlp.add_pipe("kg_task_inference")
     return nlp
+
+
+# ------------------------------------------------------------------ task inference
+
+_EN_STEM = re.compile(r"(?:ional|al|ive|ed|ing|s)$")
+_TASK_HEADS_EN = (r"recognition|detection|generation|synthesis|conversion|classification|estimation|prediction"
+                  r"|understanding|analysis|captioning|retrieval|separation|enhancement|verification|identification"
+                  r"|transcription|translation|modeling|modelling|editing|transfer|control|tracing|spotting|extraction")
+_TASK_HEADS_ZH = "识别|检测|生成|合成|转换|分类|估计|预测|理解|分析|描述|检索|分离|增强|验证|鉴别|转录|翻译|建模|编辑|迁移|控制|溯源"
+_COORD_EN = re.compile(rf"\b(?P<a>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?),? (?:and|&|or) (?P<b>[A-Za-z][\w-]*) (?P<head>{_TASK_HEADS_EN})\b", re.I)
+_COORD_ZH = re.compile(rf"(?P<a>[\u4e00-\u9fff]{{2,8}}?)(?:和|与|及|、|或)(?P<b>[\u4e00-\u9fff]{{2,4}}?)(?P<head>{_TASK_HEADS_ZH})")
+_TOOL_AFTER = re.compile(r"^\s*(?:-|‐)?\s*(?:模型|系统|转录|输出|工具|结果|model|models|system|systems|transcripts?|outputs?|"
+                         r"module|engine|toolkit|based|encoder|features?)\b", re.I)
+_TOOL_BEFORE = re.compile(r"(?:预训练的?|pre-?trained|off-the-shelf|现成的?|利用|使用|借助|通过|using|with|via)\s*$", re.I)
+
+
+@Language.factory("kg_task_inference")
+def make_task_inference(nlp: Language, name: str):
+    return TaskInference(nlp.get_pipe("kg_vocab_matcher").vocabulary)
+
+
+class TaskInference:
+    """Tasks a text names without writing their label whole.
+
+    - coordination: "Emotion and Intent Recognition", "语音情感和意图识别" name two tasks;
+    - specialisation: a task mentioned together with the modifier that distinguishes one of its
+      narrower concepts (情感 + 语音合成 -> emotional text-to-speech; "zero-shot" + TTS) names the
+      narrower task; modifiers are derived from the vocabulary's labels, in both languages;
+    - tool use: a task named as a tool ("利用预训练ASR模型", "ASR transcripts") is not a task the
+      paper addresses: its span is dropped from the task mentions.
+    Results go to doc.spans["kg_tasks"] (label "Task", kb_id the concept).
+    """
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self.index = vocabulary.by_label()
+        self.modifiers: dict[str, list[tuple[str, str]]] = {}  # task IRI -> [(narrower IRI, modifier key)]
+        narrower: dict[str, list[str]] = {}
+        for c in vocabulary.concepts.values():
+            if c.type == "Task":
+                for b in c.broader:
+                    narrower.setdefault(b, []).append(c.iri)
+        for t, ns in narrower.items():
+            tkeys = {norm(lab.text) for lab in vocabulary.concepts[t].labels} - {""}
+            for n in sorted(ns):
+                mods = set()
+                for lab in vocabulary.concepts[n].labels:
+                    nk = norm(lab.text)
+                    for tk in tkeys:
+                        if tk and tk in nk and nk != tk:
+                            mod = nk.replace(tk, "", 1)
+                            if re.fullmatch(r"[a-z]+", mod):
+                                mod = _EN_STEM.sub("", mod) if len(mod) > 6 else mod
+                            if len(mod) >= 2:
+                                mods.add(mod)
+                self.modifiers.setdefault(t, []).extend((n, m) for m in sorted(mods))
+
+    def _concept(self, text: str) -> str | None:
+        for c, _lab in self.index.get(norm(text), []):
+            if c.type == "Task":
+                return c.iri
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        tasks: list[Span] = []
+        for sp in doc.spans.get("kg_vocab", []):
+            if sp.label_ != "Task":
+                continue
+            after = doc.text[sp.end_char:sp.end_char + 20]
+            before = doc.text[max(0, sp.start_char - 12):sp.start_char]
+            if len(sp.text) <= 5 and (_TOOL_AFTER.match(after) or _TOOL_BEFORE.search(before)):
+                continue  # ASR used as a tool
+            tasks.append(sp)
+        text = doc.text
+        for rx, joiner in ((_COORD_EN, " "), (_COORD_ZH, "")):
+            for m in rx.finditer(text):
+                head = m.group("head")
+                for g in ("a", "b"):
+                    part = m.group(g)
+                    # the longest tail of the part that, with the head, is a task label
+                    words = part.split(" ") if joiner else list(part)
+                    for k in range(len(words)):
+                        cand = joiner.join(words[k:]) + joiner + head
+                        iri = self._concept(cand)
+                        if iri:
+                            sp = doc.char_span(m.start(g) + len(joiner.join(words[:k])) + (1 if joiner and k else 0),
+                                               m.end("head"), alignment_mode="expand")
+                            if sp is not None:
+                                tasks.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
+                            break
+        # specialisation by modifiers in the same sentence (anywhere in a title)
+        found = {sp.kb_id_ for sp in tasks}
+        extra: list[Span] = []
+        is_title = "\n" not in doc.text and len(doc.text) <= 300
+        for sp in tasks:
+            if is_title:
+                context = norm(doc.text)
+            else:  # summary: the modifier right before the mention ("情感语音合成", "emotional TTS")
+                context = norm(doc.text[max(sp.sent.start_char, sp.start_char - 8):sp.start_char])
+            for n_iri, mod in [nm for t in [sp.kb_id_, *self.vocabulary.ancestors(sp.kb_id_)]
+                               for nm in self.modifiers.get(t, [])]:
+                if n_iri in found:
+                    continue
+                if mod in context:
+                    extra.append(Span(doc, sp.start, sp.end, label="Task", kb_id=n_iri))
+                    found.add(n_iri)
+        doc.spans["kg_tasks"] = tasks + extra
+        return doc
