@@ -45,7 +45,8 @@ USE_EN = (r"using|use|uses|used|with|based on|built on|leverag(?:e|es|ing)|adopt
 
 # A Latin name: tokens made of letters/digits with -, ., +, _ inside; further words only when they
 # start with a capital or digit ("CosyVoice 3", "Inworld TTS-1").
-NAME = r"(?:[A-Za-z0-9][A-Za-z0-9+\-_.'’]*[A-Za-z0-9+]|[A-Z])(?: (?:[A-Z0-9][A-Za-z0-9+\-_.]*[A-Za-z0-9+]|[0-9]))*"
+NAME = (r"(?:[A-Za-z0-9][A-Za-z0-9+\-_.'’]*[A-Za-z0-9+]|[A-Z])"
+        r"(?: (?:[A-Z][A-Za-z0-9+\-_.]*[A-Za-z0-9+]|[0-9][A-Za-z0-9+\-_]*[A-Za-z+][A-Za-z0-9+]*|[0-9]{1,2}(?![.,]?[0-9])))*")
 _NAME_RE = re.compile(NAME)
 _SEP = r"(?:\s*(?:和|、|与|及|以及|,|，|/|and|&)\s*)"
 
@@ -83,10 +84,24 @@ def name_like(name: str) -> bool:
     return False
 
 
+_CUT = re.compile(r"-(?:based|like|style|driven|guided|aware|conditioned|enhanced|powered|inspired|derived"
+                  r"|generated|augmented|assisted|informed)\b.*$", re.I)
+
+
 def _trim_name(name: str) -> str:
-    name = name.strip().rstrip(".'’-_")
-    # "Sync-TVA 框架" never gets here (Han stops NAME); drop a trailing lone number of a list "MELD 2"? keep.
-    return name
+    """"BiLSTM-based" -> "BiLSTM", "LLaMA-based SER" -> "LLaMA"; no trailing punctuation."""
+    name = _CUT.sub("", name.strip())
+    return name.rstrip(".'’-_")
+
+
+def _strong_word(word: str) -> bool:
+    """A word that can only be a name: two capitals in one part (TVA, BiLSTM), camel case, or digits with letters."""
+    for part in re.split(r"[-_]", word):
+        core = re.sub(r"[^A-Za-z0-9]", "", part)
+        if sum(c.isupper() for c in core) >= 2 or (core[1:] != core[1:].lower()) \
+                or (any(c.isdigit() for c in core) and any(c.isalpha() for c in core)):
+            return True
+    return False
 
 
 def head_type(before: str, after: str) -> str | None:
@@ -135,22 +150,23 @@ _EN_APPOS = re.compile(
 _ZH_USE = re.compile(rf"(?P<verb>{USE_ZH})\s*(?:了|预训练的?|预训练|的)?\s*[*“\"「]*\s*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
 _EN_USE = re.compile(rf"\b(?P<verb>{USE_EN})\s+(?:the\s+|a\s+|an\s+|pre-?trained\s+)*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
 _ZH_ON_DATA = re.compile(
-    rf"(?:在|于|基于|使用|利用|采用|以|对)\s*(?P<names>{NAME}(?:{_SEP}{NAME})*)\s*(?:等|这)?\s*(?:多个|两个|三个|四个|五个|个|公开|主流)?\s*(?:{DATASET_HEADS_ZH})")
+    rf"(?:在|于|基于|使用|利用|采用|以|对)\s*(?P<names>{NAME}(?:{_SEP}{NAME})*)\s*(?:等|这)?\s*[\u4e00-\u9fff]{{0,5}}?\s*(?:{DATASET_HEADS_ZH})")
 _EN_ON_DATA = re.compile(
     rf"\b(?:on|in|from|using|across|of)\s+(?:the\s+)?(?P<names>{NAME}(?:{_SEP}{NAME})*)\s*(?:{DATASET_HEADS_EN})\b",
     re.I)
 _HEAD_AFTER = re.compile(rf"(?P<name>{NAME})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
 _HEAD_AFTER_EN = re.compile(rf"\b(?:the|a|an|our|its)\s+(?P<name>{NAME})\s+(?P<head>{DATASET_HEADS_EN}|{METHOD_HEADS_EN})\b")
 
-DATASET_SUBTITLE = re.compile(rf"\b(?:{DATASET_HEADS_EN}|evaluating|evaluation|assessing)\b|{DATASET_HEADS_ZH}", re.I)
+DATASET_SUBTITLE = re.compile(rf"\b(?:{DATASET_HEADS_EN}|benchmarking|evaluating|evaluation|assessing)\b|{DATASET_HEADS_ZH}", re.I)
 PROPOSE_CONTEXT = re.compile(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|一套|新的|新型|首个)?\s*$|\b(?:{PROPOSE_EN})(?:s|d|ed)?\s+(?:a |an |the )?(?:new |novel )?$", re.I)
 
 
 class Candidate:
-    __slots__ = ("start", "end", "type", "rule", "confidence", "novel")
+    __slots__ = ("start", "end", "type", "rule", "confidence", "novel", "typed")
 
-    def __init__(self, start: int, end: int, type: str, rule: str, confidence: float, novel: bool):
+    def __init__(self, start: int, end: int, type: str, rule: str, confidence: float, novel: bool, typed: bool):
         self.start, self.end, self.type, self.rule, self.confidence, self.novel = start, end, type, rule, confidence, novel
+        self.typed = typed  # the type comes from a head noun, not from the default
 
 
 def _names_in(m: re.Match, group: str = "names") -> Iterable[tuple[int, int]]:
@@ -172,13 +188,17 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         e = s + len(trimmed)
         if not name_like(trimmed):
             return
-        out.append(Candidate(s, e, type_ or "Method", rule, conf if type_ else conf - 0.1, novel))
+        out.append(Candidate(s, e, type_ or "Method", rule, conf if type_ else conf - 0.1, novel, type_ is not None))
 
     if field == "title":
         m = _TITLE_NAME.match(text) or _TITLE_REPORT.match(text)
         if m:
             rest = m.groupdict().get("rest") or ""
-            t = "Dataset" if DATASET_SUBTITLE.search(rest.split(" for ")[0] if rest else "") else "Method"
+            words = m.group("name").split()
+            if len(words) > 1 and not any(_strong_word(w) for w in words):
+                return out  # "Token-Level Logits Matter: ..." is a slogan, not a name
+            head = rest.split(" for ")[0] if rest else ""
+            t = "Dataset" if DATASET_SUBTITLE.search(head) else ("Method" if _window_type(head) else None)
             add(m.start("name"), m.end("name"), t, "title-name", 0.9, True)
         for m in _HEAD_AFTER_EN.finditer(text):
             add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-head", 0.7, False)
@@ -248,7 +268,7 @@ def new_entity_spans(doc: Doc, field: str) -> list[Span]:
         sp = Span(doc, sp.start, sp.end, label=c.type, kb_id="")
         spans.append(sp)
         sp_key = (sp.start, sp.end)
-        doc.user_data.setdefault("kg_new_meta", {}).setdefault(sp_key, (c.rule, c.confidence, c.novel))
+        doc.user_data.setdefault("kg_new_meta", {}).setdefault(sp_key, (c.rule, c.confidence, c.novel, c.typed))
     # abbreviations whose long form ends in a type head noun: "... framework (XYZ)" / "...数据集（XYZ）"
     for ab in doc._.abbreviations or []:
         t = head_type(ab.long.text, "")
@@ -257,7 +277,7 @@ def new_entity_spans(doc: Doc, field: str) -> list[Span]:
             novel = bool(re.search(rf"(?:{STRONG_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b|\bwe\b", before + ab.long.text, re.I))
             sp = Span(doc, ab.short.start, ab.short.end, label=t, kb_id="")
             spans.append(sp)
-            doc.user_data.setdefault("kg_new_meta", {}).setdefault((sp.start, sp.end), ("abbreviation", 0.8, novel))
+            doc.user_data.setdefault("kg_new_meta", {}).setdefault((sp.start, sp.end), ("abbreviation", 0.8, novel, True))
     return spans
 
 
@@ -307,7 +327,7 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         if (sp.start, sp.end) in seen:
             continue
         seen.add((sp.start, sp.end))
-        rule, conf, novel = meta[(sp.start, sp.end)]
+        rule, conf, novel, typed = meta[(sp.start, sp.end)]
         overlapping = [v for v in vocab_spans if v.start < sp.end and sp.start < v.end]
         if overlapping:
             v = overlapping[0]
@@ -319,7 +339,7 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
                 continue
         long_form = next((ab.long.text for ab in abbrs if ab.short.start == sp.start), None)
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
-                           rule, conf, concept=None, novel=novel, long_form=long_form))
+                           rule, conf, concept=None, novel=novel, long_form=long_form, typed=typed))
     return out
 
 

@@ -65,6 +65,33 @@ class Linker:
                 self._by_key.setdefault(lkey, iri)
         return ent
 
+    def _resolve_names(self, mentions: list[Mention]) -> list[Mention]:
+        """One name, one surface and one type per paper for the names not in the vocabulary."""
+        new = [m for m in mentions if not m.concept]
+        if not new:
+            return mentions
+        # an abbreviation and its long form are one name: the abbreviation
+        alias = {norm(m.long_form): m.text for m in new if m.long_form and norm(m.long_form)}
+        mentions = [replace(m, text=alias[norm(m.text)], long_form=m.text)
+                    if not m.concept and norm(m.text) in alias and norm(m.text) not in self._labels else m
+                    for m in mentions]
+        keys = sorted({norm(m.text) for m in mentions if not m.concept} - set(self._labels))
+        merged = _merge_key(keys)
+        canon = {}
+        for m in mentions:
+            if not m.concept and norm(m.text) not in merged:
+                canon.setdefault(norm(m.text), m.text)
+        mentions = [replace(m, text=canon[merged[norm(m.text)]], long_form=m.long_form or m.text)
+                    if not m.concept and norm(m.text) in merged and merged[norm(m.text)] in canon else m
+                    for m in mentions]
+        # one type per name: from a head noun if any rule saw one, else the most reliable rule
+        types: dict[str, str] = {}
+        for m in sorted((m for m in mentions if not m.concept),
+                        key=lambda m: (not m.typed, RULE_PRIORITY.get(m.rule, 9), -m.confidence, m.start)):
+            types.setdefault(norm(m.text), m.type)
+        return [m if m.concept or types.get(norm(m.text), m.type) == m.type
+                else replace(m, type=types[norm(m.text)]) for m in mentions]
+
     def _known(self, iri: str) -> Entity:
         ent = self.entities.get(iri)
         if ent is None:
@@ -73,13 +100,7 @@ class Linker:
         return ent
 
     def link(self, paper: Paper, mentions: list[Mention]) -> list[Link]:
-        # one type per new name in this paper: the one its most reliable rule gave
-        types: dict[str, str] = {}
-        for m in sorted((m for m in mentions if not m.concept),
-                        key=lambda m: (RULE_PRIORITY.get(m.rule, 9), -m.confidence, m.start)):
-            types.setdefault(norm(m.text), m.type)
-        mentions = [m if m.concept or types.get(norm(m.text), m.type) == m.type
-                    else replace(m, type=types[norm(m.text)]) for m in mentions]
+        mentions = self._resolve_names(mentions)
         groups: dict[str, list[Mention]] = defaultdict(list)
         ents: dict[str, Entity] = {}
         for m in mentions:
@@ -112,6 +133,17 @@ class Linker:
                               ev.field, ev.version, ev.rule, conf))
         links.sort(key=lambda lk: (("Task", "Dataset", "Method", "Metric").index(lk.type), lk.entity))
         return links
+
+
+def _merge_key(keys: list[str]) -> dict[str, str]:
+    """Within one paper: a name that ends with another name found there is that name
+    ("Inworld TTS-1" -> "TTS-1")."""
+    out = {}
+    for k in keys:
+        best = max((o for o in keys if o != k and len(o) >= 3 and k.endswith(o)), key=len, default=None)
+        if best:
+            out[k] = best
+    return out
 
 
 def _is_novel(ms: list[Mention]) -> bool:

@@ -71,6 +71,7 @@ class Mention:
     concept: str | None = None  # vocabulary concept IRI, when the mention matched the vocabulary
     novel: bool = False  # introduced / proposed by the paper
     long_form: str | None = None  # expansion, when the text defines an abbreviation for it
+    typed: bool = True  # False when the type is only the default (no head noun said it)
 
 
 @dataclass
