@@ -91,6 +91,15 @@ _CUT = re.compile(r"-(?:based|like|style|driven|guided|aware|conditioned|enhance
 def _trim_name(name: str) -> str:
     """"BiLSTM-based" -> "BiLSTM", "LLaMA-based SER" -> "LLaMA"; no trailing punctuation."""
     name = _CUT.sub("", name.strip())
+    words = name.split()
+    if len(words) > 1:  # "WavLM Base+ CNN" -> "WavLM"; "Inworld TTS-1", "CosyVoice 3" stay whole
+        first = next((i for i, w in enumerate(words) if _strong_word(w)), None)
+        if first is not None:
+            end = first + 1
+            while end < len(words) and re.fullmatch(r"\d{1,2}(?:\.\d)?", words[end]):
+                end += 1
+            words = words[:end]
+        name = " ".join(words)
     return name.rstrip(".'’-_")
 
 
@@ -338,6 +347,13 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
                                        rule, conf, concept=v.kb_id_, novel=True))
                 continue
         long_form = next((ab.long.text for ab in abbrs if ab.short.start == sp.start), None)
+        as_long = next((ab for ab in abbrs if ab.long.start <= sp.start and ab.long.end >= sp.end), None)
+        if as_long is not None and name_like(as_long.short.text):
+            # the long form of an abbreviation defined here: the entity is named by its abbreviation
+            out.append(Mention(sp.label_, as_long.short.text, as_long.short.start_char, as_long.short.end_char, field,
+                               version, _evidence(sp), rule, conf, concept=None, novel=novel,
+                               long_form=as_long.long.text, typed=typed))
+            continue
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            rule, conf, concept=None, novel=novel, long_form=long_form, typed=typed))
     return out
