@@ -92,6 +92,8 @@ def _trim_name(name: str) -> str:
     """"BiLSTM-based" -> "BiLSTM", "LLaMA-based SER" -> "LLaMA"; no trailing punctuation."""
     name = _CUT.sub("", name.strip())
     words = name.split()
+    while len(words) > 1 and re.fullmatch(r"[a-z'’]+", words[0]):
+        words = words[1:]  # "present AIST++", "and CMU-MOSEI": a lower-case word is not part of a name
     if len(words) > 1:  # "WavLM Base+ CNN" -> "WavLM"; "Inworld TTS-1", "CosyVoice 3" stay whole
         first = next((i for i, w in enumerate(words) if _strong_word(w)), None)
         if first is not None:
@@ -99,7 +101,7 @@ def _trim_name(name: str) -> str:
             while end < len(words) and re.fullmatch(r"\d{1,2}(?:\.\d)?", words[end]):
                 end += 1
             words = words[:end]
-        name = " ".join(words)
+    name = " ".join(words)
     return name.rstrip(".'’-_")
 
 
@@ -149,22 +151,19 @@ _ZH_PROPOSE = re.compile(
     rf"(?P<verb>{PROPOSE_ZH})了?\s*(?P<fill>[\u3400-\u9fff\-–“”\"'、（）()]{{0,24}}?)\s*[*“\"「]*\s*(?P<name>{NAME})")
 _ZH_NAMED = re.compile(rf"(?:名为|称为|叫做|命名为|简称|即)\s*[“\"「]?\s*(?P<name>{NAME})")
 _EN_PROPOSE = re.compile(
-    rf"\b(?:we|this (?:paper|work|study|report|article)|the authors?|here,? we|in this (?:paper|work),? we)\s+"
-    rf"(?:(?:first|also|further|then|newly)\s+)?(?P<verb>{PROPOSE_EN})(?:s|d|ed)?\s+"
-    rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME})",
-    re.I)
+    rf"\b(?i:we|this (?:paper|work|study|report|article)|the authors?|here,? we|in this (?:paper|work),? we)\s+"
+    rf"(?i:(?:first|also|further|then|newly)\s+)?(?P<verb>(?i:{PROPOSE_EN}))(?:s|d|ed)?\s+"
+    rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?i:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME})")
 _EN_APPOS = re.compile(
-    rf"(?P<name>{NAME})\s*(?:,|:|\(|—|–)\s*(?:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>{DATASET_HEADS_EN}|{METHOD_HEADS_EN})\b",
-    re.I)
+    rf"(?P<name>{NAME})\s*(?:,|:|\(|—|–)\s*(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 _ZH_USE = re.compile(rf"(?P<verb>{USE_ZH})\s*(?:了|预训练的?|预训练|的)?\s*[*“\"「]*\s*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
-_EN_USE = re.compile(rf"\b(?P<verb>{USE_EN})\s+(?:the\s+|a\s+|an\s+|pre-?trained\s+)*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
+_EN_USE = re.compile(rf"\b(?P<verb>{USE_EN})\s+(?i:the\s+|a\s+|an\s+|pre-?trained\s+)*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
 _ZH_ON_DATA = re.compile(
     rf"(?:在|于|基于|使用|利用|采用|以|对)\s*(?P<names>{NAME}(?:{_SEP}{NAME})*)\s*(?:等|这)?\s*[\u4e00-\u9fff]{{0,5}}?\s*(?:{DATASET_HEADS_ZH})")
 _EN_ON_DATA = re.compile(
-    rf"\b(?:on|in|from|using|across|of)\s+(?:the\s+)?(?P<names>{NAME}(?:{_SEP}{NAME})*)\s*(?:{DATASET_HEADS_EN})\b",
-    re.I)
+    rf"\b(?i:on|in|from|using|across|of)\s+(?i:the\s+)?(?P<names>{NAME}(?:{_SEP}{NAME})*)\s*(?i:{DATASET_HEADS_EN})\b")
 _HEAD_AFTER = re.compile(rf"(?P<name>{NAME})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
-_HEAD_AFTER_EN = re.compile(rf"\b(?:the|a|an|our|its)\s+(?P<name>{NAME})\s+(?P<head>{DATASET_HEADS_EN}|{METHOD_HEADS_EN})\b")
+_HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 
 DATASET_SUBTITLE = re.compile(rf"\b(?:{DATASET_HEADS_EN}|benchmarking|evaluating|evaluation|assessing)\b|{DATASET_HEADS_ZH}", re.I)
 PROPOSE_CONTEXT = re.compile(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|一套|新的|新型|首个)?\s*$|\b(?:{PROPOSE_EN})(?:s|d|ed)?\s+(?:a |an |the )?(?:new |novel )?$", re.I)
@@ -194,6 +193,7 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
     def add(s: int, e: int, type_: str | None, rule: str, conf: float, novel: bool) -> None:
         name = text[s:e]
         trimmed = _trim_name(name)
+        s += max(0, name.find(trimmed))
         e = s + len(trimmed)
         if not name_like(trimmed):
             return

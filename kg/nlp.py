@@ -296,7 +296,7 @@ class VocabMatcher:
             span = doc[starts[start_pos]:ends[end_pos + 1]]
             surface = span.text
             for iri, kind, label in items:
-                if not _case_ok(surface, label, kind):
+                if not _case_ok(surface, label, kind, self.vocabulary.concepts[iri].type):
                     continue
                 candidates.append((span.start, span.end, iri, label))
                 break
@@ -319,10 +319,12 @@ def _strip(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z\u3400-\u9fff]+", "", text)
 
 
-def _case_ok(surface: str, label: str, kind: str) -> bool:
+def _case_ok(surface: str, label: str, kind: str, type: str = "") -> bool:
     s, lab = _strip(surface), _strip(label)
     if kind == "acronym":
         return s == lab or s == lab + "s"
+    if type == "Dataset" and any(c.isupper() for c in lab) and not any(c.isupper() for c in s):
+        return False  # "emotional speech datasets" is not the Emotional Speech Dataset
     if any(c.isupper() for c in lab) and " " not in label.strip() and not any(c.isupper() for c in s) \
             and s.isalpha():
         return False  # "whisper" the word is not Whisper the model

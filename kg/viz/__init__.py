@@ -1,8 +1,122 @@
-"""Views of a build (placeholder until the visualisation module lands)."""
+"""Views of a build: interactive HTML pages (pyvis / vis-network, self-contained) and static
+SVG/PNG pictures of the same graphs.
+
+    build_views(out)        every default view, called at the end of `kg build`
+    main(args)              `kg view KIND [NAME] -o OUT`
+    embed(path, height)     show a page in a Jupyter notebook (an iframe with the page inline)
+
+Default views in OUT/: graph, overlap-dataset-method, overlap-datasets, matrix (.html, .svg,
+.png each). Neighbourhood views go to OUT/views/<type>-<label>.html (.svg, .png).
+"""
 from __future__ import annotations
 
+import html as _html
+import sys
 from pathlib import Path
+
+from .data import Data
+from .model import (PaperTable, View, ego_view, matrix_section, overlap_view, paper_view,
+                    whole_graph)
+
+__all__ = ["build_views", "main", "embed", "write_view"]
+
+DEFAULT = ("graph", "overlap", "matrix")
+
+
+def _network(out: Path, v: View, weighted: bool = False, pictures: bool = True) -> list[Path]:
+    from .render import network_html, write
+    stem = Path(out) / v.name
+    files = [write(stem.with_suffix(".html"), network_html(v, weighted))]
+    if pictures:
+        from .pictures import network_picture
+        files += network_picture(v, stem)
+    return files
+
+
+def write_view(out: Path, kind: str, data: Data | None = None, name: str | None = None,
+               pictures: bool = True) -> list[Path]:
+    """Write one view (graph | overlap | matrix | dataset | method | task | paper) into out."""
+    out = Path(out)
+    data = data or Data.load(out)
+    if kind == "graph":
+        return _network(out, whole_graph(data), pictures=pictures)
+    if kind == "overlap":
+        return (_network(out, overlap_view(data, "Dataset", "Method", "overlap-dataset-method",
+                                           "Datasets and methods used together"), True, pictures)
+                + _network(out, overlap_view(data, "Dataset", "Dataset", "overlap-datasets",
+                                             "Datasets used together"), True, pictures))
+    if kind == "matrix":
+        from .render import matrix_html, write
+        table = PaperTable(data, 0)
+        sections = [matrix_section(data, table, "Dataset", "Method"), matrix_section(data, table, "Dataset", "Task")]
+        title = "Which datasets go with which methods and tasks"
+        sub = f"{len(data.papers)} papers; a cell counts the papers that link to both (hover or click a cell for them)"
+        files = [write(out / "matrix.html", matrix_html(title, sub, sections, table.rows))]
+        if pictures:
+            from .pictures import matrix_picture
+            files += matrix_picture(title, sections, out / "matrix")
+        return files
+    if kind in ("dataset", "method", "task", "metric"):
+        t = kind.capitalize()
+        hits = data.find_entity(name or "", t) or data.find_entity(name or "")
+        if not hits:
+            raise LookupError(_not_found(data, name, t))
+        return _network(out, ego_view(data, hits[0]), pictures=pictures)
+    if kind == "paper":
+        hits = data.find_paper(name or "")
+        if not hits:
+            raise LookupError(f"no paper {name!r} in the build (give an arXiv id such as 2507.21395, a URL or the title)")
+        return _network(out, paper_view(data, hits[0]), pictures=pictures)
+    raise ValueError(f"unknown view {kind!r}")
+
+
+def _not_found(data: Data, name: str | None, t: str) -> str:
+    s = data.suggestions(name or "", t) or data.suggestions(name or "", None)
+    return f"no {t.lower()} {name!r} in the build" + (f"; did you mean: {', '.join(s)}?" if s else "")
 
 
 def build_views(out: Path) -> list[Path]:
-    return []
+    """Every default view of the build in out (called by `kg build`)."""
+    out = Path(out)
+    data = Data.load(out)
+    files: list[Path] = []
+    for kind in DEFAULT:
+        files += write_view(out, kind, data)
+    return files
+
+
+def main(args) -> int:
+    """kg view KIND [NAME] -o OUT"""
+    out = Path(args.output)
+    kind, name = args.kind, getattr(args, "name", None)
+    if kind in ("dataset", "method", "task", "paper") and not name:
+        print(f"kg view {kind}: give the {kind} (any of its labels{', or an arXiv id' if kind == 'paper' else ''})",
+              file=sys.stderr)
+        return 2
+    data = Data.load(out)
+    try:
+        if kind == "all":
+            files = [f for k in DEFAULT for f in write_view(out, k, data)]
+        else:
+            files = write_view(out, kind, data, name)
+    except LookupError as e:
+        print(f"kg view: {e.args[0]}", file=sys.stderr)
+        return 1
+    for f in files:
+        print(f)
+    return 0
+
+
+class _Embed:
+    def __init__(self, page: str, height: int):
+        self.page, self.height = page, height
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe srcdoc="{_html.escape(self.page, quote=True)}" style="width:100%;height:{self.height}px;'
+                f'border:1px solid #ddd" sandbox="allow-scripts allow-popups"></iframe>')
+
+
+def embed(path: str | Path, height: int = 600) -> _Embed:
+    """Display a kg page in Jupyter: `from kg.viz import embed; embed("output/graph.html")`.
+    The page goes inline into a sandboxed iframe, so it needs no server and no file access."""
+    return _Embed(Path(path).read_text(encoding="utf-8"), int(height))
