@@ -1,0 +1,281 @@
+"""View models: which nodes and edges a view shows, with what they say on hover and click.
+
+A view model is plain data (lists and dicts of strings and numbers). The HTML pages embed it
+as JSON and the static pictures draw it, so both always show the same graph.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .data import EVIDENCE_CHARS, Data, excerpt
+from .layout import layout
+
+STYLE = {  # kind -> (vis shape, colour, matplotlib marker)
+    "Paper": ("square", "#8c96a3", "s"),
+    "Task": ("triangle", "#f28e2b", "^"),
+    "Dataset": ("diamond", "#4e79a7", "D"),
+    "Method": ("dot", "#59a14f", "o"),
+    "Metric": ("star", "#b07aa1", "*"),
+    "Group": ("hexagon", "#bab0ac", "h"),
+}
+LARGE = 3000            # nodes: above this, single-paper leaves are aggregated and tooltips trimmed
+RELATION_LABEL = {
+    "addressesTask": "addresses task", "usesDataset": "uses dataset", "introducesDataset": "introduces dataset",
+    "usesMethod": "uses method", "proposesMethod": "proposes method", "reportsMetric": "reports metric",
+    "mentions": "mentions",
+}
+
+
+@dataclass
+class View:
+    name: str                     # file stem, e.g. "graph", "views/dataset-iemocap"
+    title: str
+    subtitle: str
+    kinds: list[str]              # node kinds present, legend order
+    labels: list[str] = field(default_factory=list)
+    node_kind: list[str] = field(default_factory=list)
+    node_count: list[int] = field(default_factory=list)   # papers behind the node
+    info: list[dict] = field(default_factory=list)        # per node, for tooltips and the panel
+    edges: list[tuple[int, int, float]] = field(default_factory=list)
+    einfo: list[dict] = field(default_factory=list)
+    papers: list[dict] = field(default_factory=list)      # papers referred to by info/einfo
+    notes: list[str] = field(default_factory=list)
+    focus: int | None = None
+    pos: list[tuple[float, float]] = field(default_factory=list)
+    large: bool = False
+
+    def add(self, kind: str, label: str, count: int, info: dict) -> int:
+        self.labels.append(label)
+        self.node_kind.append(kind)
+        self.node_count.append(count)
+        self.info.append(info)
+        return len(self.labels) - 1
+
+    def finish(self) -> "View":
+        p = layout(len(self.labels), self.edges)
+        self.pos = [(round(float(x), 1), round(float(y), 1)) for x, y in p]
+        self.large = len(self.labels) > LARGE
+        return self
+
+
+class PaperTable:
+    """The papers a view refers to, each once, in first-use order."""
+
+    def __init__(self, data: Data, summary_chars: int):
+        self.data, self.summary_chars, self.index, self.rows = data, summary_chars, {}, []
+
+    def ref(self, pi: int) -> int:
+        i = self.index.get(pi)
+        if i is None:
+            p = self.data.papers[pi]
+            i = self.index[pi] = len(self.rows)
+            row = {"id": p.id, "t": p.title, "u": p.url}
+            if self.summary_chars and p.summary:
+                row["s"] = excerpt(p.summary, self.summary_chars)
+            self.rows.append(row)
+        return i
+
+
+def _entity_info(data: Data, ei: int, table: PaperTable, evidence: dict[tuple[int, int], str],
+                 limit: int, ev_chars: int) -> dict:
+    e = data.entities[ei]
+    ps = sorted(e.papers, key=lambda pi: data.papers[pi].id, reverse=True)  # newest arXiv ids first
+    return {"k": e.type, "l": e.label, "a": e.alt_labels[:8], "n": len(e.papers), "nv": e.novel,
+            "p": [[table.ref(pi), excerpt(evidence.get((pi, ei), ""), ev_chars)] for pi in ps[:limit]]}
+
+
+def _evidence(data: Data) -> dict[tuple[int, int], str]:
+    ev: dict[tuple[int, int], str] = {}
+    for pi, p in enumerate(data.papers):
+        for ei, _, text in p.links:
+            ev.setdefault((pi, ei), text)
+    return ev
+
+
+def _paper_info(data: Data, pi: int, table: PaperTable) -> dict:
+    p = data.papers[pi]
+    return {"k": "Paper", "l": p.id, "n": 1, "pr": table.ref(pi)}
+
+
+def _relations(data: Data, pi: int) -> dict[int, str]:
+    rel: dict[int, str] = {}
+    for ei, r, _ in data.papers[pi].links:
+        if ei not in rel or r in ("introducesDataset", "proposesMethod"):
+            rel[ei] = r
+    return rel
+
+
+# ---------------------------------------------------------------------------------- graph
+def whole_graph(data: Data) -> View:
+    """Papers and entities, one edge per paper-entity link. Large graphs: entities of a single
+    paper are folded into their paper, and papers left with one entity into one group node."""
+    n_all = len(data.papers) + len(data.entities)
+    large = n_all > LARGE
+    table = PaperTable(data, 160 if large else 240)
+    ev = _evidence(data)
+    v = View("graph", "Knowledge graph", "", ["Paper", "Task", "Dataset", "Method", "Metric"])
+    limit, ev_chars = (2, 100) if large else (5, EVIDENCE_CHARS)
+    keep_entity = [(not large) or len(e.papers) > 1 for e in data.entities]
+    enode: dict[int, int] = {}
+    for ei, e in sorted(enumerate(data.entities), key=lambda x: (x[1].type, x[1].label.lower(), x[1].iri)):
+        if keep_entity[ei]:
+            enode[ei] = v.add(e.type, e.label, len(e.papers), _entity_info(data, ei, table, ev, limit, ev_chars))
+    groups: dict[int, list[int]] = defaultdict(list)
+    folded_entities = 0
+    for pi, p in sorted(enumerate(data.papers), key=lambda x: x[1].id):
+        rel = _relations(data, pi)
+        kept = [ei for ei in rel if ei in enode]
+        folded = [ei for ei in rel if ei not in enode]
+        folded_entities += len(folded)
+        if large and len(kept) <= 1:
+            if kept:
+                groups[kept[0]].append(pi)
+            continue
+        info = _paper_info(data, pi, table)
+        if folded:
+            info["f"] = [[data.entities[ei].type, data.entities[ei].label] for ei in folded[:12]]
+        node = v.add("Paper", p.id, 1, info)
+        for ei in kept:
+            v.edges.append((node, enode[ei], 1.0))
+            v.einfo.append({"r": RELATION_LABEL.get(rel[ei], rel[ei]), "p": info["pr"],
+                            **({} if large else {"e": excerpt(ev.get((pi, ei), ""), ev_chars)})})
+    for ei in sorted(groups, key=lambda e: (data.entities[e].label.lower(), e)):
+        ps = groups[ei]
+        node = v.add("Group", f"{len(ps)} papers", len(ps),
+                     {"k": "Group", "l": f"{len(ps)} papers only linked to {data.entities[ei].label}",
+                      "n": len(ps), "g": [table.ref(pi) for pi in ps[:10]]})
+        v.edges.append((node, enode[ei], 1.0))
+        v.einfo.append({"r": "papers", "c": len(ps)})
+    if large:
+        v.kinds.append("Group")
+        v.notes.append(f"Large graph: {folded_entities} links to entities of a single paper are listed in the "
+                       f"paper's details; {sum(map(len, groups.values()))} papers with one shared entity are "
+                       f"grouped into {len(groups)} nodes.")
+    v.papers = table.rows
+    n_p, n_e = len(data.papers), len(data.entities)
+    v.subtitle = f"{n_p} papers, {n_e} entities, {sum(len(p.links) for p in data.papers)} links"
+    return v.finish()
+
+
+# ---------------------------------------------------------------------------------- overlap
+def overlap_view(data: Data, row_type: str, col_type: str, name: str, title: str) -> View:
+    """Entities of two types (or one), an edge weighted by the number of papers using both."""
+    table = PaperTable(data, 0)
+    cells = data.co_counts(row_type, col_type)
+    kinds = [row_type] if row_type == col_type else [row_type, col_type]
+    v = View(name, title, "", kinds)
+    ids = sorted({i for rc in cells for i in rc} | set(data.of_type(row_type) if row_type == col_type else []),
+                 key=lambda i: (data.entities[i].type != row_type, data.entities[i].label.lower(), data.entities[i].iri))
+    node = {}
+    ev = {}
+    for ei in ids:
+        e = data.entities[ei]
+        node[ei] = v.add(e.type, e.label, len(e.papers), _entity_info(data, ei, table, ev, 5, 0))
+    for (r, c), ps in sorted(cells.items(), key=lambda x: (node[x[0][0]], node[x[0][1]])):
+        v.edges.append((node[r], node[c], float(len(ps))))
+        v.einfo.append({"c": len(ps), "g": [table.ref(pi) for pi in ps[:12]],
+                        "l": f"{data.entities[r].label} + {data.entities[c].label}"})
+    v.papers = table.rows
+    v.subtitle = (f"{len(ids)} entities, {len(cells)} pairs; an edge counts the papers that use both")
+    return v.finish()
+
+
+# ---------------------------------------------------------------------------------- ego
+EGO_PAPERS = 150
+
+
+def ego_view(data: Data, ei: int) -> View:
+    """One entity, its papers and every other entity of those papers."""
+    from ..vocab import slug
+    e = data.entities[ei]
+    table = PaperTable(data, 240)
+    ev = _evidence(data)
+    v = View(f"views/{e.type.lower()}-{slug(e.label)}", f"{e.label} ({e.type})", "",
+             ["Paper", "Task", "Dataset", "Method", "Metric"])
+    papers = sorted(e.papers, key=lambda pi: data.papers[pi].id, reverse=True)
+    if len(papers) > EGO_PAPERS:
+        v.notes.append(f"Showing the {EGO_PAPERS} newest of {len(papers)} papers.")
+        papers = papers[:EGO_PAPERS]
+    centre = v.add(e.type, e.label, len(e.papers), _entity_info(data, ei, table, ev, 20, EVIDENCE_CHARS))
+    v.focus = centre
+    enode = {ei: centre}
+    for pi in papers:
+        rel = _relations(data, pi)
+        pn = v.add("Paper", data.papers[pi].id, 1, _paper_info(data, pi, table))
+        for other in sorted(rel, key=lambda x: (data.entities[x].type, data.entities[x].label.lower())):
+            if other not in enode:
+                o = data.entities[other]
+                enode[other] = v.add(o.type, o.label, len(o.papers), _entity_info(data, other, table, ev, 5, EVIDENCE_CHARS))
+            v.edges.append((pn, enode[other], 1.0))
+            v.einfo.append({"r": RELATION_LABEL.get(rel[other], rel[other]), "p": table.ref(pi),
+                            "e": excerpt(ev.get((pi, other), ""), EVIDENCE_CHARS)})
+    v.papers = table.rows
+    v.subtitle = f"{len(e.papers)} papers; {len(enode) - 1} related entities"
+    return v.finish()
+
+
+def paper_view(data: Data, pi: int, others: int = 30) -> View:
+    """One paper, its entities, and the papers sharing most entities with it."""
+    p = data.papers[pi]
+    table = PaperTable(data, 240)
+    ev = _evidence(data)
+    v = View(f"views/paper-{p.id.replace('/', '_')}", p.title, "", ["Paper", "Task", "Dataset", "Method", "Metric"])
+    centre = v.add("Paper", p.id, 1, _paper_info(data, pi, table))
+    v.focus = centre
+    rel = _relations(data, pi)
+    enode = {}
+    for ei in sorted(rel, key=lambda x: (data.entities[x].type, data.entities[x].label.lower())):
+        o = data.entities[ei]
+        enode[ei] = v.add(o.type, o.label, len(o.papers), _entity_info(data, ei, table, ev, 5, EVIDENCE_CHARS))
+        v.edges.append((centre, enode[ei], 1.0))
+        v.einfo.append({"r": RELATION_LABEL.get(rel[ei], rel[ei]), "p": table.ref(pi),
+                        "e": excerpt(ev.get((pi, ei), ""), EVIDENCE_CHARS)})
+    shared: dict[int, list[int]] = defaultdict(list)
+    for ei in rel:
+        for q in data.entities[ei].papers:
+            if q != pi:
+                shared[q].append(ei)
+    best = sorted(shared, key=lambda q: (-len(shared[q]), data.papers[q].id))[:others]
+    for q in best:
+        qn = v.add("Paper", data.papers[q].id, 1, _paper_info(data, q, table))
+        for ei in sorted(shared[q], key=lambda x: enode[x]):
+            r = _relations(data, q)[ei]
+            v.edges.append((qn, enode[ei], 1.0))
+            v.einfo.append({"r": RELATION_LABEL.get(r, r), "p": table.ref(q),
+                            "e": excerpt(ev.get((q, ei), ""), EVIDENCE_CHARS)})
+    if len(shared) > others:
+        v.notes.append(f"Showing the {others} of {len(shared)} papers that share most entities with it.")
+    v.papers = table.rows
+    v.subtitle = f"{p.id}: {len(rel)} entities; {len(best)} related papers"
+    return v.finish()
+
+
+# ---------------------------------------------------------------------------------- matrix
+MATRIX_ROWS, MATRIX_COLS = 60, 60
+
+
+def matrix_section(data: Data, table: PaperTable, row_type: str, col_type: str) -> dict:
+    cells = data.co_counts(row_type, col_type)
+    rtot: dict[int, int] = defaultdict(int)
+    ctot: dict[int, int] = defaultdict(int)
+    for (r, c), ps in cells.items():
+        rtot[r] += len(ps)
+        ctot[c] += len(ps)
+
+    def order(tot):
+        return sorted(tot, key=lambda i: (-tot[i], data.entities[i].label.lower(), data.entities[i].iri))
+    rows, cols = order(rtot), order(ctot)
+    rows_shown, cols_shown = rows[:MATRIX_ROWS], cols[:MATRIX_COLS]
+    ri = {e: k for k, e in enumerate(rows_shown)}
+    ci = {e: k for k, e in enumerate(cols_shown)}
+    out_cells = []
+    for (r, c), ps in sorted(cells.items(), key=lambda x: (ri.get(x[0][0], 1 << 30), ci.get(x[0][1], 1 << 30))):
+        if r in ri and c in ci:
+            out_cells.append([ri[r], ci[c], [table.ref(pi) for pi in sorted(ps, key=lambda q: data.papers[q].id, reverse=True)]])
+    plural = {"Dataset": "Datasets", "Method": "Methods", "Task": "Tasks", "Metric": "Metrics"}
+    sec = {"title": f"{plural[row_type]} × {plural[col_type]}", "rt": row_type, "ct": col_type,
+           "rows": [[data.entities[e].label, len(data.entities[e].papers)] for e in rows_shown],
+           "cols": [[data.entities[e].label, len(data.entities[e].papers)] for e in cols_shown],
+           "cells": out_cells, "nr": len(rows), "nc": len(cols)}
+    return sec
