@@ -2,8 +2,10 @@
 
 The endpoint is the Oxigraph server (the `oxigraph` package from PyPI, a kg dependency) run as
 `oxigraph serve-read-only` on the build's store, in the foreground: SELECT/ASK/CONSTRUCT/DESCRIBE at
-/query (GET ?query=... or POST), the graph store at /store for reading, updates refused, and a
-per-query timeout.  Ctrl-C stops the server.
+/query (GET ?query=... or POST), the graph store at /store for reading, updates refused, a
+per-query timeout, and the server's bundled YASGUI query page at / (works offline).  Ctrl-C stops it.
+
+The store must not be rebuilt (`kg build -o` the same directory) while it is served.
 """
 from __future__ import annotations
 
@@ -49,8 +51,8 @@ def main(a: argparse.Namespace) -> int:
         return 2
     cmd = command(out, a.port, a.timeout)
     base = f"http://{HOST}:{a.port}"
-    print(f"kg serve: {out}/ read-only at {base}/query (SPARQL 1.1 Protocol; graph store at {base}/store; "
-          f"query timeout {a.timeout} s). Ctrl-C stops it.", flush=True)
+    print(f"kg serve: {out}/ read-only, SPARQL endpoint {base}/query (query timeout {a.timeout} s)\n"
+          f"  graph store (read) {base}/store, query UI in a browser at {base}/ ; Ctrl-C stops it.", flush=True)
     proc = subprocess.Popen(cmd)
 
     def on_term(signum, frame):  # `kill PID` of kg serve also stops the server

@@ -145,6 +145,14 @@ def test_serve_refuses_updates(served, bundled_build):
     assert int(http_select(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]) == nt_lines(bundled_build)
 
 
+def test_serve_has_a_browser_query_ui(served):
+    base = served[0].rsplit("/", 1)[0]
+    with urllib.request.urlopen(base + "/", timeout=10) as r:
+        assert r.status == 200 and "yasgui" in r.read().decode().lower()
+    with urllib.request.urlopen(base + "/yasgui.min.js", timeout=10) as r:  # bundled, no CDN needed
+        assert r.status == 200
+
+
 def test_kg_query_works_while_served(served, bundled_build):
     rows = json.loads(kq.execute(bundled_build, "papers-using-dataset", {"dataset": "MELD"}, "json"))
     assert SYNC_TVA in {b["paper"]["value"] for b in rows["results"]["bindings"]}
