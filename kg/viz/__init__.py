@@ -26,7 +26,7 @@ DEFAULT = ("graph", "overlap", "matrix")
 def _network(out: Path, v: View, weighted: bool = False, pictures: bool = True) -> list[Path]:
     from .render import network_html, write
     stem = Path(out) / v.name
-    files = [write(stem.with_suffix(".html"), network_html(v, weighted))]
+    files = [write(stem.parent / (stem.name + ".html"), network_html(v, weighted))]
     if pictures:
         from .pictures import network_picture
         files += network_picture(v, stem)

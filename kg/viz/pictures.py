@@ -34,7 +34,7 @@ def _rc() -> dict:
 
 def _save(fig, stem: Path) -> list[Path]:
     stem.parent.mkdir(parents=True, exist_ok=True)
-    svg, png = stem.with_suffix(".svg"), stem.with_suffix(".png")
+    svg, png = stem.parent / (stem.name + ".svg"), stem.parent / (stem.name + ".png")  # ids such as 2507.21395
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # missing glyphs when no CJK font is installed
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})

@@ -1,0 +1,372 @@
+"""The views (kg.viz) in a real headless Chromium: rendering, filters, search, no external
+requests, escaping of input text; plus determinism, pictures and `kg view`."""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.viz import build_views, main as view_main
+from kg.vocab import norm
+
+from browser import Browser  # tests/browser.py (pytest puts tests/ on sys.path)
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_VIEWS = ("graph", "overlap-dataset-method", "overlap-datasets", "matrix")
+
+
+# ------------------------------------------------------------------ fixtures
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The bundled digest built once, with every default view."""
+    out = tmp_path_factory.mktemp("viz")
+    build([ROOT / "data"], out, progress=False, views=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    b = Browser()
+    yield b
+    b.close()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_leaves(request):
+    """After every browser test: no request left the machine, no dialog opened, no script error."""
+    yield
+    if "browser" in request.fixturenames:
+        b = request.getfixturevalue("browser")
+        assert b.external == [], f"requests leaving the machine: {b.external[:5]}"
+        assert b.dialogs == [], f"dialogs opened: {b.dialogs}"
+        assert b.errors == [], f"script errors: {b.errors[:3]}"
+
+
+def rows(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "links.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def graph_index(rs):
+    ent_papers, paper_ents, etype = defaultdict(set), defaultdict(set), {}
+    for r in rs:
+        ent_papers[r["entity"]].add(r["paper_iri"])
+        paper_ents[r["paper_iri"]].add(r["entity"])
+        etype[r["entity"]] = r["type"]
+    return ent_papers, paper_ents, etype
+
+
+def expected_visible(rs, on: set[str], min_papers: int = 1) -> int:
+    ent_papers, paper_ents, etype = graph_index(rs)
+    ents = {e for e in etype if etype[e] in on and len(ent_papers[e]) >= min_papers}
+    papers = {p for p, es in paper_ents.items() if "Paper" in on and es & ents}
+    return len(ents) + len(papers)
+
+
+def node_id(page, label: str, kind: str | None = None) -> int:
+    return page.evaluate("""([l, k]) => JSON.parse(document.getElementById('kg-data').textContent)
+        .page.info.findIndex(d => d.l === l && (!k || d.k === k))""", [label, kind])
+
+
+def visible(page) -> int:
+    return int(page.get_attribute("body", "data-visible-nodes"))
+
+
+# ------------------------------------------------------------------ files
+def test_build_writes_every_default_view(built):
+    for stem in DEFAULT_VIEWS:
+        for ext in ("html", "svg", "png"):
+            f = built / f"{stem}.{ext}"
+            assert f.exists() and f.stat().st_size > 1000, f
+        page = (built / f"{stem}.html").read_text(encoding="utf-8")
+        # self-contained: no external script, style, font or image
+        assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page), stem
+        assert "cdnjs" not in page and "@import" not in page and "fonts.googleapis" not in page
+    assert (built / "graph.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_views_are_deterministic(built, tmp_path):
+    before = {f.name: f.read_bytes() for stem in DEFAULT_VIEWS for f in built.glob(f"{stem}.*")}
+    copy = tmp_path / "again"
+    shutil.copytree(built, copy)
+    build_views(copy)
+    for name, data in before.items():
+        assert (copy / name).read_bytes() == data, f"{name} differs between two runs"
+
+
+def test_svg_has_no_date_and_chinese_text_is_drawn(built):
+    svg = (built / "graph.svg").read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg
+    assert "<text" not in svg  # text as paths: the picture needs no font where it is shown
+
+
+# ------------------------------------------------------------------ graph.html in Chromium
+def test_graph_renders_every_node(built, browser):
+    rs = rows(built)
+    ent_papers, paper_ents, _ = graph_index(rs)
+    page = browser.open(built / "graph.html")
+    n = len(ent_papers) + len(paper_ents)
+    assert page.evaluate("kg.nodes.length") == n
+    assert page.evaluate("kg.network.body.data.nodes.length") == n
+    assert page.evaluate("kg.edges.length") == len({(r["paper_iri"], r["entity"]) for r in rs})
+    assert visible(page) == n
+    # physics is off: the layout does not move
+    p1 = page.evaluate("JSON.stringify(kg.network.getPositions([0, 1, 2]))")
+    page.wait_for_timeout(300)
+    assert page.evaluate("JSON.stringify(kg.network.getPositions([0, 1, 2]))") == p1
+    assert page.evaluate("kg.network.physics.options.enabled") is False
+    # a legend entry per type, with counts
+    assert page.locator("#kg-types input").count() == 5
+    page.close()
+
+
+def test_type_filter_and_min_papers_filter(built, browser):
+    rs = rows(built)
+    page = browser.open(built / "graph.html")
+    all_types = {"Paper", "Task", "Dataset", "Method", "Metric"}
+    page.locator("#kg-types input[value=Method]").uncheck()
+    assert visible(page) == expected_visible(rs, all_types - {"Method"}) < expected_visible(rs, all_types)
+    assert page.evaluate("kg.visibleCount()") == visible(page)
+    page.locator("#kg-types input[value=Method]").check()
+    page.fill("#kg-min", "2")
+    assert visible(page) == expected_visible(rs, all_types, 2) < expected_visible(rs, all_types)
+    page.click("#kg-fit")
+    assert visible(page) == expected_visible(rs, all_types)
+    page.close()
+
+
+def test_search_finds_and_focuses_a_node_by_chinese_label(built, browser):
+    rs = rows(built)
+    r = next(r for r in rs if r["label"] == "text-to-speech")
+    zh = next(a for a in r["alt_labels"] if re.search(r"[\u4e00-\u9fff]", a))
+    page = browser.open(built / "graph.html")
+    view0 = page.evaluate("JSON.stringify(kg.network.getViewPosition())")
+    page.fill("#kg-q", zh)
+    page.press("#kg-q", "Enter")
+    target = node_id(page, "text-to-speech", "Task")
+    assert page.get_attribute("body", "data-selected") == str(target)
+    degree = len({x["paper_iri"] for x in rs if x["entity"] == r["entity"]})
+    assert page.get_attribute("body", "data-highlighted") == str(1 + degree)
+    page.wait_for_timeout(400)  # the focus animation
+    assert page.evaluate("JSON.stringify(kg.network.getViewPosition())") != view0
+    assert page.locator("#kg-panel").is_visible()
+    assert "text-to-speech" in page.locator("#kg-details").inner_text()
+    page.close()
+
+
+def test_search_reveals_a_filtered_node_case_insensitively(built, browser):
+    page = browser.open(built / "graph.html")
+    page.locator("#kg-types input[value=Dataset]").uncheck()
+    before = visible(page)
+    page.fill("#kg-q", "iemocap")
+    page.press("#kg-q", "Enter")
+    target = node_id(page, "IEMOCAP", "Dataset")
+    assert page.get_attribute("body", "data-selected") == str(target)
+    assert page.evaluate(f"kg.nodes.get({target}).hidden") is False
+    assert visible(page) == before + 1
+    page.fill("#kg-q", "no such thing at all")
+    page.press("#kg-q", "Enter")
+    assert page.inner_text("#kg-found") == "no match"
+    page.close()
+
+
+def _hover(page, node: int) -> str:
+    x, y = page.evaluate("""id => { const p = kg.network.canvasToDOM(kg.network.getPositions([id])[id]);
+        const r = document.getElementById('kg-network').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }""", node)
+    page.mouse.move(x, y)
+    page.wait_for_selector("#kg-tip:not([hidden])", timeout=3000)
+    return page.inner_text("#kg-tip")
+
+
+def test_tooltip_shows_title_summary_evidence(built, browser):
+    rs = rows(built)
+    r = next(r for r in rs if r["label"] == "IEMOCAP")
+    page = browser.open(built / "graph.html")
+    page.evaluate(f"kg.network.focus({node_id(page, 'IEMOCAP', 'Dataset')}, {{scale: 2}})")
+    text = _hover(page, node_id(page, "IEMOCAP", "Dataset"))
+    assert "IEMOCAP" in text and "Dataset" in text
+    paper = node_id(page, r["paper"], "Paper")
+    page.evaluate(f"kg.network.focus({paper}, {{scale: 2}})")
+    text = _hover(page, paper)
+    assert r["title"][:30] in text
+    page.mouse.click(*page.evaluate("""id => { const p = kg.network.canvasToDOM(kg.network.getPositions([id])[id]);
+        const r = document.getElementById('kg-network').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }""",
+                                    paper))
+    href = page.get_attribute("#kg-details a", "href")
+    assert href == "https://arxiv.org/abs/" + r["paper"]
+    page.close()
+
+
+# ------------------------------------------------------------------ overlap and matrix
+def test_overlap_views_weight_edges_by_shared_papers(built, browser):
+    rs = rows(built)
+    by_paper = defaultdict(lambda: defaultdict(set))
+    for r in rs:
+        by_paper[r["paper_iri"]][r["type"]].add(r["label"])
+    pairs = defaultdict(int)
+    for types in by_paper.values():
+        for d in types["Dataset"]:
+            for m in types["Method"]:
+                pairs[(d, m)] += 1
+    page = browser.open(built / "overlap-dataset-method.html")
+    assert page.evaluate("kg.edges.length") == len(pairs)
+    weights = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent);
+        const l = d.page.info.map(x => x.l); return d.edges.map(e => [l[e.from], l[e.to], e.value]); }""")
+    assert {(a, b): w for a, b, w in weights} == pairs
+    page.close()
+    page = browser.open(built / "overlap-datasets.html")
+    datasets = {r["entity"] for r in rs if r["type"] == "Dataset"}
+    assert page.evaluate("kg.nodes.length") == len(datasets)
+    page.close()
+
+
+def test_matrix_counts_and_papers_behind_a_cell(built, browser):
+    rs = rows(built)
+    by_paper = defaultdict(lambda: defaultdict(set))
+    for r in rs:
+        by_paper[r["paper_iri"]][r["type"]].add(r["entity"])
+    dm, dt = set(), set()
+    for types in by_paper.values():
+        dm |= {(d, m) for d in types["Dataset"] for m in types["Method"]}
+        dt |= {(d, t) for d in types["Dataset"] for t in types["Task"]}
+    page = browser.open(built / "matrix.html")
+    shown = page.evaluate("""() => JSON.parse(document.getElementById('kg-data').textContent).sections
+        .map(s => [s.nr, s.nc, s.rows.length, s.cols.length])""")
+    datasets_m = len({d for d, _ in dm})
+    assert shown[0][:2] == [datasets_m, len({m for _, m in dm})]
+    if shown[0][2:] == shown[0][:2] and shown[1][2:] == shown[1][:2]:  # nothing cut off
+        assert int(page.get_attribute("body", "data-cells")) == len(dm) + len(dt)
+    cell = page.locator("td.kg-c").first
+    cell.hover()
+    page.wait_for_selector("#kg-tip:not([hidden])")
+    cell.click()
+    n = int(cell.get_attribute("data-count"))
+    assert page.locator("#kg-details li").count() == n
+    assert page.locator("#kg-details a[href^='https://arxiv.org/abs/']").count() == n
+    page.close()
+
+
+# ------------------------------------------------------------------ escaping
+PAYLOADS = [
+    {"source": "2599.00001v1", "title": "&lt;img src=x onerror=alert(1)&gt; Speech emotion recognition on IEMOCAP",
+     "summary": "We evaluate speech emotion recognition on IEMOCAP and MELD with wav2vec 2.0."},
+    {"source": "2599.00002v1",
+     "title": "&lt;a href=\"javascript:alert(2)\"&gt;x&lt;/a&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; href TTS",
+     "summary": "&lt;img src=y onerror=\"window.__pwned=2\"&gt; A text-to-speech model trained on IEMOCAP "
+                "with wav2vec 2.0. 提出语音合成方法。"},
+]
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("hostile")
+    (d / "digest.jsonl").write_text("".join(json.dumps(p) + "\n" for p in PAYLOADS), encoding="utf-8")
+    out = d / "out"
+    build([d / "digest.jsonl"], out, progress=False, views=False)
+    rs = rows(out)
+    assert any(r["title"].startswith("<img src=x onerror=alert(1)>") for r in rs)
+    assert any("href" in r["title"] and "<script>" in r["title"] for r in rs)
+    # labels and alternative labels with markup, too
+    extra = dict(rs[0], entity="https://w3id.org/kg-digest/id/method/evil", type="Method",
+                 label='<img src=z onerror="window.__pwned=3">', alt_labels=["<b onmouseover=alert(4)>b</b>"],
+                 evidence="</script><script>window.__pwned=4</script>")
+    with open(out / "links.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(extra, ensure_ascii=False) + "\n")
+    build_views(out)
+    view_main(argparse.Namespace(kind="dataset", name="iemocap", output=out))
+    view_main(argparse.Namespace(kind="paper", name="2599.00002", output=out))
+    return out
+
+
+@pytest.mark.parametrize("name", ["graph.html", "matrix.html", "overlap-dataset-method.html",
+                                  "views/dataset-iemocap.html", "views/paper-2599.00002.html"])
+def test_injected_markup_is_shown_as_text(hostile, browser, name):
+    page = browser.open(hostile / name)
+    if name != "matrix.html":
+        for i in range(page.evaluate("kg.nodes.length")):
+            page.evaluate(f"kg.network.focus({i}, {{scale: 1.5}})")
+            _hover(page, i)
+            page.evaluate(f"kg.network.selectNodes([{i}])")
+        for q in ("<img", "2599.00002", "<img src=z"):
+            page.fill("#kg-q", q)
+            page.press("#kg-q", "Enter")
+        page.click("#kg-fit")
+        if name.startswith("overlap"):  # entities only: the label with markup
+            page.fill("#kg-q", "img src=z")
+            page.press("#kg-q", "Enter")
+            assert '<img src=z onerror="window.__pwned=3">' in page.inner_text("#kg-details")
+        else:
+            page.fill("#kg-q", "2599.00002")
+            page.press("#kg-q", "Enter")
+            assert "<script>window.__pwned=1</script>" in page.inner_text("#kg-details")
+    else:
+        for i in range(page.locator("td.kg-c").count()):
+            page.locator("td.kg-c").nth(i).hover()
+            page.locator("td.kg-c").nth(i).click()
+        assert "<img src=x onerror=alert(1)>" in page.inner_text("#kg-details") or \
+            "<a href=" in page.inner_text("#kg-details")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#kg-details img, #kg-details script, #kg-tip img, #kg-details a[href^=javascript]").count() == 0
+    page.close()
+
+
+def test_injected_markup_is_escaped_in_the_file(hostile):
+    page = (hostile / "graph.html").read_text(encoding="utf-8")
+    data = page.split('<script type="application/json" id="kg-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data
+    assert "<img src=x" not in page and "window.__pwned=1</script>" not in page
+
+
+# ------------------------------------------------------------------ kg view, embedding
+def test_kg_view_entity_by_any_label(built, browser, capsys):
+    rs = rows(built)
+    assert view_main(argparse.Namespace(kind="dataset", name="iemocap", output=built)) == 0
+    page_path = built / "views" / "dataset-iemocap.html"
+    assert page_path.exists() and page_path.with_suffix(".svg").exists() and page_path.with_suffix(".png").exists()
+    ent = next(r["entity"] for r in rs if r["label"] == "IEMOCAP")
+    papers = {r["paper_iri"] for r in rs if r["entity"] == ent}
+    neighbours = {r["entity"] for r in rs if r["paper_iri"] in papers}
+    page = browser.open(page_path)
+    assert page.evaluate("kg.nodes.length") == len(papers) + len(neighbours)
+    assert page.get_attribute("body", "data-highlighted") == str(1 + len(papers))
+    page.close()
+    # a Chinese alternative label, punctuation and case ignored
+    tts = next(r for r in rs if r["label"] == "text-to-speech")
+    zh = next(a for a in tts["alt_labels"] if re.search(r"[\u4e00-\u9fff]", a))
+    assert view_main(argparse.Namespace(kind="task", name=zh, output=built)) == 0
+    assert (built / "views" / "task-text-to-speech.html").exists()
+    assert view_main(argparse.Namespace(kind="method", name="Wav2Vec-2.0", output=built)) == 0
+    assert view_main(argparse.Namespace(kind="dataset", name="IEMOCAPP", output=built)) == 1
+    assert "IEMOCAP" in capsys.readouterr().err
+    assert view_main(argparse.Namespace(kind="dataset", name=None, output=built)) == 2
+    paper = rs[0]["paper"]
+    assert view_main(argparse.Namespace(kind="paper", name=f"https://arxiv.org/abs/{paper}v1", output=built)) == 0
+    assert (built / "views" / f"paper-{paper}.html").exists()
+
+
+def test_pages_work_in_an_iframe(built, browser):
+    wrapper = built / "embed-test.html"
+    wrapper.write_text('<!DOCTYPE html><html><body><iframe src="graph.html" width="900" height="600"></iframe>'
+                       '<iframe src="matrix.html" width="900" height="400"></iframe></body></html>')
+    page = browser.page()
+    page.goto(wrapper.as_uri())
+    frames = [f for f in page.frames if f.url.endswith((".html",)) and f != page.main_frame]
+    assert len(frames) == 2
+    for f in frames:
+        f.wait_for_function("window.kgReady === true", timeout=20_000)
+    assert frames[0].evaluate("kg.nodes.length") > 0
+    page.close()
+    wrapper.unlink()
+
+
+def test_embed_for_notebooks(built):
+    from kg.viz import embed
+    html = embed(built / "graph.html", height=500)._repr_html_()
+    assert html.startswith("<iframe srcdoc=") and "height:500px" in html and "<script" not in html
