@@ -243,12 +243,15 @@ def shorten(iri: str) -> str:
 
 
 def width(s: str) -> int:
+    """Display columns of S in a terminal: East Asian wide characters count two."""
+    if s.isascii():
+        return len(s)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
                for ch in s)
 
 
 def cut(s: str, limit: int) -> str:
-    if width(s) <= limit:
+    if len(s) * 2 <= limit or width(s) <= limit:
         return s
     out, w = [], 0
     for ch in s:

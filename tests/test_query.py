@@ -363,3 +363,11 @@ def test_query_file_and_default_prefixes(out, tmp_path, capfd):
     rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?p a kgo:Paper }\n", encoding="utf-8")
     rc, o, _ = run_cli(capfd, "query", "-o", str(out), "-f", "csv", str(rq))
     assert rc == 0 and int(o.split()[1]) > 50
+
+
+@pytest.mark.parametrize("name", sorted(kq.canned_queries()))
+def test_canned_queries_are_standalone_sparql(out, name):
+    """They declare their own prefixes, so they run unchanged on any endpoint (kg serve, after kg push)."""
+    c = kq.canned_queries()[name]
+    text = kq.bind(c.text, SAMPLE_PARAMS.get(name, {}), c.params)
+    list(open_store(out).query(text))  # no default prefixes given: a SyntaxError would fail here
