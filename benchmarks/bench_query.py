@@ -186,6 +186,10 @@ def main() -> int:
         g.parse(str(nt), format="nt")
         print(f"\nrdflib parse of the same N-Triples: {time.perf_counter() - t0:.1f} s ({len(g):,} triples), "
               f"peak RSS {rss_mb():.0f} MB")
+        c = kq.canned_queries()["dataset-co-usage"]
+        t0 = time.perf_counter()
+        rows = len(list(g.query(c.text)))
+        print(f"rdflib dataset-co-usage: {time.perf_counter() - t0:.1f} s ({rows:,} rows)")
     tmp.cleanup()
     return 0
 

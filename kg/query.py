@@ -102,8 +102,20 @@ def sparql_literal(value: str) -> str:
     return f'"{esc}"'
 
 
+# Where a ?_NAME is not a parameter: strings, IRIs and comments (matched first, and left as they are)
+_LONG_DQ = r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+_LONG_SQ = r"'''(?:[^'\\]|\\.|'(?!''))*'''"
+_DQ = r'"(?:[^"\\\n]|\\.)*"'
+_SQ = r"'(?:[^'\\\n]|\\.)*'"
+_IRI = r'<[^<>"{}|^`\\\s]*>'
+_COMMENT = r'#[^\n]*'
+_VAR = r'[?$]_([A-Za-z][A-Za-z0-9_]*)\b'
+_TOKENS = re.compile('|'.join((_LONG_DQ, _LONG_SQ, _DQ, _SQ, _IRI, _COMMENT, _VAR)))
+
+
 def placeholders(text: str) -> set[str]:
-    return set(re.findall(r"[?$]_([A-Za-z][A-Za-z0-9_]*)\b", _strip_comments(text)))
+    """The parameter names a query uses as ?_NAME (outside strings, IRIs and comments)."""
+    return {m.group(1) for m in _TOKENS.finditer(text) if m.group(1)}
 
 
 def _strip_comments(text: str) -> str:
@@ -124,15 +136,7 @@ def bind(text: str, values: dict[str, str], declared: list[Param] | None = None)
     if missing:
         hint = " ".join(f"--param {n}=..." for n in missing)
         raise QueryError(f"missing parameter {', '.join(missing)}: give {hint}")
-
-    def sub(m: re.Match) -> str:
-        return sparql_literal(full[m.group(1)])
-
-    lines = []
-    for line in text.splitlines(keepends=True):
-        lines.append(line if line.lstrip().startswith("#") else
-                     re.sub(r"[?$]_([A-Za-z][A-Za-z0-9_]*)\b", sub, line))
-    return "".join(lines)
+    return _TOKENS.sub(lambda m: sparql_literal(full[m.group(1)]) if m.group(1) else m.group(0), text)
 
 
 def parse_params(items: list[str]) -> dict[str, str]:

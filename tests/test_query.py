@@ -371,3 +371,11 @@ def test_canned_queries_are_standalone_sparql(out, name):
     c = kq.canned_queries()[name]
     text = kq.bind(c.text, SAMPLE_PARAMS.get(name, {}), c.params)
     list(open_store(out).query(text))  # no default prefixes given: a SyntaxError would fail here
+
+
+def test_placeholders_only_outside_strings_iris_and_comments():
+    q = ('# uses ?_nothing\nSELECT * WHERE { <http://h/p?_id=3> ?p ?_x . '
+         'FILTER(?o = "?_y" || ?o = """a " ?_z""") } # ?_w\n')
+    assert kq.placeholders(q) == {"x"}
+    bound_q = kq.bind(q, {"x": 'a"b'})
+    assert '<http://h/p?_id=3> ?p "a\\"b" .' in bound_q and '"?_y"' in bound_q and "# ?_w" in bound_q
