@@ -52,3 +52,22 @@ class Browser:
             self.browser.close()
         with contextlib.suppress(Exception):
             self._pw.stop()
+
+
+def screenshot(html: Path, png: Path, width: int = 1400, height: int = 860) -> None:
+    """A picture of a page as a browser draws it (docs/img/*.png):
+    .venv/bin/python tests/browser.py output/graph.html docs/img/graph.png"""
+    b = Browser()
+    try:
+        page = b.open(html, b.page(width, height))
+        page.wait_for_timeout(300)
+        png.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(png))
+        assert not b.external, b.external
+    finally:
+        b.close()
+
+
+if __name__ == "__main__":
+    import sys
+    screenshot(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -57,6 +57,7 @@ def network_picture(v: View, stem: Path) -> list[Path]:
         ax.set_axis_off()
         ax.set_aspect("equal")
         pos = v.pos
+        dense = len(v.edges) + len(pos) > 4000  # SVG: marks as one embedded bitmap, text stays vector
         if v.edges:
             segs = [(pos[a], pos[b]) for a, b, _ in v.edges]
             if any(w != 1.0 for _, _, w in v.edges):
@@ -64,7 +65,7 @@ def network_picture(v: View, stem: Path) -> list[Path]:
                 widths = [0.5 + 3.5 * math.sqrt(w / wmax) for _, _, w in v.edges]
             else:
                 widths = [0.4 if v.large else 0.6] * len(v.edges)
-            ax.add_collection(LineCollection(segs, linewidths=widths, colors="#9aa4ae",
+            ax.add_collection(LineCollection(segs, linewidths=widths, colors="#9aa4ae", rasterized=dense,
                                              alpha=0.25 if v.large else 0.45, zorder=1))
         cmax = max(v.node_count) if v.node_count else 1
         handles = []
@@ -76,7 +77,7 @@ def network_picture(v: View, stem: Path) -> list[Path]:
             sizes = [(6 if v.large else 14) + 260 * math.sqrt(v.node_count[i] / cmax) if kind != "Paper" else
                      (4 if v.large else 12) for i in idx]
             ax.scatter([pos[i][0] for i in idx], [pos[i][1] for i in idx], s=sizes, c=colour, marker=marker,
-                       linewidths=0.4, edgecolors="white", zorder=2 if kind == "Paper" else 3)
+                       linewidths=0.4, edgecolors="white", zorder=2 if kind == "Paper" else 3, rasterized=dense)
             handles.append(Line2D([], [], ls="", marker=marker, color=colour, markersize=8,
                                   label=f"{'Grouped papers' if kind == 'Group' else kind} ({len(idx)})"))
         if pos:
@@ -124,7 +125,7 @@ def matrix_picture(title: str, sections: list[dict], stem: Path, max_rows: int =
                 if r < nr and c < nc:
                     m[r, c] = len(ps)
             cmap = {"Method": "Greens", "Task": "Oranges", "Dataset": "Blues"}.get(sec["ct"], "Greys")
-            ax.imshow(np.sqrt(m), cmap=cmap, aspect="auto", vmin=0, vmax=max(float(np.sqrt(m.max())), 1.0) * 1.15,
+            ax.imshow(np.ma.masked_equal(np.sqrt(m), 0), cmap=cmap, aspect="auto", vmin=0, vmax=max(float(np.sqrt(m.max())), 1.0) * 1.15,
                       interpolation="nearest")
             for r in range(nr):
                 for c in range(nc):
