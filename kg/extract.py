@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .model import Mention, Paper
+from .nlp import doc_text, sentence_of
 from .vocab import norm, ontology_dir
 
 # ---------------------------------------------------------------- cue words (both languages)
@@ -270,7 +271,7 @@ RULE_RANK = {"title-name": 0, "cue-propose": 1, "cue-appositive": 2, "abbreviati
 def new_entity_spans(doc: Doc, field: str) -> list[Span]:
     """Spans of doc for names found by the rules, not overlapping vocabulary matches' longer spans."""
     spans: list[Span] = []
-    for c in sorted(find_candidates(doc.text, field), key=lambda c: (RULE_RANK[c.rule], c.start)):
+    for c in sorted(find_candidates(doc_text(doc), field), key=lambda c: (RULE_RANK[c.rule], c.start)):
         sp = doc.char_span(c.start, c.end, alignment_mode="expand")
         if sp is None:
             continue
@@ -282,7 +283,7 @@ def new_entity_spans(doc: Doc, field: str) -> list[Span]:
     for ab in doc._.abbreviations or []:
         t = head_type(ab.long.text, "")
         if t and name_like(ab.short.text):
-            before = doc.text[max(0, ab.long.start_char - 30):ab.long.start_char]
+            before = doc_text(doc)[max(0, ab.long.start_char - 30):ab.long.start_char]
             novel = bool(re.search(rf"(?:{STRONG_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b|\bwe\b", before + ab.long.text, re.I))
             sp = Span(doc, ab.short.start, ab.short.end, label=t, kb_id="")
             spans.append(sp)
@@ -292,8 +293,8 @@ def new_entity_spans(doc: Doc, field: str) -> list[Span]:
 
 def _propose_before(doc: Doc, span: Span) -> bool:
     """A strong proposing cue right before a vocabulary mention: 提出 CosyVoice 3 / we propose X."""
-    sent = span.sent
-    before = doc.text[sent.start_char:span.start_char]
+    sent = sentence_of(span)
+    before = doc_text(doc)[sent.start_char:span.start_char]
     return bool(re.search(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|新的|新型|全新的|首个)?\s*[*“\"「]*\s*$", before)) or \
         bool(re.search(rf"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:a |an |the )?(?:new |novel )?$", before, re.I))
 
@@ -360,12 +361,12 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
 
 
 def _evidence(sp: Span) -> str:
-    sent = sp.sent
+    sent = sentence_of(sp)
     text = sent.text.strip()
     if len(text) > 300:  # a long sentence: the clause around the mention
         s = max(sent.start_char, sp.start_char - 120)
         e = min(sent.end_char, sp.end_char + 120)
-        text = ("…" if s > sent.start_char else "") + sp.doc.text[s:e].strip() + ("…" if e < sent.end_char else "")
+        text = ("…" if s > sent.start_char else "") + doc_text(sp.doc)[s:e].strip() + ("…" if e < sent.end_char else "")
     return re.sub(r"^\s*(?:\d+[.、)]|[-*•])\s*", "", text)
 
 

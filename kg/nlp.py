@@ -15,12 +15,16 @@ every mention and of its evidence sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+
+import numpy
 
 import ahocorasick
 import spacy
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from .vocab import Vocabulary, norm
@@ -99,19 +103,50 @@ _SENT_END = {"。", "！", "？", "；", "!", "?", ";", "\n", "…"}
 
 @Language.component("kg_sentences")
 def kg_sentences(doc: Doc) -> Doc:
-    """Clause-level sentence boundaries: Chinese and English sentence ends and line breaks."""
+    """Clause-level sentence boundaries: Chinese and English sentence ends and line breaks.
+
+    Sets the standard SENT_START annotation (so doc.sents works) in one array write, and keeps
+    the start indices in doc.user_data["kg_sent_starts"] for fast lookups (see sentence_of).
+    """
+    n = len(doc)
+    starts = []
     prev_end = True
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = prev_end
-        t = tok.text
+    words = [t.text for t in doc]
+    for i, t in enumerate(words):
+        if prev_end:
+            starts.append(i)
         if "\n" in t or t in _SENT_END:
             prev_end = True
-        elif t == "." and (tok.whitespace_ or i + 1 == len(doc)):
-            prev = doc[i - 1].text if i else ""
+        elif t == "." and (i + 1 == n or doc[i].whitespace_):
+            prev = words[i - 1] if i else ""
             prev_end = not (len(prev) <= 2 and prev.isascii() and prev.isalpha())  # "e.g." "al."
         else:
             prev_end = False
+    if n:
+        arr = numpy.full((n, 1), -1, dtype="int64").astype("uint64")
+        arr[starts, 0] = 1
+        doc.from_array([SENT_START], arr)
+    doc.user_data["kg_sent_starts"] = starts
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, computed once per Doc (spaCy rebuilds the string on every access)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
+def sentence_of(span: Span) -> Span:
+    """The sentence containing the span's first token (cheap: no walk over the Doc)."""
+    doc = span.doc
+    starts = doc.user_data.get("kg_sent_starts")
+    if starts is None:
+        return span.sent
+    k = bisect.bisect_right(starts, span.start) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[starts[k]:end]
 
 
 # ------------------------------------------------------------------ abbreviations
@@ -407,12 +442,12 @@ class TaskInference:
         for sp in doc.spans.get("kg_vocab", []):
             if sp.label_ != "Task":
                 continue
-            after = doc.text[sp.end_char:sp.end_char + 20]
-            before = doc.text[max(0, sp.start_char - 12):sp.start_char]
+            after = doc_text(doc)[sp.end_char:sp.end_char + 20]
+            before = doc_text(doc)[max(0, sp.start_char - 12):sp.start_char]
             if len(sp.text) <= 5 and (_TOOL_AFTER.match(after) or _TOOL_BEFORE.search(before)):
                 continue  # ASR used as a tool
             tasks.append(sp)
-        text = doc.text
+        text = doc_text(doc)
         for rx, joiner in ((_COORD_EN, " "), (_COORD_ZH, "")):
             for m in rx.finditer(text):
                 head = m.group("head")
@@ -432,12 +467,12 @@ class TaskInference:
         # specialisation by modifiers in the same sentence (anywhere in a title)
         found = {sp.kb_id_ for sp in tasks}
         extra: list[Span] = []
-        is_title = "\n" not in doc.text and len(doc.text) <= 300
+        is_title = "\n" not in doc_text(doc) and len(doc_text(doc)) <= 300
         for sp in tasks:
             if is_title:
-                context = norm(doc.text)
+                context = norm(doc_text(doc))
             else:  # summary: the modifier right before the mention ("情感语音合成", "emotional TTS")
-                context = norm(doc.text[max(sp.sent.start_char, sp.start_char - 8):sp.start_char])
+                context = norm(doc_text(doc)[max(sentence_of(sp).start_char, sp.start_char - 8):sp.start_char])
             for n_iri, mod in [nm for t in [sp.kb_id_, *self.vocabulary.ancestors(sp.kb_id_)]
                                for nm in self.modifiers.get(t, [])]:
                 if n_iri in found:
