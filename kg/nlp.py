@@ -72,7 +72,11 @@ class MixedScriptTokenizer:
                     continue
             words.append(tok)
             spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        # the components read these plain lists instead of iterating Token objects (much faster)
+        doc.user_data["kg_words"] = words
+        doc.user_data["kg_spaces"] = spaces
+        return doc
 
     # spaCy serialisation hooks (the tokenizer has no state of its own)
     def to_bytes(self, **kwargs) -> bytes:
@@ -111,13 +115,13 @@ def kg_sentences(doc: Doc) -> Doc:
     n = len(doc)
     starts = []
     prev_end = True
-    words = [t.text for t in doc]
+    words, spaces = _words(doc)
     for i, t in enumerate(words):
         if prev_end:
             starts.append(i)
         if "\n" in t or t in _SENT_END:
             prev_end = True
-        elif t == "." and (i + 1 == n or doc[i].whitespace_):
+        elif t == "." and (i + 1 == n or spaces[i]):
             prev = words[i - 1] if i else ""
             prev_end = not (len(prev) <= 2 and prev.isascii() and prev.isalpha())  # "e.g." "al."
         else:
@@ -128,6 +132,14 @@ def kg_sentences(doc: Doc) -> Doc:
         doc.from_array([SENT_START], arr)
     doc.user_data["kg_sent_starts"] = starts
     return doc
+
+
+def _words(doc: Doc) -> tuple[list[str], list[bool]]:
+    words = doc.user_data.get("kg_words")
+    if words is None or len(words) != len(doc):
+        words = doc.user_data["kg_words"] = [t.text for t in doc]
+        doc.user_data["kg_spaces"] = [bool(t.whitespace_) for t in doc]
+    return words, doc.user_data["kg_spaces"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -196,27 +208,28 @@ def _sh_long_form(short: str, words: list[Span]) -> int | None:
 
 def find_abbreviations(doc: Doc) -> list[Abbreviation]:
     out: list[Abbreviation] = []
+    words = _words(doc)[0]
+    opens = [k for k, w in enumerate(words) if w in _OPEN]
+    if not opens:
+        return out
+    sent_starts = set(doc.user_data.get("kg_sent_starts") or [t.i for t in doc if t.is_sent_start])
     i = 0
     n = len(doc)
-    while i < n:
-        tok = doc[i]
-        close = _OPEN.get(tok.text)
-        if close is None:
-            i += 1
-            continue
+    for i in opens:
+        close = _OPEN[words[i]]
         j = i + 1
-        while j < n and doc[j].text not in (close, ")", "）") and j - i < 25:
+        while j < n and words[j] not in (close, ")", "）") and j - i < 25:
             j += 1
-        if j >= n or doc[j].text not in (")", "）") or j == i + 1:
+        if j >= n or words[j] not in (")", "）") or j == i + 1:
             i += 1
             continue
         inner = doc[i + 1:j]
         inner_text = inner.text.strip()
         # text before the parenthesis, within the sentence
         k = i
-        while k > 0 and not doc[k - 1].is_sent_start and doc[k - 1].text not in {"，", ",", "：", ":", "、", "(", "（", "“", "\""}:
+        while k > 0 and (k - 1) not in sent_starts and words[k - 1] not in {"，", ",", "：", ":", "、", "(", "（", "“", "\""}:
             k -= 1
-        if k > 0 and doc[k - 1].is_sent_start and doc[k - 1].text not in {"，", ",", "：", ":", "、"}:
+        if k > 0 and (k - 1) in sent_starts and words[k - 1] not in {"，", ",", "：", ":", "、"}:
             k -= 1
         before = doc[k:i]
         while len(before) and before[-1].is_space:
@@ -314,14 +327,14 @@ class VocabMatcher:
         starts: dict[int, int] = {}  # normalised offset -> token index where a token starts
         ends: dict[int, int] = {}  # normalised offset -> token index (exclusive) where a token ends
         pos = 0
-        for tok in doc:
-            k = norm(tok.text)
+        for i, word in enumerate(_words(doc)[0]):
+            k = norm(word)
             if not k:
                 continue
-            starts.setdefault(pos, tok.i)
+            starts.setdefault(pos, i)
             parts.append(k)
             pos += len(k)
-            ends[pos] = tok.i + 1
+            ends[pos] = i + 1
         text = "".join(parts)
         candidates: list[tuple[int, int, str, str]] = []
         for end_pos, (key, items) in self.automaton.iter(text):
