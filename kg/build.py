@@ -14,7 +14,7 @@ from . import export
 from .extract import extract, load_nlp
 from .graph import entity_triples, paper_triples
 from .ingest import IngestReport, ingest
-from .link import Linker
+from .link import Linker, find_results
 from .model import RowError
 from .store import create_store, open_store
 from .vocab import Vocabulary
@@ -30,6 +30,7 @@ class BuildSummary:
     entities_known: int = 0
     entities_new: int = 0
     triples: int = 0
+    results: int = 0
     errors: list[RowError] = field(default_factory=list)
     seconds: float = 0.0
     files: list[Path] = field(default_factory=list)
@@ -41,6 +42,7 @@ class BuildSummary:
             "links            " + ", ".join(f"{t} {self.links.get(t, 0)}" for t in ("Task", "Dataset", "Method", "Metric"))
             + f" (introduced datasets {self.novel.get('Dataset', 0)}, proposed methods {self.novel.get('Method', 0)})",
             f"entities         {self.entities_known} from the vocabulary, {self.entities_new} newly found",
+            f"results          {self.results} (metric values stated in the summaries)",
             f"triples          {self.triples}",
             f"rows skipped     {len(self.errors)}",
         ]
@@ -88,7 +90,9 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
             for lk in links:
                 summary.links[lk.type] += 1
                 summary.novel[lk.type] += lk.novel
-            yield from paper_triples(paper, links)
+            results = find_results(paper, mentions, links)
+            summary.results += len(results)
+            yield from paper_triples(paper, links, results)
             bar.update(i)
         yield from entity_triples(linker.entities.values(), vocabulary)
 

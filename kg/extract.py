@@ -271,7 +271,7 @@ RULE_RANK = {"title-name": 0, "cue-propose": 1, "cue-appositive": 2, "abbreviati
 def new_entity_spans(doc: Doc, field: str) -> list[Span]:
     """Spans of doc for names found by the rules, not overlapping vocabulary matches' longer spans."""
     spans: list[Span] = []
-    for c in sorted(find_candidates(doc_text(doc), field), key=lambda c: (RULE_RANK[c.rule], c.start)):
+    for c in sorted(find_candidates(doc_text(doc), field), key=lambda c: (not c.typed, RULE_RANK[c.rule], c.start)):
         sp = doc.char_span(c.start, c.end, alignment_mode="expand")
         if sp is None:
             continue
