@@ -313,7 +313,13 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         novel = sp.label_ in ("Dataset", "Method") and _propose_before(doc, sp)
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            "vocabulary", kind_conf, concept=sp.kb_id_, novel=novel))
+    task_broader = doc.user_data.get("kg_task_broader", {})
     for sp in task_spans:
+        if not sp.kb_id_:  # a task name the vocabulary lacks
+            text = _task_label(sp.text)
+            out.append(Mention("Task", text, sp.start_char, sp.end_char, field, version, _evidence(sp),
+                               "task-phrase", 0.75, concept=None, broader=task_broader.get((sp.start, sp.end))))
+            continue
         out.append(Mention("Task", sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            "vocabulary" if any(v.start == sp.start and v.kb_id_ == sp.kb_id_ for v in vocab_spans)
                            else "task-inference", 0.9 if field == "title" else 0.8, concept=sp.kb_id_))
@@ -358,6 +364,11 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            rule, conf, concept=None, novel=novel, long_form=long_form, typed=typed))
     return out
+
+
+def _task_label(text: str) -> str:
+    """Task names are common nouns: "Speech Emotion Reasoning" -> "speech emotion reasoning" (acronyms kept)."""
+    return " ".join(w if not re.search(r"[a-z]", w.rstrip("s")) else w.lower() for w in text.split())
 
 
 def _evidence(sp: Span) -> str:

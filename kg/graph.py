@@ -123,7 +123,8 @@ def _decimal(x: float) -> str:
 def entity_triples(entities: Iterable[Entity], vocabulary: Vocabulary) -> Iterator[Triple]:
     """The entities linked by some paper and every broader concept above them, sorted by IRI."""
     ents = {e.iri: e for e in entities}
-    todo = [b for e in ents.values() for b in vocabulary.ancestors(e.iri)]
+    todo = [b for e in ents.values() for p in ([e.iri] if e.known else e.broader)
+            for b in ([] if e.known else [p]) + vocabulary.ancestors(p)]
     for b in todo:
         if b not in ents and b in vocabulary.concepts:
             c = vocabulary.concepts[b]
@@ -153,5 +154,7 @@ def entity_triples(entities: Iterable[Entity], vocabulary: Vocabulary) -> Iterat
             yield Triple(s, N(SKOS.prefLabel), Literal(e.label))
             for alt in e.alt_labels:
                 yield Triple(s, N(SKOS.altLabel), text_literal(alt))
+            for b in sorted(e.broader):
+                yield Triple(s, N(SKOS.broader), N(b))
             if e.first_seen:
                 yield Triple(s, N(KGO.firstSeenIn), N(e.first_seen))

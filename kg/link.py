@@ -60,6 +60,8 @@ class Linker:
             self._by_key[key] = iri
             self.entities[iri] = Entity(iri, m.type, m.text, [], known=False, first_seen=paper.iri)
         ent = self.entities[iri]
+        if m.broader and m.broader not in ent.broader and ent.type == "Task":
+            ent.broader.append(m.broader)
         if m.long_form and m.long_form not in ent.alt_labels and norm(m.long_form) != key:
             ent.alt_labels.append(m.long_form)
             lkey = norm(m.long_form)
@@ -115,9 +117,10 @@ class Linker:
         tasks = {iri for iri, e in ents.items() if e.type == "Task"}
         drop = set()
         for t in tasks:
-            if e := ents[t]:
-                if e.known:
-                    drop.update(a for a in self.vocabulary.ancestors(t) if a in tasks)
+            e = ents[t]
+            up = self.vocabulary.ancestors(t) if e.known else \
+                [b for p in e.broader for b in [p, *self.vocabulary.ancestors(p)]]
+            drop.update(a for a in up if a in tasks)
         links: list[Link] = []
         for iri, ms in groups.items():
             if iri in drop:

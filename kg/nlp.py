@@ -394,13 +394,29 @@ def build_nlp(vocab_paths: list[str] | None = None) -> Language:
 _EN_STEM = re.compile(r"(?:ional|al|ive|ed|ing|s)$")
 _TASK_HEADS_EN = (r"recognition|detection|generation|synthesis|conversion|classification|estimation|prediction"
                   r"|understanding|analysis|captioning|retrieval|separation|enhancement|verification|identification"
-                  r"|transcription|translation|modeling|modelling|editing|transfer|control|tracing|spotting|extraction")
+                  r"|transcription|translation|modeling|modelling|editing|transfer|control|tracing|spotting|extraction"
+                  r"|reasoning|annotation|alignment|profiling|tokenization|assessment|diarization|sonification|cloning"
+                  r"|forecasting|segmentation|localization|summarization|answering|tagging|labeling|labelling")
 _TASK_HEADS_ZH = "识别|检测|生成|合成|转换|分类|估计|预测|理解|分析|描述|检索|分离|增强|验证|鉴别|转录|翻译|建模|编辑|迁移|控制|溯源"
 _COORD_EN = re.compile(rf"\b(?P<a>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?),? (?:and|&|or) (?P<b>[A-Za-z][\w-]*) (?P<head>{_TASK_HEADS_EN})\b", re.I)
 _COORD_ZH = re.compile(rf"(?P<a>[\u4e00-\u9fff]{{2,8}}?)(?:和|与|及|、|或)(?P<b>[\u4e00-\u9fff]{{2,4}}?)(?P<head>{_TASK_HEADS_ZH})")
 _TOOL_AFTER = re.compile(r"^\s*(?:-|‐)?\s*(?:模型|系统|转录|输出|工具|结果|model|models|system|systems|transcripts?|outputs?|"
                          r"module|engine|toolkit|based|encoder|features?)\b", re.I)
 _TOOL_BEFORE = re.compile(r"(?:预训练的?|pre-?trained|off-the-shelf|现成的?|利用|使用|借助|通过|using|with|via)\s*$", re.I)
+
+
+_TITLE_PHRASE = re.compile(
+    rf"(?P<phrase>(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){{1,5}}(?P<head>(?i:{_TASK_HEADS_EN})))\b")
+_LEAD_SKIP = {"towards", "toward", "beyond", "through", "using", "from", "by", "to", "of", "into", "unified", "unifying", "robust", "efficient", "improved", "novel",
+              "enhanced", "automated", "automatic", "scalable", "generalizable", "interpretable", "explainable",
+              "fine-grained", "end-to-end", "multi-step", "a", "an", "the", "for", "and", "with", "via", "on", "in"}
+
+
+_GENERIC_QUALIFIERS = {"controllable", "flexible", "realistic", "expressive", "efficient", "robust", "natural",
+                       "high-quality", "fast", "low-resource", "multi-label", "non-autoregressive", "massive",
+                       "large", "in-the-wild", "refined", "zero-shot", "few-shot", "one-shot", "multilingual",
+                       "multimodal", "text-guided", "text-based", "fine-grained", "real-time", "streaming",
+                       "emotional", "emotion-aware", "general", "universal", "joint", "hierarchical"}
 
 
 @Language.factory("kg_task_inference")
@@ -424,6 +440,10 @@ class TaskInference:
         self.vocabulary = vocabulary
         self.index = vocabulary.by_label()
         self.modifiers: dict[str, list[tuple[str, str]]] = {}  # task IRI -> [(narrower IRI, modifier key)]
+        # words of the vocabulary's task labels: what makes a title phrase a task of this field
+        self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
+                             if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
+        self.domain_words -= {w.lower() for w in _TASK_HEADS_EN.split("|")} | {"and", "the", "for", "from", "with"}
         narrower: dict[str, list[str]] = {}
         for c in vocabulary.concepts.values():
             if c.type == "Task":
@@ -493,5 +513,51 @@ class TaskInference:
                 if mod in context:
                     extra.append(Span(doc, sp.start, sp.end, label="Task", kb_id=n_iri))
                     found.add(n_iri)
-        doc.spans["kg_tasks"] = tasks + extra
+        new = self._title_phrases(doc, tasks + extra) if is_title else []
+        doc.spans["kg_tasks"] = tasks + extra + new
         return doc
+
+    def _domain(self, word: str) -> bool:
+        parts = [p for p in word.lower().split("-") if p]
+        return word.lower() not in _GENERIC_QUALIFIERS and bool(parts) and all(
+            p in self.domain_words or p in {"cross", "multi", "non", "self", "to"} for p in parts) \
+            and any(p in self.domain_words for p in parts)
+
+    def _title_phrases(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """Task names in a title that the vocabulary lacks ("Speech Emotion Reasoning",
+        "Sentence Stress Detection"): a run of capitalised words of this field ending in a task
+        head noun. A vocabulary task that ends the phrase becomes its skos:broader."""
+        out: list[Span] = []
+        text = doc_text(doc)
+        broader = doc.user_data.setdefault("kg_task_broader", {})
+        for m in _TITLE_PHRASE.finditer(text):
+            words = m.group("phrase").split()
+            start = m.start("phrase")
+            while len(words) > 2 and (words[0].lower() in _LEAD_SKIP or (
+                    words[0].lower().endswith("ing") and words[0].lower() not in self.domain_words)):
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2 or len(words) > 5:
+                continue
+            phrase = " ".join(words)
+            if self._concept(phrase):
+                continue  # the vocabulary matcher has it
+            # the longest vocabulary task the phrase ends with is its broader task
+            parent, k = None, len(words)
+            for k in range(1, len(words)):
+                parent = self._concept(" ".join(words[k:]))
+                if parent:
+                    break
+            # every word before the head (before the broader task, if any) must be a word of this
+            # field's task names: "Speech Emotion Reasoning", "Cross-Speaker Emotion Transfer", but
+            # not "Controllable Video-to-Music Generation" or "Hierarchical Motion Modeling"
+            qualifiers = words[:k] if parent else words[:-1]
+            if not all(self._domain(w) for w in qualifiers):
+                continue
+            sp = doc.char_span(start, m.end("phrase"), alignment_mode="expand")
+            if sp is None or any(k.start <= sp.start and k.end >= sp.end for k in known):
+                continue
+            span = Span(doc, sp.start, sp.end, label="Task", kb_id="")
+            broader[(span.start, span.end)] = parent
+            out.append(span)
+        return out
