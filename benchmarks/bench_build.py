@@ -45,6 +45,7 @@ def main(sizes: list[int]) -> None:
             t1 = time.time()
             print(f"papers={s.papers} rows={s.rows} links={sum(s.links.values())} triples={s.triples} "
                   f"entities={s.entities_known}+{s.entities_new} build_without_views={t1 - t0:.1f}s")
+            print("  stages: " + ", ".join(f"{k} {v}s" for k, v in s.stages.items()))
             for name in ("graph.nt", "graph.ttl", "graph.jsonld", "links.jsonl", "graph.graphml"):
                 print(f"  {name:14} {(Path(tmp) / 'out' / name).stat().st_size / 1e6:8.1f} MB")
             sys.stdout.flush()

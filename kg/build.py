@@ -11,7 +11,7 @@ from pathlib import Path
 from pyoxigraph import Triple
 
 from . import export
-from .extract import extract, load_nlp
+from .extract import extract_all, load_nlp
 from .graph import entity_triples, paper_triples
 from .ingest import IngestReport, ingest
 from .link import Linker, find_results
@@ -33,6 +33,7 @@ class BuildSummary:
     results: int = 0
     errors: list[RowError] = field(default_factory=list)
     seconds: float = 0.0
+    stages: dict = field(default_factory=dict)  # stage -> seconds
     files: list[Path] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -67,6 +68,16 @@ class Progress:
             print(f"  extracting {done}/{self.total} papers ({now - self.t0:.0f} s)", file=sys.stderr, flush=True)
 
 
+def _start(func, *args):
+    """Run func(*args) in a forked process (None where fork is not available)."""
+    import multiprocessing as mp
+    if "fork" not in mp.get_all_start_methods():
+        return None
+    proc = mp.get_context("fork").Process(target=func, args=args, daemon=True)
+    proc.start()
+    return proc
+
+
 def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = None,
           min_confidence: float = 0.0, progress: bool = True, views: bool = True) -> BuildSummary:
     t0 = time.time()
@@ -85,7 +96,7 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
     bar = Progress(len(papers), progress)
 
     def triples() -> Iterator[Triple]:
-        for i, (paper, mentions) in enumerate(extract(papers, nlp), start=1):
+        for i, (paper, mentions) in enumerate(extract_all(papers, nlp), start=1):
             links = linker.link(paper, mentions)
             for lk in links:
                 summary.links[lk.type] += 1
@@ -96,20 +107,41 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
             bar.update(i)
         yield from entity_triples(linker.entities.values(), vocabulary)
 
+    stage = time.time()
+
+    def lap(name: str) -> None:
+        nonlocal stage
+        now = time.time()
+        summary.stages[name] = round(now - stage, 2)
+        stage = now
+
+    lap("ingest")
     nt = out / "graph.nt"
     export.write_ntriples(triples(), nt)
+    lap("extract+link+graph.nt")
     summary.entities_known = sum(e.known for e in linker.entities.values())
     summary.entities_new = sum(not e.known for e in linker.entities.values())
-    export.write_turtle_and_jsonld(nt, out)
+    # Turtle/JSON-LD serialisation and the store load are independent: run them side by side
+    writer = _start(export.write_turtle_and_jsonld, nt, out) if summary.papers >= 2000 else None
+    if writer is None:
+        export.write_turtle_and_jsonld(nt, out)
     summary.triples = create_store(out, nt)
+    if writer is not None:
+        writer.join()
+        if writer.exitcode != 0:
+            raise RuntimeError(f"writing graph.ttl / graph.jsonld failed (exit code {writer.exitcode})")
+    lap("graph.ttl+graph.jsonld+store")
     store = open_store(out)
     rows = export.link_rows(store)
     del store
+    lap("links query")
     export.write_links(rows, out / "links.jsonl")
     export.write_graphml(rows, out / "graph.graphml")
+    lap("links.jsonl+graphml")
     summary.files = [out / n for n in ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")]
     if views:
         from .viz import build_views
         summary.files += build_views(out)
+        lap("views")
     summary.seconds = time.time() - t0
     return summary

@@ -99,7 +99,7 @@ def paper_triples(paper: Paper, links: list[Link], results: Iterable[Result] = (
         yield Triple(li, N(KGO.matchedText), Literal(lk.matched))
         yield Triple(li, N(KGO.evidenceField), Literal(lk.field))
         yield Triple(li, N(KGO.foundBy), Literal(lk.rule))
-        yield Triple(li, N(KGO.confidence), Literal(f"{lk.confidence:.2f}", datatype=N(XSD.decimal)))
+        yield Triple(li, N(KGO.confidence), Literal(_decimal(lk.confidence), datatype=N(XSD.decimal)))
         yield Triple(li, N(PROV.wasDerivedFrom), N(vlabels.get(lk.version, paper.iri)))
     for r in results:
         h = hashlib.sha1(f"{r.paper}|{r.metric}|{r.dataset}|{r.value}|{r.evidence}".encode()).hexdigest()[:20]

@@ -16,6 +16,7 @@ every mention and of its evidence sentence.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -76,6 +77,7 @@ class MixedScriptTokenizer:
         # the components read these plain lists instead of iterating Token objects (much faster)
         doc.user_data["kg_words"] = words
         doc.user_data["kg_spaces"] = spaces
+        doc.user_data["kg_text"] = text
         return doc
 
     # spaCy serialisation hooks (the tokenizer has no state of its own)
@@ -328,7 +330,7 @@ class VocabMatcher:
         ends: dict[int, int] = {}  # normalised offset -> token index (exclusive) where a token ends
         pos = 0
         for i, word in enumerate(_words(doc)[0]):
-            k = norm(word)
+            k = _norm_token(word)
             if not k:
                 continue
             starts.setdefault(pos, i)
@@ -361,6 +363,11 @@ class VocabMatcher:
             out.append(Span(doc, s, e, label=c.type, kb_id=iri))
         out.sort(key=lambda sp: sp.start)
         return out
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _norm_token(word: str) -> str:
+    return norm(word)
 
 
 def _strip(text: str) -> str:
