@@ -80,8 +80,6 @@ def name_like(name: str) -> bool:
             return True
         if any(c.isdigit() for c in core) and any(c.isalpha() for c in core) and len(core) >= 3:
             return True
-        if "-" in w and upp >= 1 and len(core) >= 4:
-            return True
     return False
 
 
@@ -157,6 +155,9 @@ _EN_PROPOSE = re.compile(
     rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?i:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME})")
 _EN_APPOS = re.compile(
     rf"(?P<name>{NAME})\s*(?:,|:|\(|—|–)\s*(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+_ZH_APPOS = re.compile(
+    rf"(?P<name>{NAME})\s*[*]*\s*[，,：:]\s*(?:一个|一种|首个|新的|全新的?)?[\u4e00-\u9fffA-Za-z0-9\-]{{0,14}}?"
+    rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
 _ZH_USE = re.compile(rf"(?P<verb>{USE_ZH})\s*(?:了|预训练的?|预训练|的)?\s*[*“\"「]*\s*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
 _EN_USE = re.compile(rf"\b(?P<verb>{USE_EN})\s+(?i:the\s+|a\s+|an\s+|pre-?trained\s+)*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
 _ZH_ON_DATA = re.compile(
@@ -207,6 +208,10 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
             words = m.group("name").split()
             if len(words) > 1 and not any(_strong_word(w) for w in words):
                 return out  # "Token-Level Logits Matter: ..." is a slogan, not a name
+            if len(words) == 1 and not name_like(words[0]) and "-" in words[0] \
+                    and norm(words[0]) not in STOPLIST and any(c.isupper() for c in words[0]):
+                # a one-word title name needs no more than a capital: "Chain-Talker: ..."
+                out.append(Candidate(m.start("name"), m.end("name"), "Method", "title-name", 0.85, True, False))
             head = rest.split(" for ")[0] if rest else ""
             t = "Dataset" if DATASET_SUBTITLE.search(head) else ("Method" if _window_type(head) else None)
             add(m.start("name"), m.end("name"), t, "title-name", 0.9, True)
@@ -223,6 +228,12 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         if re.search(r"基于|结合|利用|采用|使用|通过|融合", fill):
             continue  # "提出基于ControlNet的..." : the name is used, not proposed
         add(m.start("name"), m.end("name"), t, "cue-propose", 0.85, True)
+    for m in _ZH_APPOS.finditer(text):
+        if re.fullmatch(r"数据", m.group("head")):
+            continue
+        ctx = text[max(0, m.start() - 30):m.start()]
+        novel = bool(re.search(rf"(?:{STRONG_ZH})[^，。；,.;]*$", ctx)) or bool(re.search(r"首个|新的|全新", m.group()))
+        add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-appositive", 0.8, novel)
     for m in _ZH_NAMED.finditer(text):
         t = head_type(text[max(0, m.start() - 12):m.start()], text[m.end("name"):])
         add(m.start("name"), m.end("name"), t, "cue-appositive", 0.8, True)

@@ -180,6 +180,8 @@ class Abbreviation:
 
 
 def _acronym_like(text: str) -> bool:
+    if re.search(r"-(?:based|like|style|driven|guided|aware)$", text, re.I):
+        return False  # "（Diffusion-based）" glosses, it does not abbreviate
     return (1 <= len(text) <= 15 and any(c.isupper() for c in text) and " " not in text
             and not re.search(r"[\u3400-\u9fff]", text) and not text.isdigit())
 
