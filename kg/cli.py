@@ -132,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         return a.func(a)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `kg query ... | head`
+        sys.stderr.close()
+        return 0
     except Exception as e:  # user-facing errors from the stages
         from .store import BuildNotFound
         if isinstance(e, (BuildNotFound, FileNotFoundError)):

@@ -146,6 +146,7 @@ def _window_type(text: str) -> str | None:
 
 _TITLE_NAME = re.compile(rf"^\s*(?P<name>{NAME})\s*[:：]\s*(?P<rest>.+)$")
 _TITLE_REPORT = re.compile(rf"^\s*(?P<name>{NAME})\s+(?:Technical Report|System Report|System Description)\b", re.I)
+_TITLE_RESOURCE = re.compile(rf"^\s*(?:The\s+)?(?P<name>{NAME})\s+(?P<rest>(?:Corpus|Dataset|Database|Benchmark|Challenge))\b")
 _ZH_PROPOSE = re.compile(
     rf"(?P<verb>{PROPOSE_ZH})了?\s*(?P<fill>[\u3400-\u9fff\-–“”\"'、（）()]{{0,24}}?)\s*[*“\"「]*\s*(?P<name>{NAME})")
 _ZH_NAMED = re.compile(rf"(?:名为|称为|叫做|命名为|简称|即)\s*[“\"「]?\s*(?P<name>{NAME})")
@@ -155,6 +156,7 @@ _EN_PROPOSE = re.compile(
     rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?i:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME})")
 _EN_APPOS = re.compile(
     rf"(?P<name>{NAME})\s*(?:,|:|\(|—|–)\s*(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+_MODIFIER_AFTER = re.compile(r"\s*(?:驱动|引导|辅助|增强|赋能|加持|支持|指导|-?driven|-?guided|-?based|-?powered)")
 _ZH_APPOS = re.compile(
     rf"(?P<name>{NAME})\s*[*]*\s*[，,：:]\s*(?:一个|一种|首个|新的|全新的?)?[\u4e00-\u9fffA-Za-z0-9\-]{{0,14}}?"
     rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
@@ -202,6 +204,9 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         out.append(Candidate(s, e, type_ or "Method", rule, conf if type_ else conf - 0.1, novel, type_ is not None))
 
     if field == "title":
+        m = _TITLE_RESOURCE.match(text)
+        if m:
+            add(m.start("name"), m.end("name"), "Dataset", "title-name", 0.9, True)
         m = _TITLE_NAME.match(text) or _TITLE_REPORT.match(text)
         if m:
             rest = m.groupdict().get("rest") or ""
@@ -227,12 +232,14 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
             continue  # "引入ACPT" without a head noun: leave to the use rule
         if re.search(r"基于|结合|利用|采用|使用|通过|融合", fill):
             continue  # "提出基于ControlNet的..." : the name is used, not proposed
+        if _MODIFIER_AFTER.match(text[m.end("name"):]):
+            continue  # "开发LLM驱动的管道": the name qualifies what is proposed
         add(m.start("name"), m.end("name"), t, "cue-propose", 0.85, True)
     for m in _ZH_APPOS.finditer(text):
         if re.fullmatch(r"数据", m.group("head")):
             continue
-        ctx = text[max(0, m.start() - 30):m.start()]
-        novel = bool(re.search(rf"(?:{STRONG_ZH})[^，。；,.;]*$", ctx)) or bool(re.search(r"首个|新的|全新", m.group()))
+        ctx = text[max(0, m.start() - 60):m.start()]
+        novel = bool(re.search(rf"(?:{STRONG_ZH})[^。；;]*$", ctx)) or bool(re.search(r"首个|新的|全新", m.group()))
         add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-appositive", 0.8, novel)
     for m in _ZH_NAMED.finditer(text):
         t = head_type(text[max(0, m.start() - 12):m.start()], text[m.end("name"):])
@@ -244,7 +251,7 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         t = head_type(text[:m.start("name")], text[m.end("name"):]) or _window_type(fill)
         add(m.start("name"), m.end("name"), t, "cue-propose", 0.85, True)
     for m in _EN_APPOS.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()]
+        before = text[max(0, m.start() - 160):m.start()]
         novel = bool(re.search(rf"\b(?:{PROPOSE_EN})(?:s|d|ed)?\b[^.]*$|\bwe\b[^.]*$", before, re.I)) \
             or bool(re.search(r"\b(?:novel|new|first)\b", m.group(), re.I))
         add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-appositive", 0.8, novel)
@@ -306,7 +313,11 @@ def _propose_before(doc: Doc, span: Span) -> bool:
     """A strong proposing cue right before a vocabulary mention: 提出 CosyVoice 3 / we propose X."""
     sent = sentence_of(span)
     before = doc_text(doc)[sent.start_char:span.start_char]
-    return bool(re.search(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|新的|新型|全新的|首个)?\s*[*“\"「]*\s*$", before)) or \
+    m = re.search(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|新的|新型|全新的|首个)?\s*"
+                  rf"(?P<fill>[\u4e00-\u9fff\-]{{0,20}}?(?:{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH}))?\s*[*“\"「]*\s*$", before)
+    if m and not re.search(r"基于|结合|利用|采用|使用|通过|融合", m.group("fill") or ""):
+        return True
+    return \
         bool(re.search(rf"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:a |an |the )?(?:new |novel )?$", before, re.I))
 
 
@@ -360,7 +371,7 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
             v = overlapping[0]
             if v.start == sp.start and v.end == sp.end or (v.end - v.start) >= (sp.end - sp.start):
                 # the rule names a vocabulary concept: it may say that the paper proposes it
-                if novel and v.label_ in ("Dataset", "Method"):
+                if novel and v.label_ in ("Dataset", "Method") and (rule == "title-name" or _propose_before(doc, v)):
                     out.append(Mention(v.label_, v.text, v.start_char, v.end_char, field, version, _evidence(v),
                                        rule, conf, concept=v.kb_id_, novel=True))
                 continue

@@ -121,6 +121,8 @@ class Linker:
             up = self.vocabulary.ancestors(t) if e.known else \
                 [b for p in e.broader for b in [p, *self.vocabulary.ancestors(p)]]
             drop.update(a for a in up if a in tasks)
+        title_tasks = any(m.field == "title" for iri, ms in groups.items() if ents[iri].type == "Task"
+                          and iri not in drop for m in ms)
         links: list[Link] = []
         for iri, ms in groups.items():
             if iri in drop:
@@ -130,6 +132,8 @@ class Linker:
             novel = ent.type in ("Dataset", "Method") and _is_novel(ms)
             independent = len({(m.field, m.start) for m in ms})
             conf = round(min(0.99, max(m.confidence for m in ms) + 0.03 * (independent - 1)), 2)
+            if ent.type == "Task" and title_tasks and all(m.field != "title" for m in ms):
+                conf = min(conf, 0.6)  # a task only the summary names, beside the title's own: secondary
             if conf < self.min_confidence:
                 continue
             nov_m = next((m for m in sorted(ms, key=lambda m: (RULE_PRIORITY.get(m.rule, 9), m.start)) if m.novel), None)
