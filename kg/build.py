@@ -20,6 +20,10 @@ from .store import create_store, open_store
 from .vocab import Vocabulary
 
 
+class BuildInUse(Exception):
+    pass
+
+
 @dataclass
 class BuildSummary:
     rows: int = 0
@@ -82,6 +86,11 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
           min_confidence: float = 0.0, progress: bool = True, views: bool = True) -> BuildSummary:
     t0 = time.time()
     out = Path(out)
+    from .serve import served_by
+    pid = served_by(out)
+    if pid is not None:
+        raise BuildInUse(f"{out}/ is being served by `kg serve` (server pid {pid}); stop it, "
+                         f"or build into another directory with -o")
     out.mkdir(parents=True, exist_ok=True)
     summary = BuildSummary()
     report = IngestReport()

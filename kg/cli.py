@@ -136,8 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as e:  # user-facing errors from the stages
+        from .build import BuildInUse
         from .store import BuildNotFound
-        if isinstance(e, (BuildNotFound, FileNotFoundError)):
+        if isinstance(e, (BuildNotFound, FileNotFoundError, BuildInUse)):
             print(f"kg {a.command}: {e}", file=sys.stderr)
             return 2
         raise

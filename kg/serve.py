@@ -18,6 +18,17 @@ import sys
 from pathlib import Path
 
 HOST = "127.0.0.1"
+SERVE_PID = ".kg-serve.pid"
+
+
+def served_by(out: Path) -> int | None:
+    """The pid of a `kg serve` server running on this build, if any."""
+    try:
+        pid = int((Path(out) / SERVE_PID).read_text(encoding="ascii").strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    return pid
 
 
 def oxigraph_binary() -> str:
@@ -54,6 +65,8 @@ def main(a: argparse.Namespace) -> int:
     print(f"kg serve: {out}/ read-only, SPARQL endpoint {base}/query (query timeout {a.timeout} s)\n"
           f"  graph store (read) {base}/store, query UI in a browser at {base}/ ; Ctrl-C stops it.", flush=True)
     proc = subprocess.Popen(cmd)
+    pidfile = out / SERVE_PID
+    pidfile.write_text(str(proc.pid), encoding="ascii")  # kg build refuses to rebuild a served store
 
     def on_term(signum, frame):  # `kill PID` of kg serve also stops the server
         raise KeyboardInterrupt
@@ -65,6 +78,8 @@ def main(a: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         _stop(proc)
         return 0
+    finally:
+        pidfile.unlink(missing_ok=True)
     if rc != 0:
         print(f"kg serve: the oxigraph server stopped with exit code {rc} "
               f"(is port {a.port} already in use, or is {store_path(out)} being rebuilt?)", file=sys.stderr)

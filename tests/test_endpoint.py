@@ -158,6 +158,16 @@ def test_kg_query_works_while_served(served, bundled_build):
     assert SYNC_TVA in {b["paper"]["value"] for b in rows["results"]["bindings"]}
 
 
+def test_build_refuses_to_replace_a_served_store(served, bundled_build):
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", "-o", str(bundled_build), "--no-views"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "being served by `kg serve`" in r.stderr
+    url, _proc = served
+    # and the server still answers over the untouched store
+    rows = http_select(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert int(rows[0]["n"]) == nt_lines(bundled_build)
+
+
 def test_serve_stops_its_server(bundled_build):
     port = free_port()
     cmd = [sys.executable, "-m", "kg.cli", "serve", "--port", str(port), "-o", str(bundled_build)]
