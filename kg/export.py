@@ -13,22 +13,26 @@ from .graph import PREFIXES
 
 LINKS_QUERY = """
 PREFIX kgo: <https://w3id.org/kg-digest/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?paper ?id ?title ?entity ?type ?label ?relation ?evidence ?matched ?field ?rule ?confidence WHERE {
+SELECT ?paper ?entity ?relation ?evidence ?matched ?field ?rule ?confidence WHERE {
   ?link a kgo:Link ; kgo:linkSource ?paper ; kgo:linkRelation ?relation ; kgo:linkTarget ?entity ;
         kgo:evidenceText ?evidence ; kgo:matchedText ?matched ; kgo:evidenceField ?field ;
         kgo:foundBy ?rule ; kgo:confidence ?confidence .
-  ?paper dcterms:identifier ?id ; dcterms:title ?title .
+}
+"""
+PAPERS_QUERY = """
+PREFIX kgo: <https://w3id.org/kg-digest/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?paper ?id ?title WHERE { ?paper a kgo:Paper ; dcterms:identifier ?id ; dcterms:title ?title . }
+"""
+ENTITIES_QUERY = """
+PREFIX kgo: <https://w3id.org/kg-digest/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?entity ?type ?label ?alt WHERE {
   ?entity a ?cls ; skos:prefLabel ?label .
   VALUES (?cls ?type) { (kgo:Task "Task") (kgo:Dataset "Dataset") (kgo:Method "Method") (kgo:Metric "Metric") }
   FILTER (lang(?label) = "" || lang(?label) = "en")
+  OPTIONAL { { ?entity skos:altLabel ?alt } UNION { ?entity kgo:acronym ?alt } }
 }
-"""
-ALT_QUERY = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX kgo: <https://w3id.org/kg-digest/ontology#>
-SELECT ?entity ?alt WHERE { ?entity a skos:Concept . { ?entity skos:altLabel ?alt } UNION { ?entity kgo:acronym ?alt } }
 """
 TYPE_ORDER = {"Task": 0, "Dataset": 1, "Method": 2, "Metric": 3}
 NOVEL_RELATIONS = {"introducesDataset", "proposesMethod"}
@@ -48,21 +52,30 @@ def write_turtle_and_jsonld(nt: Path, out: Path) -> None:
 
 
 def link_rows(store: Store) -> list[dict]:
-    """One record per paper-entity link, read from the graph (links.jsonl is a view of it)."""
-    alts: dict[str, list[str]] = {}
-    for sol in store.query(ALT_QUERY):
-        alts.setdefault(sol["entity"].value, []).append(sol["alt"].value)
+    """One record per paper-entity link, read from the graph (links.jsonl is a view of it).
+
+    Three queries (links, papers, entities) joined here: much faster than one query joining all.
+    """
+    papers = {s["paper"].value: (s["id"].value, s["title"].value) for s in store.query(PAPERS_QUERY)}
+    entities: dict[str, tuple[str, str, set]] = {}
+    for s in store.query(ENTITIES_QUERY):
+        e = entities.setdefault(s["entity"].value, (s["type"].value, s["label"].value, set()))
+        if s["alt"] is not None:
+            e[2].add(s["alt"].value)
+    alts = {iri: sorted(e[2]) for iri, e in entities.items()}
     rows = []
     for sol in store.query(LINKS_QUERY):
-        rel = sol["relation"].value.rsplit("#", 1)[-1]
+        rel = sol["relation"].value
         ent = sol["entity"].value
+        pid, title = papers[sol["paper"].value]
+        etype, label, _ = entities[ent]
         rows.append({
-            "paper": sol["id"].value,
-            "type": sol["type"].value,
-            "label": sol["label"].value,
-            "alt_labels": sorted(set(alts.get(ent, []))),
-            "novel": rel in NOVEL_RELATIONS,
-            "relation": sol["relation"].value,
+            "paper": pid,
+            "type": etype,
+            "label": label,
+            "alt_labels": alts[ent],
+            "novel": rel.rsplit("#", 1)[-1] in NOVEL_RELATIONS,
+            "relation": rel,
             "evidence": sol["evidence"].value,
             "matched": sol["matched"].value,
             "field": sol["field"].value,
@@ -70,7 +83,7 @@ def link_rows(store: Store) -> list[dict]:
             "confidence": float(sol["confidence"].value),
             "entity": ent,
             "paper_iri": sol["paper"].value,
-            "title": sol["title"].value,
+            "title": title,
         })
     rows.sort(key=lambda r: (r["paper"], TYPE_ORDER[r["type"]], r["label"].lower(), r["entity"]))
     return rows
