@@ -314,6 +314,7 @@ class VocabMatcher:
                     item = (c.iri, lab.kind, lab.text)
                     if item not in entries[k]:
                         entries[k].append(item)
+        self._entries = entries
         for k, items in entries.items():
             self.automaton.add_word(k, (k, tuple(items)))
         if entries:
@@ -363,13 +364,55 @@ class VocabMatcher:
                 taken[t] = True
             c = self.vocabulary.concepts[iri]
             out.append(Span(doc, s, e, label=c.type, kb_id=iri))
+        out.extend(self._coordinated(doc, out, taken))
         out.sort(key=lambda sp: sp.start)
+        return out
+
+    def _coordinated(self, doc: Doc, spans: list[Span], taken: list[bool]) -> list[Span]:
+        """Coordinated names sharing a head: "通道/空间注意力", "channel and spatial attention",
+        "CNN与LSTM网络" name channel attention and spatial attention. For a match right after a
+        conjunction, the words before the conjunction plus the match's tail are looked up."""
+        words = _words(doc)[0]
+        out: list[Span] = []
+        for sp in spans:
+            j = sp.start - 1
+            while j >= 0 and words[j].isspace():
+                j -= 1
+            if j < 1 or words[j] not in _CONJ:
+                continue
+            k = j - 1
+            while k >= 0 and words[k].isspace():
+                k -= 1
+            span_words = [w for w in words[sp.start:sp.end] if not w.isspace()]
+            found = None
+            for n_first in range(1, min(4, k + 1) + 1):  # 1-4 words before the conjunction
+                first = words[k - n_first + 1:k + 1]
+                if any(w.isspace() is False and not _norm_token(w) for w in first) or any(taken[k - n_first + 1:k + 1]):
+                    break
+                for cut in range(1, len(span_words)):  # the head the two share: a tail of the match
+                    key = "".join(_norm_token(w) for w in first + span_words[cut:])
+                    for iri, kind, label in (self._entries.get(key) or ()):
+                        if self.vocabulary.concepts[iri].type == sp.label_ and iri != sp.kb_id_:
+                            found = (k - n_first + 1, k + 1, iri)
+                            break
+                    if found:
+                        break
+                if found:
+                    break
+            if found:
+                s, e, iri = found
+                out.append(Span(doc, s, e, label=sp.label_, kb_id=iri))
+                for t in range(s, e):
+                    taken[t] = True
         return out
 
 
 @functools.lru_cache(maxsize=1 << 18)
 def _norm_token(word: str) -> str:
     return norm(word)
+
+
+_CONJ = {"与", "和", "及", "/", "、", "或", "and", "or", "&", ","}
 
 
 def _strip(text: str) -> str:

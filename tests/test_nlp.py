@@ -97,3 +97,15 @@ def test_tokenizer_is_registered_for_spacy_configs():
     import spacy
     nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "kg.MixedScriptTokenizer.v1"}}})
     assert isinstance(nlp.tokenizer, MixedScriptTokenizer)
+
+
+def test_coordinated_names_share_their_head(tmp_path):
+    p = tmp_path / "v.ttl"
+    p.write_text(VOCAB + """
+x:m-ca a skos:Concept, kgo:Method ; skos:prefLabel "channel attention"@en ; skos:altLabel "通道注意力"@zh .
+x:m-sa a skos:Concept, kgo:Method ; skos:prefLabel "spatial attention"@en ; skos:altLabel "空间注意力"@zh .
+""", encoding="utf-8")
+    nlp = build_nlp([str(p)])
+    for text in ("加入通道与空间注意力机制", "通道/空间注意力", "with channel and spatial attention"):
+        doc = nlp(text)
+        assert {s.kb_id_.rsplit("/", 1)[-1] for s in doc.spans["kg_vocab"]} == {"m-ca", "m-sa"}, text
