@@ -48,7 +48,9 @@ USE_EN = (r"using|use|uses|used|with|based on|built on|leverag(?:e|es|ing)|adopt
 # start with a capital or digit ("CosyVoice 3", "Inworld TTS-1").
 NAME = (r"(?:[A-Za-z0-9][A-Za-z0-9+\-_.'’]*[A-Za-z0-9+]|[A-Z])"
         r"(?: (?:[A-Z][A-Za-z0-9+\-_.]*[A-Za-z0-9+]|[0-9][A-Za-z0-9+\-_]*[A-Za-z+][A-Za-z0-9+]*|[0-9]{1,2}(?![.,]?[0-9])))*")
-_NAME_RE = re.compile(NAME)
+# a name starts with a token that has a capital or a digit ("HuMP-CAT", "wav2vec", not "novel")
+NAME_U = r"(?=[A-Za-z0-9+\-_.'’]*[A-Z0-9])" + NAME
+_NAME_RE = re.compile(NAME_U)
 _SEP = r"(?:\s*(?:和|、|与|及|以及|,|，|/|and|&)\s*)"
 
 
@@ -91,7 +93,7 @@ def _trim_name(name: str) -> str:
     """"BiLSTM-based" -> "BiLSTM", "LLaMA-based SER" -> "LLaMA"; no trailing punctuation."""
     name = _CUT.sub("", name.strip())
     words = name.split()
-    while len(words) > 1 and re.fullmatch(r"[a-z'’]+", words[0]):
+    while len(words) > 1 and re.fullmatch(r"[a-z'’\-]+", words[0]):
         words = words[1:]  # "present AIST++", "and CMU-MOSEI": a lower-case word is not part of a name
     if len(words) > 1:  # "WavLM Base+ CNN" -> "WavLM"; "Inworld TTS-1", "CosyVoice 3" stay whole
         first = next((i for i, w in enumerate(words) if _strong_word(w)), None)
@@ -144,30 +146,30 @@ def _window_type(text: str) -> str | None:
 
 # ---------------------------------------------------------------- the rules
 
-_TITLE_NAME = re.compile(rf"^\s*(?P<name>{NAME})\s*[:：]\s*(?P<rest>.+)$")
-_TITLE_REPORT = re.compile(rf"^\s*(?P<name>{NAME})\s+(?:Technical Report|System Report|System Description)\b", re.I)
-_TITLE_RESOURCE = re.compile(rf"^\s*(?:The\s+)?(?P<name>{NAME})\s+(?P<rest>(?:Corpus|Dataset|Database|Benchmark|Challenge))\b")
+_TITLE_NAME = re.compile(rf"^\s*(?P<name>{NAME_U})\s*[:：]\s*(?P<rest>.+)$")
+_TITLE_REPORT = re.compile(rf"^\s*(?P<name>{NAME_U})\s+(?:Technical Report|System Report|System Description)\b", re.I)
+_TITLE_RESOURCE = re.compile(rf"^\s*(?:The\s+)?(?P<name>{NAME_U})\s+(?P<rest>(?:Corpus|Dataset|Database|Benchmark|Challenge))\b")
 _ZH_PROPOSE = re.compile(
-    rf"(?P<verb>{PROPOSE_ZH})了?\s*(?P<fill>[\u3400-\u9fff\-–“”\"'、（）()]{{0,24}}?)\s*[*“\"「]*\s*(?P<name>{NAME})")
-_ZH_NAMED = re.compile(rf"(?:名为|称为|叫做|命名为|简称|即)\s*[“\"「]?\s*(?P<name>{NAME})")
+    rf"(?P<verb>{PROPOSE_ZH})了?\s*(?P<fill>[\u3400-\u9fff\-–“”\"'、（）()]{{0,24}}?)\s*[*“\"「]*\s*(?P<name>{NAME_U})")
+_ZH_NAMED = re.compile(rf"(?:名为|称为|叫做|命名为|简称|即)\s*[“\"「]?\s*(?P<name>{NAME_U})")
 _EN_PROPOSE = re.compile(
     rf"\b(?i:we|this (?:paper|work|study|report|article)|the authors?|here,? we|in this (?:paper|work),? we)\s+"
     rf"(?i:(?:first|also|further|then|newly)\s+)?(?P<verb>(?i:{PROPOSE_EN}))(?:s|d|ed)?\s+"
-    rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?i:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME})")
+    rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?i:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME_U})")
 _EN_APPOS = re.compile(
-    rf"(?P<name>{NAME})\s*(?:,|:|\(|—|–)\s*(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+    rf"(?P<name>{NAME_U})\s*(?:,|:|\(|—|–)\s*(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 _MODIFIER_AFTER = re.compile(r"\s*(?:驱动|引导|辅助|增强|赋能|加持|支持|指导|-?driven|-?guided|-?based|-?powered)")
 _ZH_APPOS = re.compile(
-    rf"(?P<name>{NAME})\s*[*]*\s*[，,：:]\s*(?:一个|一种|首个|新的|全新的?)?[\u4e00-\u9fffA-Za-z0-9\-]{{0,14}}?"
+    rf"(?P<name>{NAME_U})\s*[*]*\s*[，,：:]\s*(?:一个|一种|首个|新的|全新的?)?[\u4e00-\u9fffA-Za-z0-9\-]{{0,14}}?"
     rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
-_ZH_USE = re.compile(rf"(?P<verb>{USE_ZH})\s*(?:了|预训练的?|预训练|的)?\s*[*“\"「]*\s*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
-_EN_USE = re.compile(rf"\b(?P<verb>{USE_EN})\s+(?i:the\s+|a\s+|an\s+|pre-?trained\s+)*(?P<names>{NAME}(?:{_SEP}{NAME})*)")
+_ZH_USE = re.compile(rf"(?P<verb>{USE_ZH})\s*(?:了|预训练的?|预训练|的)?\s*[*“\"「]*\s*(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)")
+_EN_USE = re.compile(rf"\b(?P<verb>{USE_EN})\s+(?i:the\s+|a\s+|an\s+|pre-?trained\s+)*(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)")
 _ZH_ON_DATA = re.compile(
-    rf"(?:在|于|基于|使用|利用|采用|以|对)\s*(?P<names>{NAME}(?:{_SEP}{NAME})*)\s*(?:等|这)?\s*[\u4e00-\u9fff]{{0,5}}?\s*(?:{DATASET_HEADS_ZH})")
+    rf"(?:在|于|基于|使用|利用|采用|以|对)\s*(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)\s*(?:等|这)?\s*[\u4e00-\u9fff]{{0,5}}?\s*(?:{DATASET_HEADS_ZH})")
 _EN_ON_DATA = re.compile(
-    rf"\b(?i:on|in|from|using|across|of)\s+(?i:the\s+)?(?P<names>{NAME}(?:{_SEP}{NAME})*)\s*(?i:{DATASET_HEADS_EN})\b")
-_HEAD_AFTER = re.compile(rf"(?P<name>{NAME})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
-_HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+    rf"\b(?i:on|in|from|using|across|of)\s+(?i:the\s+)?(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)\s*(?i:{DATASET_HEADS_EN})\b")
+_HEAD_AFTER = re.compile(rf"(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
+_HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME_U})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 
 DATASET_SUBTITLE = re.compile(rf"\b(?:{DATASET_HEADS_EN}|benchmarking|evaluating|evaluation|assessing)\b|{DATASET_HEADS_ZH}", re.I)
 PROPOSE_CONTEXT = re.compile(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|一套|新的|新型|首个)?\s*$|\b(?:{PROPOSE_EN})(?:s|d|ed)?\s+(?:a |an |the )?(?:new |novel )?$", re.I)
@@ -196,6 +198,8 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
 
     def add(s: int, e: int, type_: str | None, rule: str, conf: float, novel: bool) -> None:
         name = text[s:e]
+        if re.match(r"['’]s\b", text[e:e + 3]) or re.search(r"['’]s$", name):
+            return  # "JHU's system": an owner, not a name of a method or dataset
         trimmed = _trim_name(name)
         s += max(0, name.find(trimmed))
         e = s + len(trimmed)

@@ -468,7 +468,11 @@ _GENERIC_QUALIFIERS = {"controllable", "flexible", "realistic", "expressive", "e
                        "high-quality", "fast", "low-resource", "multi-label", "non-autoregressive", "massive",
                        "large", "in-the-wild", "refined", "zero-shot", "few-shot", "one-shot", "multilingual",
                        "multimodal", "text-guided", "text-based", "fine-grained", "real-time", "streaming",
-                       "emotional", "emotion-aware", "general", "universal", "joint", "hierarchical"}
+                       "emotional", "emotion-aware", "general", "universal", "joint", "hierarchical", "accurate",
+                       "better", "improved", "simple", "scalable", "lightweight", "versatile", "unified", "novel",
+                       "effective", "personalized", "customized", "diverse", "high-fidelity", "neural", "deep",
+                       "explainable", "interpretable", "reliable", "trustworthy", "open", "comprehensive",
+                       "massive", "large-scale", "long-form", "expressive", "realistic", "flexible", "spontaneous"}
 
 
 @Language.factory("kg_task_inference")
