@@ -123,6 +123,8 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
         now = time.time()
         summary.stages[name] = round(now - stage, 2)
         stage = now
+        if bar.enabled:  # long inputs: say what is done, the later stages are silent otherwise
+            print(f"  {name}: done in {summary.stages[name]:.1f} s", file=sys.stderr, flush=True)
 
     lap("ingest+load pipeline")
     nt = out / "graph.nt"
