@@ -370,3 +370,25 @@ def test_embed_for_notebooks(built):
     from kg.viz import embed
     html = embed(built / "graph.html", height=500)._repr_html_()
     assert html.startswith("<iframe srcdoc=") and "height:500px" in html and "<script" not in html
+
+
+def test_huge_builds_show_an_entity_graph(built, browser, tmp_path, monkeypatch):
+    """Over HUGE_PAPERS papers the whole graph shows entities linked by shared papers, which the
+    page renders like any view (lowered threshold here; benchmarks/bench_build.py runs 100k)."""
+    import kg.viz.model as model
+    monkeypatch.setattr(model, "HUGE_PAPERS", 10)
+    for f in ("links.jsonl",):
+        shutil.copy(built / f, tmp_path / f)
+    build_views(tmp_path)
+    rs = rows(built)
+    ent_papers, paper_ents, _ = graph_index(rs)
+    page = browser.open(tmp_path / "graph.html")
+    assert page.evaluate("kg.nodes.length") == len(ent_papers)  # no paper nodes
+    iemocap, meld = node_id(page, "IEMOCAP"), node_id(page, "MELD")
+    both = len(ent_papers["https://w3id.org/kg-digest/id/dataset/iemocap"]
+               & ent_papers["https://w3id.org/kg-digest/id/dataset/meld"])
+    weights = page.evaluate("""([a, b]) => JSON.parse(document.getElementById('kg-data').textContent).edges
+        .filter(e => (e.from === a && e.to === b) || (e.from === b && e.to === a)).map(e => e.value)""", [iemocap, meld])
+    assert both >= 1 and weights == [both]  # edge weight: the papers that use both
+    assert "Huge graph" in (tmp_path / "graph.html").read_text(encoding="utf-8")
+    page.close()

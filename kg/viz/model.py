@@ -20,6 +20,9 @@ STYLE = {  # kind -> (vis shape, colour, matplotlib marker)
     "Group": ("hexagon", "#bab0ac", "h"),
 }
 LARGE = 3000            # nodes: above this, single-paper leaves are aggregated and tooltips trimmed
+HUGE_PAPERS = 20000     # papers: above this the whole-graph view shows entities only, linked by shared papers
+HUGE_ENTITIES = 2500    # ... the most used ones
+HUGE_PARTNERS = 8       # ... each with its strongest co-occurrences
 RELATION_LABEL = {
     "addressesTask": "addresses task", "usesDataset": "uses dataset", "introducesDataset": "introduces dataset",
     "usesMethod": "uses method", "proposesMethod": "proposes method", "reportsMetric": "reports metric",
@@ -109,7 +112,10 @@ def _relations(data: Data, pi: int) -> dict[int, str]:
 # ---------------------------------------------------------------------------------- graph
 def whole_graph(data: Data) -> View:
     """Papers and entities, one edge per paper-entity link. Large graphs: entities of a single
-    paper are folded into their paper, and papers left with one entity into one group node."""
+    paper are folded into their paper, and papers left with one entity into one group node.
+    Huge graphs (over HUGE_PAPERS papers): see entity_graph."""
+    if len(data.papers) > HUGE_PAPERS:
+        return entity_graph(data)
     n_all = len(data.papers) + len(data.entities)
     large = n_all > LARGE
     table = PaperTable(data, 160 if large else 240)
@@ -155,6 +161,46 @@ def whole_graph(data: Data) -> View:
     v.papers = table.rows
     n_p, n_e = len(data.papers), len(data.entities)
     v.subtitle = f"{n_p} papers, {n_e} entities, {sum(len(p.links) for p in data.papers)} links"
+    return v.finish()
+
+
+def entity_graph(data: Data) -> View:
+    """The whole graph of a huge build: the most used entities, each linked to the entities it
+    shares most papers with (edge weight: shared papers); papers are listed in the details."""
+    table = PaperTable(data, 0)
+    ev = _evidence(data)
+    ranked = sorted(range(len(data.entities)),
+                    key=lambda ei: (-len(data.entities[ei].papers), data.entities[ei].label.lower(), ei))
+    kept = ranked[:HUGE_ENTITIES]
+    v = View("graph", "Knowledge graph", "", ["Task", "Dataset", "Method", "Metric"])
+    enode = {}
+    for ei in sorted(kept, key=lambda e: (data.entities[e].type, data.entities[e].label.lower(), data.entities[e].iri)):
+        e = data.entities[ei]
+        enode[ei] = v.add(e.type, e.label, len(e.papers), _entity_info(data, ei, table, ev, 2, 100))
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for p in data.papers:
+        ents = sorted({ei for ei, _, _ in p.links if ei in enode})[:30]
+        for i, a in enumerate(ents):
+            for b in ents[i + 1:]:
+                shared[(a, b)] += 1
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (a, b), w in shared.items():
+        partners[a].append((w, b))
+        partners[b].append((w, a))
+    chosen = set()
+    for a, ps in partners.items():
+        for w, b in sorted(ps, key=lambda x: (-x[0], x[1]))[:HUGE_PARTNERS]:
+            chosen.add((min(a, b), max(a, b)))
+    for a, b in sorted(chosen):
+        w = shared[(a, b)]
+        v.edges.append((enode[a], enode[b], float(w)))
+        v.einfo.append({"r": "shared papers", "c": w})
+    v.notes.append(f"Huge graph: the {len(kept)} most used of {len(data.entities)} entities, each linked to the "
+                   f"{HUGE_PARTNERS} entities it shares most papers with; papers are listed in the details "
+                   f"(kg view dataset|method|task NAME shows one entity with its papers).")
+    v.papers = table.rows
+    v.subtitle = (f"{len(data.papers)} papers, {len(data.entities)} entities, "
+                  f"{sum(len(p.links) for p in data.papers)} links")
     return v.finish()
 
 
