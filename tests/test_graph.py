@@ -134,3 +134,23 @@ def test_rebuild_is_byte_identical(bundled_build, tmp_path):
     build([ROOT / "data"], tmp_path, progress=False, views=False)
     for name in ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml"):
         assert (tmp_path / name).read_bytes() == (bundled_build / name).read_bytes(), name
+
+
+def test_graph_conforms_to_the_shacl_shapes(graphs):
+    import pyshacl
+    shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    conforms, _, text = pyshacl.validate(graphs["nt"], shacl_graph=shapes, inference="none")
+    assert conforms, text[:3000]
+
+
+def test_shapes_catch_a_broken_link(graphs):
+    import pyshacl
+    shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    g = rdflib.Graph()
+    for t in graphs["nt"]:
+        g.add(t)
+    link = next(g.subjects(RDF.type, KGO.Link))
+    g.remove((link, KGO.evidenceText, None))
+    g.add((link, KGO.confidence, rdflib.Literal("1.5", datatype=rdflib.XSD.decimal)))
+    conforms, _, text = pyshacl.validate(g, shacl_graph=shapes, inference="none")
+    assert not conforms and "evidenceText" in text and "confidence" in text
