@@ -29,7 +29,7 @@ from .vocab import norm, ontology_dir
 
 # ---------------------------------------------------------------- cue words (both languages)
 
-DATASET_HEADS_ZH = "数据集|语料库|语料|基准测试|基准|评测集|测试集|数据库|评估基准|评测基准|基准数据集|数据"
+DATASET_HEADS_ZH = "数据集|语料库|语料|基准测试|基准|评测集|测试集|数据库|评估基准|评测基准|基准数据集"
 METHOD_HEADS_ZH = ("框架|模型|方法|系统|架构|网络|算法|模块|机制|策略|损失|编码器|解码器|声码器|工具包|流程|范式"
                    "|技术|模型族|管道|流水线|适配器|指标|评估框架|分词器|系列模型|系列")
 DATASET_HEADS_EN = r"datasets?|corpus|corpora|benchmarks?|database|test[- ]?set|suite|collection|challenge"
@@ -75,14 +75,7 @@ def name_like(name: str) -> bool:
     words = name.split()
     if len(words) > 5:
         return False
-    for w in words:
-        core = re.sub(r"[^A-Za-z0-9]", "", w)
-        upp = sum(c.isupper() for c in core)
-        if upp >= 2 or (upp >= 1 and any(c.isdigit() for c in core)) or (core[1:] != core[1:].lower()):
-            return True
-        if any(c.isdigit() for c in core) and any(c.isalpha() for c in core) and len(core) >= 3:
-            return True
-    return False
+    return any(_strong_word(w) for w in words)
 
 
 _CUT = re.compile(r"-(?:based|like|style|driven|guided|aware|conditioned|enhanced|powered|inspired|derived"
@@ -104,6 +97,17 @@ def _trim_name(name: str) -> str:
             words = words[:end]
     name = " ".join(words)
     return name.rstrip(".'’-_")
+
+
+def _title_case_name(name: str) -> bool:
+    """After a proposing verb or as a title's name, capitalised words are a name too:
+    "Chain-Talker", "Multi-Query Multi-Head Attentive Statistics Pooling"."""
+    words = name.split()
+    if norm(name) in STOPLIST or not 1 <= len(words) <= 7:
+        return False
+    if len(words) == 1:
+        return "-" in name and all(p[:1].isupper() for p in name.split("-") if p)
+    return all(p[:1].isupper() or p.isdigit() for w in words for p in w.split("-") if p)
 
 
 def _strong_word(word: str) -> bool:
@@ -203,7 +207,7 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         trimmed = _trim_name(name)
         s += max(0, name.find(trimmed))
         e = s + len(trimmed)
-        if not name_like(trimmed):
+        if not (name_like(trimmed) or (rule in ("cue-propose", "title-name") and _title_case_name(trimmed))):
             return
         out.append(Candidate(s, e, type_ or "Method", rule, conf if type_ else conf - 0.1, novel, type_ is not None))
 
@@ -217,10 +221,6 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
             words = m.group("name").split()
             if len(words) > 1 and not any(_strong_word(w) for w in words):
                 return out  # "Token-Level Logits Matter: ..." is a slogan, not a name
-            if len(words) == 1 and not name_like(words[0]) and "-" in words[0] \
-                    and norm(words[0]) not in STOPLIST and any(c.isupper() for c in words[0]):
-                # a one-word title name needs no more than a capital: "Chain-Talker: ..."
-                out.append(Candidate(m.start("name"), m.end("name"), "Method", "title-name", 0.85, True, False))
             head = rest.split(" for ")[0] if rest else ""
             t = "Dataset" if DATASET_SUBTITLE.search(head) else ("Method" if _window_type(head) else None)
             add(m.start("name"), m.end("name"), t, "title-name", 0.9, True)
@@ -287,7 +287,7 @@ def _type_of_head(head: str) -> str:
 # ---------------------------------------------------------------- Doc -> Mentions
 
 RULE_RANK = {"title-name": 0, "cue-propose": 1, "cue-appositive": 2, "abbreviation": 3, "cue-dataset": 4,
-             "cue-head": 5, "cue-use": 6}
+             "cue-list": 5, "cue-head": 6, "cue-use": 7}
 
 
 def new_entity_spans(doc: Doc, field: str) -> list[Span]:
@@ -311,6 +311,41 @@ def new_entity_spans(doc: Doc, field: str) -> list[Span]:
             spans.append(sp)
             doc.user_data.setdefault("kg_new_meta", {}).setdefault((sp.start, sp.end), ("abbreviation", 0.8, novel, True))
     return spans
+
+
+_LIST = re.compile(rf"{NAME_U}(?:\s*(?:[,，、;；]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+)?{NAME_U})+")
+
+
+def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
+    """Unknown names listed with known ones take their type: "on CREMA-D, LibriCount, Speech
+    Commands and VoxLingua" makes LibriCount and VoxLingua datasets."""
+    text = doc_text(doc)
+    out: list[tuple[Span, str]] = []
+    for m in _LIST.finditer(text):
+        items = []
+        for nm in _NAME_RE.finditer(m.group()):
+            s, e = m.start() + nm.start(), m.start() + nm.end()
+            if nm.group() in ("and", "or"):
+                continue
+            items.append((s, e))
+        if len(items) < 3:
+            continue
+        types, unknown = [], []
+        for s, e in items:
+            hit = next((v for v in vocab_spans if v.start_char < e and s < v.end_char), None)
+            if hit is not None:
+                types.append(hit.label_)
+            else:
+                unknown.append((s, e))
+        if len(types) < 2 or len(set(types)) != 1 or not unknown:
+            continue
+        for s, e in unknown:
+            name = _trim_name(text[s:e])
+            if name_like(name):
+                sp = doc.char_span(s, s + len(name), alignment_mode="expand")
+                if sp is not None:
+                    out.append((Span(doc, sp.start, sp.end, label=types[0], kb_id=""), types[0]))
+    return out
 
 
 def _propose_before(doc: Doc, span: Span) -> bool:
@@ -363,7 +398,11 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
                     out.append(Mention(hit.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                                        "abbreviation", 0.85, concept=hit.kb_id_, long_form=hit.text))
     new_spans = new_entity_spans(doc, field)
-    meta = doc.user_data.get("kg_new_meta", {})
+    meta = doc.user_data.setdefault("kg_new_meta", {})
+    for sp, _t in list_mates(doc, vocab_spans):
+        if (sp.start, sp.end) not in meta:
+            meta[(sp.start, sp.end)] = ("cue-list", 0.7, False, True)
+            new_spans.append(sp)
     seen: set[tuple[int, int]] = set()
     for sp in new_spans:
         if (sp.start, sp.end) in seen:

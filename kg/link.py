@@ -31,7 +31,7 @@ RELATIONS = {
     ("Metric", False): "reportsMetric", ("Metric", True): "reportsMetric",
 }
 RULE_PRIORITY = {"title-name": 0, "vocabulary": 1, "cue-propose": 2, "abbreviation": 3, "cue-appositive": 4,
-                 "cue-dataset": 5, "cue-head": 6, "cue-use": 7}
+                 "cue-dataset": 5, "cue-list": 6, "cue-head": 7, "cue-use": 8}
 
 
 @dataclass
@@ -146,10 +146,11 @@ class Linker:
 
 def _merge_key(keys: list[str]) -> dict[str, str]:
     """Within one paper: a name that ends with another name found there is that name
-    ("Inworld TTS-1" -> "TTS-1")."""
+    ("Inworld TTS-1" -> "TTS-1"), and so is a name with a footnote digit ("ChildGuard1")."""
     out = {}
     for k in keys:
-        best = max((o for o in keys if o != k and len(o) >= 3 and k.endswith(o)), key=len, default=None)
+        best = max((o for o in keys if o != k and len(o) >= 3 and (k.endswith(o) or (
+            k.startswith(o) and len(k) == len(o) + 1 and k[-1].isdigit()))), key=len, default=None)
         if best:
             out[k] = best
     return out
