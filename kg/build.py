@@ -132,33 +132,35 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
     lap("extract+link+graph.nt")
     summary.entities_known = sum(e.known for e in linker.entities.values())
     summary.entities_new = sum(not e.known for e in linker.entities.values())
-    # Turtle/JSON-LD serialisation and the store load are independent: run them side by side
-    writer = _start(export.write_turtle_and_jsonld, nt, out) if summary.papers >= 2000 else None
+    # On large inputs the independent stages run side by side in forked processes:
+    # Turtle+JSON-LD beside store+links view, GraphML beside links.jsonl+views.
+    side = summary.papers >= 2000
+    writer = _start(export.write_turtle_and_jsonld, nt, out) if side else None
     if writer is None:
         export.write_turtle_and_jsonld(nt, out)
     summary.triples = create_store(out, nt)
-    if writer is not None:
-        writer.join()
-        if writer.exitcode != 0:
-            raise RuntimeError(f"writing graph.ttl / graph.jsonld failed (exit code {writer.exitcode})")
-    lap("graph.ttl+graph.jsonld+store")
+    lap("store" if writer else "graph.ttl+graph.jsonld+store")
     store = open_store(out)
     rows = export.link_rows(store)
     del store
-    lap("links query")
-    graphml = _start(export.write_graphml, rows, out / "graph.graphml") if summary.papers >= 2000 else None
-    export.write_links(rows, out / "links.jsonl")
+    lap("links view")
+    graphml = _start(export.write_graphml, rows, out / "graph.graphml") if side else None
     if graphml is None:
         export.write_graphml(rows, out / "graph.graphml")
-    else:
-        graphml.join()
-        if graphml.exitcode != 0:
-            raise RuntimeError(f"writing graph.graphml failed (exit code {graphml.exitcode})")
-    lap("links.jsonl+graphml")
+    export.write_links(rows, out / "links.jsonl")
+    del rows
+    lap("links.jsonl" if graphml else "links.jsonl+graphml")
     summary.files = [out / n for n in ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")]
     if views:
         from .viz import build_views
         summary.files += build_views(out)
         lap("views")
+    for proc, what in ((writer, "graph.ttl / graph.jsonld"), (graphml, "graph.graphml")):
+        if proc is not None:
+            proc.join()
+            if proc.exitcode != 0:
+                raise RuntimeError(f"writing {what} failed (exit code {proc.exitcode})")
+    if side:
+        lap("waiting for graph.ttl, graph.jsonld, graph.graphml")
     summary.seconds = time.time() - t0
     return summary
