@@ -475,6 +475,50 @@ _GENERIC_QUALIFIERS = {"controllable", "flexible", "realistic", "expressive", "e
                        "massive", "large-scale", "long-form", "expressive", "realistic", "flexible", "spontaneous"}
 
 
+# where the modifiers of a task name stop: punctuation, conjunctions between clauses, prepositions
+# ("Textual Emotion Representation for Speech Emotion Recognition": "Textual" modifies another noun)
+_NP_BOUNDARY = re.compile(
+    r"(?:[:：,，;；。!?！？()（）\[\]“”\"、]|[与和及或]|\b(?:for|with|via|using|by|through|from|in|on|of|at|as|to|towards?"
+    r"|into|without|beyond|based|leveraging|under|and|or|is|are|was|were|which|that|than|between|across)\b)", re.I)
+
+
+def _modifier_context(doc: Doc, sp: Span) -> str:
+    """Normalised text of the modifiers before a task mention, within its noun phrase: up to 60
+    characters of Latin text (a title's "Emotionally Expressive and Duration-Controlled
+    Zero-Shot Text-to-Speech") or 8 Han characters ("零样本情感语音合成"), cut at the last
+    boundary (punctuation, conjunction, preposition)."""
+    text = doc_text(doc)
+    start = sentence_of(sp).start_char
+    window = text[max(start, sp.start_char - 60):sp.start_char]
+    if re.search(r"[\u3400-\u9fff]\s*$", window):
+        window = window[-8:]
+    # "and" between two modifiers of one phrase stays ("Emotionally Expressive and Duration-Controlled ...")
+    cut = 0
+    for m in _NP_BOUNDARY.finditer(window):
+        if m.group().lower() in ("and", "or") and re.match(r"\s+[A-Z][\w-]*\s+[A-Z]", window[m.end():]):
+            continue
+        cut = m.end()
+    return _Context(window[cut:])
+
+
+class _Context:
+    """Normalised context text in which a modifier is looked for: a Latin modifier must start a
+    word ("text" is not in "Context-aware"), a Han one may start anywhere."""
+
+    def __init__(self, text: str):
+        self.text = ""
+        self.starts: set[int] = set()
+        for w in re.findall(r"[A-Za-z0-9]+|[\u3400-\u9fff]", text):
+            k = norm(w)
+            self.starts.add(len(self.text))
+            self.text += k
+
+    def has(self, mod: str) -> bool:
+        if not re.match(r"[a-z0-9]", mod):
+            return mod in self.text
+        return any(m.start() in self.starts for m in re.finditer(re.escape(mod), self.text))
+
+
 @Language.factory("kg_task_inference")
 def make_task_inference(nlp: Language, name: str):
     return TaskInference(nlp.get_pipe("kg_vocab_matcher").vocabulary)
@@ -553,20 +597,22 @@ class TaskInference:
                             if sp is not None:
                                 tasks.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
                             break
-        # specialisation by modifiers in the same sentence (anywhere in a title)
+        # specialisation by modifiers
         found = {sp.kb_id_ for sp in tasks}
         extra: list[Span] = []
         is_title = "\n" not in doc_text(doc) and len(doc_text(doc)) <= 300
         for sp in tasks:
-            if is_title:
-                context = norm(doc_text(doc))
-            else:  # summary: the modifier right before the mention ("情感语音合成", "emotional TTS")
-                context = norm(doc_text(doc)[max(sentence_of(sp).start_char, sp.start_char - 8):sp.start_char])
-            for n_iri, mod in [nm for t in [sp.kb_id_, *self.vocabulary.ancestors(sp.kb_id_)]
-                               for nm in self.modifiers.get(t, [])]:
-                if n_iri in found:
-                    continue
-                if mod in context:
+            # the modifier must stand in the mention's own noun phrase ("情感语音合成", "emotional
+            # TTS"); in a title, a narrower task of the mention's own concept may take it from
+            # anywhere ("Emotion Transfer in Text-to-Speech"), but a sibling reached through an
+            # ancestor only from the noun phrase (no text emotion recognition from "Textual Emotion
+            # Representation for Speech Emotion Recognition")
+            context = _modifier_context(doc, sp)
+            whole = _Context(doc_text(doc)) if is_title else context
+            for t in [sp.kb_id_, *self.vocabulary.ancestors(sp.kb_id_)]:
+                for n_iri, mod in self.modifiers.get(t, []):
+                    if n_iri in found or not (whole if t == sp.kb_id_ else context).has(mod):
+                        continue
                     extra.append(Span(doc, sp.start, sp.end, label="Task", kb_id=n_iri))
                     found.add(n_iri)
         new = self._title_phrases(doc, tasks + extra) if is_title else []
