@@ -103,6 +103,17 @@ class Linker:
             ent = self.entities[iri] = Entity(iri, c.type, c.pref, c.alt_labels, known=True, broader=list(c.broader))
         return ent
 
+    def _acronym_of_other(self, iri: str, groups: dict[str, list[Mention]], ents: dict[str, Entity]) -> bool:
+        c = self.vocabulary.concepts[iri]
+        acronyms = {norm(lab.text) for lab in c.labels if lab.kind == "acronym"}
+        texts = {re.sub(r"s$", "", m.text) if norm(m.text) not in acronyms else m.text for m in groups[iri]}
+        if not acronyms or not all(norm(t) in acronyms for t in texts):
+            return False
+        own = {norm(lab.text) for lab in c.labels}
+        names = {n for o, ms in groups.items() if o != iri
+                 for n in [ents[o].label, *ents[o].alt_labels, *(m.text for m in ms), *(m.long_form or "" for m in ms)]}
+        return any(_spells(t, n) and norm(n) not in own for t in texts for n in names if n)
+
     def link(self, paper: Paper, mentions: list[Mention]) -> list[Link]:
         mentions = self._resolve_names(mentions)
         groups: dict[str, list[Mention]] = defaultdict(list)
@@ -113,6 +124,11 @@ class Linker:
                 continue
             groups[ent.iri].append(m)
             ents[ent.iri] = ent
+        # a task named only by an acronym that spells another name of the paper ("TSE" beside
+        # "Text-Based Speech Editing" is not target speech extraction)
+        for iri in [i for i, e in ents.items() if e.type == "Task" and e.known]:
+            if self._acronym_of_other(iri, groups, ents):
+                del groups[iri], ents[iri]
         # most specific task only
         tasks = {iri for iri, e in ents.items() if e.type == "Task"}
         drop = set()
@@ -142,6 +158,20 @@ class Linker:
                               ev.field, ev.version, ev.rule, conf))
         links.sort(key=lambda lk: (("Task", "Dataset", "Method", "Metric").index(lk.type), lk.entity))
         return links
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """The acronym's letters are the initials of the name's words, in order (one word may be
+    skipped: "TSE" - "Text-Based Speech Editing")."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if len(words) < 2 or not all(re.match(r"[A-Za-z]", w) for w in words):
+        return False
+    initials = "".join(w[0].lower() for w in words)
+    acr = acronym.lower()
+    if len(initials) > len(acr) + 1 or initials[0] != acr[0]:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in acr)
 
 
 def _merge_key(keys: list[str]) -> dict[str, str]:

@@ -570,10 +570,28 @@ class TaskInference:
                 return c.iri
         return None
 
+    def _redefined(self, sp: Span, defs: dict[str, Span]) -> bool:
+        """An acronym of a task ("SED", "TSE", "SVCs") that the text defines as something else
+        ("Speech Emotion Diarization (SED)", "语音情感描述（SED）", "Segmentation-Variant Codebooks
+        (SVCs)") does not name the vocabulary's task."""
+        key = norm(sp.text)
+        long = defs.get(key)
+        if long is None:
+            return False
+        c = self.vocabulary.concepts[sp.kb_id_]
+        if not any(lab.kind == "acronym" and norm(lab.text) in (key, key[:-1]) for lab in c.labels):
+            return False
+        own = {norm(lab.text) for lab in c.labels}
+        lk = norm(long.text)
+        return not any(k in lk for k in own if len(k) > len(key))
+
     def __call__(self, doc: Doc) -> Doc:
         tasks: list[Span] = []
+        defs = {norm(ab.short.text): ab.long for ab in doc._.abbreviations or []}
         for sp in doc.spans.get("kg_vocab", []):
             if sp.label_ != "Task":
+                continue
+            if defs and self._redefined(sp, defs):
                 continue
             after = doc_text(doc)[sp.end_char:sp.end_char + 20]
             before = doc_text(doc)[max(0, sp.start_char - 12):sp.start_char]
