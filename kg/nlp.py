@@ -457,6 +457,15 @@ _TOOL_AFTER = re.compile(r"^\s*(?:-|‐)?\s*(?:模型|系统|转录|输出|工�
 _TOOL_BEFORE = re.compile(r"(?:预训练的?|pre-?trained|off-the-shelf|现成的?|利用|使用|借助|通过|using|with|via)\s*$", re.I)
 
 
+# annotation tasks named as a property of data: "with Emotion Annotations", "情感标注的主观性", "带情感标注"
+_ANNOTATION_HEAD = re.compile(r"(?:annotations?|label(?:l)?ings?|标注)$", re.I)
+_DATA_AFTER = re.compile(r"^\s*(?:的|数据|信息|结果|标签|data\b|labels?\b)", re.I)
+_DATA_BEFORE = re.compile(r"(?:带有?|含有?|具有|包含|with|without)\s*$", re.I)
+# a field the paper borrows from: "借鉴X领域的经验", "受X启发", "inspired by X"
+_BORROWED_BEFORE = re.compile(r"借鉴|参考|受到?|沿用|inspired by|borrow\w*|adapted from", re.I)
+_BORROWED_AFTER = re.compile(r"^[^，,。；;]{0,20}?(?:领域|启发|的经验|field|domain|literature)", re.I)
+
+
 _TITLE_PHRASE = re.compile(
     rf"(?P<phrase>(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){{1,5}}(?P<head>(?i:{_TASK_HEADS_EN})))\b")
 _LEAD_SKIP = {"towards", "toward", "beyond", "through", "using", "from", "by", "to", "of", "into", "unified", "unifying", "robust", "efficient", "improved", "novel",
@@ -570,6 +579,24 @@ class TaskInference:
                 return c.iri
         return None
 
+    @staticmethod
+    def _passing(doc: Doc, sp: Span) -> bool:
+        """A task named in passing, not addressed: as a tool, as labels of data, as the input of a
+        generation, or as a field the paper borrows from."""
+        after = doc_text(doc)[sp.end_char:sp.end_char + 20]
+        before = doc_text(doc)[max(0, sp.start_char - 12):sp.start_char]
+        if len(sp.text) <= 5 and (_TOOL_AFTER.match(after) or _TOOL_BEFORE.search(before)):
+            return True  # ASR used as a tool
+        if _ANNOTATION_HEAD.search(sp.text) and (sp.text[-1:] in "sS" or _DATA_AFTER.match(after)
+                                                 or _DATA_BEFORE.search(before)):
+            return True  # "with Emotion Annotations", "情感标注的主观性": labels of data, not the task
+        if re.search(r"生成$", sp.text) and re.search(r"[从由]$", before):
+            return True  # "从音频生成动作": audio is what the generation starts from
+        clause = re.split(r"[，,。；;：:\n]", doc_text(doc)[max(0, sp.start_char - 40):sp.start_char])[-1]
+        if _BORROWED_BEFORE.search(clause) and _BORROWED_AFTER.match(doc_text(doc)[sp.end_char:sp.end_char + 30]):
+            return True  # "借鉴语音情感识别与合成语音检测领域的经验": another field the paper borrows from
+        return False
+
     def _redefined(self, sp: Span, defs: dict[str, Span]) -> bool:
         """An acronym of a task ("SED", "TSE", "SVCs") that the text defines as something else
         ("Speech Emotion Diarization (SED)", "语音情感描述（SED）", "Segmentation-Variant Codebooks
@@ -593,10 +620,8 @@ class TaskInference:
                 continue
             if defs and self._redefined(sp, defs):
                 continue
-            after = doc_text(doc)[sp.end_char:sp.end_char + 20]
-            before = doc_text(doc)[max(0, sp.start_char - 12):sp.start_char]
-            if len(sp.text) <= 5 and (_TOOL_AFTER.match(after) or _TOOL_BEFORE.search(before)):
-                continue  # ASR used as a tool
+            if self._passing(doc, sp):
+                continue
             tasks.append(sp)
         text = doc_text(doc)
         for rx, joiner in ((_COORD_EN, " "), (_COORD_ZH, "")):
@@ -612,7 +637,7 @@ class TaskInference:
                         if iri:
                             sp = doc.char_span(m.start(g) + len(joiner.join(words[:k])) + (1 if joiner and k else 0),
                                                m.end("head"), alignment_mode="expand")
-                            if sp is not None:
+                            if sp is not None and not self._passing(doc, sp):
                                 tasks.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
                             break
         # specialisation by modifiers
