@@ -466,6 +466,22 @@ _BORROWED_BEFORE = re.compile(r"借鉴|参考|受到?|沿用|inspired by|borrow\
 _BORROWED_AFTER = re.compile(r"^[^，,。；;]{0,20}?(?:领域|启发|的经验|field|domain|literature)", re.I)
 
 
+# a task written as a verb and its object
+_VERB_EN = re.compile(r"\b(?P<verb>generat(?:e|es|ing)|synthesi[sz](?:e|es|ing)|recogni[sz](?:e|es|ing)|detect(?:s|ing)?"
+                      r"|predict(?:s|ing)?|estimat(?:e|es|ing)|classif(?:y|ies|ying)|separat(?:e|es|ing)"
+                      r"|transcrib(?:e|es|ing)|identif(?:y|ies|ying)|convert(?:s|ing)?|retriev(?:e|es|ing))\s+", re.I)
+_VERB_NOUN = {"gener": "generation", "synth": "synthesis", "recog": "recognition", "detec": "detection",
+              "predi": "prediction", "estim": "estimation", "class": "classification", "separ": "separation",
+              "trans": "transcription", "ident": "identification", "conve": "conversion", "retri": "retrieval"}
+_VERB_STOP = {"and", "or", "with", "for", "in", "on", "using", "via", "by", "to", "that", "which", "while", "under",
+              "through", "across", "at", "as", "into", "without", "of", "the", "a", "an", "is", "are", "based"}
+_VERB_ZH = re.compile(r"(?:从|由|根据)(?P<src>[\u4e00-\u9fff]{2,4}?)(?:描述|提示)?生成(?P<obj>[\u4e00-\u9fff]{2,3})")
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if re.search(r"[^s]s$", word) else word
+
+
 _TITLE_PHRASE = re.compile(
     rf"(?P<phrase>(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){{1,5}}(?P<head>(?i:{_TASK_HEADS_EN})))\b")
 _LEAD_SKIP = {"towards", "toward", "beyond", "through", "using", "from", "by", "to", "of", "into", "unified", "unifying", "robust", "efficient", "improved", "novel",
@@ -640,6 +656,7 @@ class TaskInference:
                             if sp is not None and not self._passing(doc, sp):
                                 tasks.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
                             break
+        tasks.extend(self._verb_phrases(doc))
         # specialisation by modifiers
         found = {sp.kb_id_ for sp in tasks}
         extra: list[Span] = []
@@ -661,6 +678,47 @@ class TaskInference:
         new = self._title_phrases(doc, tasks + extra) if is_title else []
         doc.spans["kg_tasks"] = tasks + extra + new
         return doc
+
+    def _verb_phrases(self, doc: Doc) -> list[Span]:
+        """Tasks written as a verb and its object: "Generating Music From Text" (text-to-music
+        generation), "Predicting Personality Traits" (personality recognition, via its label
+        "personality trait prediction"), "从文本生成音乐" (文本到音乐生成)."""
+        out: list[Span] = []
+        text = doc_text(doc)
+        for m in _VERB_EN.finditer(text):
+            noun = _VERB_NOUN[m.group("verb").lower()[:5]]
+            words = [w for w in re.finditer(r"[A-Za-z][\w-]*", text[m.end():m.end() + 80])]
+            obj, src, end = [], [], m.end()
+            for w in words:
+                if w.start() and re.search(r"[^\sA-Za-z-]", text[m.end():m.end() + w.start()]):
+                    break  # punctuation between the words
+                lw = w.group().lower()
+                if lw == "from" and obj and not src:
+                    src.append("")
+                    continue
+                if lw in _VERB_STOP or len(obj) >= 4 or len(src) >= 3:
+                    break
+                (src if src else obj).append(w.group())
+                end = m.end() + w.end()
+            src = [w for w in src if w]
+            iri = None
+            for k in range(len(obj)):
+                name = " ".join([*obj[k:-1], _singular(obj[-1])]) if obj else ""
+                cands = [f"{src[0]}-to-{name} {noun}"] if src else []
+                iri = next((c for c in map(self._concept, cands + [f"{name} {noun}"]) if c), None)
+                if iri:
+                    break
+            if iri:
+                sp = doc.char_span(m.start(), end, alignment_mode="expand")
+                if sp is not None and not self._passing(doc, sp):
+                    out.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
+        for m in _VERB_ZH.finditer(text):
+            iri = self._concept(f"{m.group('src')}到{m.group('obj')}生成") or self._concept(f"{m.group('src')}生成{m.group('obj')}")
+            if iri:
+                sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if sp is not None:
+                    out.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
+        return out
 
     def _domain(self, word: str) -> bool:
         parts = [p for p in word.lower().split("-") if p]
