@@ -1,0 +1,143 @@
+"""Task extraction on small synthetic texts, both languages, with the bundled vocabulary:
+specialisation, tasks named in passing, acronyms defined as something else, verb phrases."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.ingest import ingest
+from kg.link import Linker, _spells
+from kg.nlp import build_nlp
+
+T = "https://w3id.org/kg-digest/id/task/"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+@pytest.fixture(scope="module")
+def tasks_of(nlp, tmp_path_factory):
+    """Task concepts (local names) linked for one paper given its title and summary."""
+    vocab = nlp.get_pipe("kg_vocab_matcher").vocabulary
+    d = tmp_path_factory.mktemp("tasks")
+    n = [0]
+
+    def run(title: str, summary: str = "") -> set[str]:
+        n[0] += 1
+        f = d / f"p{n[0]}.md"
+        f.write_text("|Source|Title|Summary|\n|---|---|---|\n"
+                     f"|2601.{n[0]:05d}v1|{title}|{summary}|\n", encoding="utf-8")
+        linker = Linker(vocab)
+        out = set()
+        for paper, mentions in extract(ingest([f]), nlp):
+            out |= {lk.entity.rsplit("/", 1)[-1] for lk in linker.link(paper, mentions) if lk.type == "Task"}
+        return out
+
+    return run
+
+
+def inferred(nlp, text: str) -> set[str]:
+    doc = nlp(text)
+    return {sp.kb_id_.rsplit("/", 1)[-1] for sp in doc.spans["kg_tasks"] if sp.kb_id_}
+
+
+# ---------------------------------------------------------------- specialisation
+
+def test_modifier_in_the_noun_phrase_specialises(nlp):
+    assert "emotional-text-to-speech" in inferred(nlp, "本文提出一种零样本情感语音合成方法。")
+    assert "emotional-text-to-speech" in inferred(nlp, "We study emotional text-to-speech with diffusion models.")
+
+
+def test_modifier_of_another_noun_phrase_does_not_make_a_sibling(nlp):
+    # "Textual" modifies "Emotion Representation", not the task
+    got = inferred(nlp, "Acoustic and Textual Emotion Representation for Interpretable Speech Emotion Recognition")
+    assert "speech-emotion-recognition" in got and "text-emotion-recognition" not in got
+    # "文本" belongs to another item of the coordination
+    got = inferred(nlp, "缓解文本监督与音频情感识别间的领域偏移问题。")
+    assert "text-emotion-recognition" not in got
+
+
+def test_title_refines_its_own_task_from_anywhere_in_the_title(nlp):
+    got = inferred(nlp, "Disentangled Representations for Cross-Speaker Emotion Transfer in Text-to-Speech")
+    assert "emotional-text-to-speech" in got
+
+
+def test_latin_modifier_must_start_a_word(nlp):
+    # "text" inside "Context" is no modifier
+    assert "text-emotion-recognition" not in inferred(nlp, "Context-Aware Emotion Recognition in Conversations")
+
+
+def test_expressive_and_emotional_speech_synthesis_are_one_task(tasks_of):
+    got = tasks_of("Zero-shot Expressive Speech Synthesis for Mixed Emotions", "提出一种表达性语音合成方法。")
+    assert "emotional-text-to-speech" in got
+    assert not any("expressive-speech" in t for t in got)
+
+
+# ---------------------------------------------------------------- tasks named in passing
+
+def test_annotations_of_data_are_not_the_annotation_task(nlp):
+    assert "emotion-annotation" not in inferred(nlp, "An English Corpus of Vocalizations with Emotion Annotations")
+    assert "emotion-annotation" not in inferred(nlp, "针对情感标注的主观性问题提出解决方案。")
+    assert "emotion-annotation" in inferred(nlp, "提出一种基于大语言模型的自动情感标注方法。")
+
+
+def test_generation_from_a_modality_is_not_that_modality_generation(nlp):
+    got = inferred(nlp, "通过扩散模型从音频生成完整身体的演奏动作。")
+    assert "audio-generation" not in got
+
+
+def test_borrowed_field_is_not_addressed(nlp):
+    got = inferred(nlp, "借鉴语音情感识别与合成语音检测领域的模型融合经验。")
+    assert "audio-deepfake-detection" not in got and "speech-emotion-recognition" not in got
+
+
+def test_task_model_used_as_a_tool_even_when_coordinated(nlp):
+    got = inferred(nlp, "融合语音特征预训练模型与说话人识别模型，提升表征能力。")
+    assert "speaker-recognition" not in got
+
+
+# ---------------------------------------------------------------- acronyms
+
+def test_acronym_defined_as_another_task_is_not_the_vocabulary_one(nlp):
+    got = inferred(nlp, "We propose a new task: Speech Emotion Diarization (SED). SED answers which emotion appears when.")
+    assert "speech-emotion-diarization" in got and "sound-event-detection" not in got
+    got = inferred(nlp, "联合预测语音情感描述（SED）与情感类别，SED提升可解释性。")
+    assert "sound-event-detection" not in got
+
+
+def test_acronym_defined_as_a_method_is_no_task(nlp):
+    got = inferred(nlp, "We propose Segmentation-Variant Codebooks (SVCs); SVCs keep prosody.")
+    assert "singing-voice-conversion" not in got
+
+
+def test_acronym_spelling_another_name_of_the_paper(tasks_of):
+    got = tasks_of("Towards Emotionally Consistent Text-Based Speech Editing", "构建首个TSE情感基准数据集。")
+    assert "text-based-speech-editing" in got and "target-speech-extraction" not in got
+    # an acronym with no competing name keeps its task
+    assert "target-speech-extraction" in tasks_of("A Study of Speaker Cues", "We improve TSE with speaker cues.")
+
+
+def test_spells():
+    assert _spells("TSE", "Text-Based Speech Editing")
+    assert _spells("SED", "Speech Emotion Diarization")
+    assert not _spells("SER", "Speech Emotion Diarization")
+    assert not _spells("TSE", "TSE")
+
+
+# ---------------------------------------------------------------- verb phrases and vocabulary
+
+def test_verb_and_object_name_a_task(nlp):
+    assert "text-to-music-generation" in inferred(nlp, "MusicLM: Generating Music From Text")
+    assert "personality-recognition" in inferred(nlp, "Predicting Personality Traits from Speech Dialogs")
+    assert "text-to-music-generation" in inferred(nlp, "本文提出从文本生成音乐的方法。")
+
+
+def test_new_vocabulary_tasks_in_both_languages(nlp):
+    assert "prosodic-stress-detection" in inferred(nlp, "WHISTRESS: Enriching Transcriptions with Sentence Stress Detection")
+    assert "stress-detection" not in inferred(nlp, "WHISTRESS: Enriching Transcriptions with Sentence Stress Detection")
+    assert "prosodic-stress-detection" in inferred(nlp, "提出首个无需对齐的语音重音检测方法。")
+    assert "one-shot-voice-conversion" in inferred(nlp, "FreeVC: Towards High-Quality Text-Free One-Shot Voice Conversion")
+    assert "audiobook-generation" in inferred(nlp, "零样本有声书生成框架。")
+    assert "synthetic-speech-source-tracing" in inferred(nlp, "在合成语音源追踪任务中取得SOTA性能。")
