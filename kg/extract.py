@@ -73,8 +73,8 @@ def name_like(name: str) -> bool:
     if norm(name) in STOPLIST or len(norm(name)) < 2:
         return False
     words = name.split()
-    if len(words) > 5:
-        return False
+    if len(words) > 5 or re.fullmatch(r"(?:[A-Za-z]{1,2}\+)+[A-Za-z]{1,2}", name):
+        return False  # "R+T+S": a combination of datasets by initials, not a name
     return any(_strong_word(w) for w in words)
 
 

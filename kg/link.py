@@ -76,6 +76,7 @@ class Linker:
             return mentions
         # an abbreviation and its long form are one name: the abbreviation
         alias = {norm(m.long_form): m.text for m in new if m.long_form and norm(m.long_form)}
+        alias.update((k, v) for k, v in _initials_alias([m.text for m in new]).items() if k not in alias)
         mentions = [replace(m, text=alias[norm(m.text)], long_form=m.text)
                     if not m.concept and norm(m.text) in alias and norm(m.text) not in self._labels else m
                     for m in mentions]
@@ -172,6 +173,26 @@ def _spells(acronym: str, name: str) -> bool:
         return False
     it = iter(initials)
     return all(ch in it for ch in acr)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*")
+
+
+def _initials_alias(names: list[str]) -> dict[str, str]:
+    """Within one paper: a multi-word name whose initials spell an acronym found there is that
+    acronym, even without a parenthesis ("Open Screen Sound Library" ... "OSSL")."""
+    acronyms = {}
+    for n in names:
+        if _ACRONYM.fullmatch(n) and len(n) <= 10 and sum(c.isupper() for c in n) >= 2:
+            acronyms.setdefault(re.sub(r"s$", "", n).lower(), n)
+    out = {}
+    for n in names:
+        words = [w for w in re.split(r"[\s\-]+", n) if w]
+        if len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            short = acronyms.get("".join(w[0] for w in words).lower())
+            if short:
+                out[norm(n)] = short
+    return out
 
 
 def _merge_key(keys: list[str]) -> dict[str, str]:

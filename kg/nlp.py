@@ -425,6 +425,8 @@ def _case_ok(surface: str, label: str, kind: str, type: str = "") -> bool:
         return s == lab or s == lab + "s"
     if type == "Dataset" and any(c.isupper() for c in lab) and not any(c.isupper() for c in s):
         return False  # "emotional speech datasets" is not the Emotional Speech Dataset
+    if " " not in label.strip() and re.search(r"[a-z][A-Z]", label) and re.search(r"\s", surface.strip()):
+        return False  # a CamelCase name (NonverbalVocalization) written as two words is another phrase
     if any(c.isupper() for c in lab) and " " not in label.strip() and not any(c.isupper() for c in s) \
             and s.isalpha():
         return False  # "whisper" the word is not Whisper the model

@@ -85,6 +85,7 @@ ABSTRACTS = """|Source|Title|Summary|
 |2601.00001|[ToneNet: Tone-Aware Emotion Recognition](http://arxiv.org/abs/2601.00001)|We propose ToneNet, a novel framework for speech emotion recognition (SER). We fine-tune HuBERT-based encoders and compare with Wav2Vec2.0 and BERT on the IEMOCAP and MSP-Podcast corpora, reaching an unweighted average recall of 72.5%. We also release ToneBench, a new benchmark of tonal languages.|
 |2601.00002|[面向情感语音合成的扩散模型](http://arxiv.org/abs/2601.00002)|本文提出EmoDiff-X框架，采用扩散模型和对比学习实现情感可控的语音合成，并构建了ZH-Emo数据集。在ESD数据集上的MOS达到4.31，说话人相似度为0.82。|
 |2601.00004|[Listing corpora](http://arxiv.org/abs/2601.00004)|Results on IEMOCAP, KoreanEmo-7, MELD and RAVDESS, with HuBERT, WavLM and ZetaNet-2 encoders.|
+|2601.00005|[Film music](http://arxiv.org/abs/2601.00005)|本文提出Open Film Score Archive数据集。实验表明OFSA数据集提升了生成质量，在R+T+S组合数据集上也有效。|
 |2601.00003|[Crema-D and EMO-DB revisited](http://arxiv.org/abs/2601.00003)|We evaluate on Crema-D, EmoDB and CREMA-D with wav2vec 2.0 and Wav2Vec2 features, using principal component analysis (PCA).|
 """
 
@@ -118,6 +119,12 @@ def test_bilingual_tasks_resolve_to_the_most_specific_concept(small_build):
 def test_unknown_names_listed_with_known_ones_take_their_type(small_build):
     got = {(r["label"], r["type"]) for r in rows(small_build) if r["paper"] == "2601.00004"}
     assert ("KoreanEmo-7", "Dataset") in got and ("ZetaNet-2", "Method") in got
+
+
+def test_a_name_and_the_acronym_of_its_initials_are_one_entity(small_build):
+    got = [r for r in rows(small_build) if r["paper"] == "2601.00005" and r["type"] == "Dataset"]
+    assert [(r["label"], r["novel"]) for r in got] == [("OFSA", True)]
+    assert "Open Film Score Archive" in got[0]["alt_labels"]  # and "R+T+S" is no name
 
 
 def test_spelling_variants_are_one_entity(small_build):

@@ -78,6 +78,15 @@ def test_acronyms_are_case_sensitive_and_plurals_match(nlp):
     assert matches(nlp, "a whisper of voice, Whisper the model") == [("Whisper", "m-whisper")]
 
 
+def test_camel_case_names_do_not_match_two_words(tmp_path):
+    p = tmp_path / "v.ttl"
+    p.write_text(VOCAB + 'x:d-nv a skos:Concept, kgo:Dataset ; skos:prefLabel "NonverbalVocalization"@en .\n',
+                 encoding="utf-8")
+    nlp = build_nlp([str(p)])
+    assert matches(nlp, "A Corpus of Nonverbal Vocalizations") == []
+    assert matches(nlp, "trained on NonverbalVocalization") == [("NonverbalVocalization", "d-nv")]
+
+
 def test_abbreviation_definitions_in_both_writing_systems(nlp):
     doc = nlp("提出Beyond-Semantic Speech（BoSS）框架。采用主成分分析（PCA）降维。"
               "We study speech emotion recognition (SER). SER (Speech Emotion Recognition) matters.")
