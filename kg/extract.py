@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .model import Mention, Paper
-from .nlp import doc_text, sentence_of
+from .nlp import _words, doc_text, sentence_of
 from .vocab import norm, ontology_dir
 
 # ---------------------------------------------------------------- cue words (both languages)
@@ -391,10 +391,10 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
                     or (s >= ab.long.start and e == ab.long.end)), None)
         if hit is not None:
             short_key = norm(ab.short.text)
-            for tok in doc:
-                if norm(tok.text) == short_key and tok.i not in covered:
-                    sp = doc[tok.i:tok.i + 1]
-                    covered.add(tok.i)
+            for i, word in enumerate(_words(doc)[0]):
+                if i not in covered and norm(word) == short_key:
+                    sp = doc[i:i + 1]
+                    covered.add(i)
                     out.append(Mention(hit.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                                        "abbreviation", 0.85, concept=hit.kb_id_, long_form=hit.text))
     new_spans = new_entity_spans(doc, field)
