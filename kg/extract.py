@@ -124,14 +124,12 @@ def head_type(before: str, after: str) -> str | None:
     """Dataset / Method from a head noun right after the name, else right before it."""
     a = after.lstrip(" *\"”」'）)")
     if re.match(rf"(?:{DATASET_HEADS_ZH})", a) or re.match(rf"(?:the\s+)?(?:{DATASET_HEADS_EN})\b", a, re.I):
-        if not re.match(r"数据(?!集|库)", a):
-            return "Dataset"
+        return "Dataset"
     if re.match(rf"(?:{METHOD_HEADS_ZH})", a) or re.match(rf"(?:{METHOD_HEADS_EN})\b", a, re.I):
         return "Method"
     b = before.rstrip(" *\"“「'（(")
     if re.search(rf"(?:{DATASET_HEADS_ZH})$", b) or re.search(rf"\b(?:{DATASET_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$", b, re.I):
-        if not re.search(r"数据$", b):
-            return "Dataset"
+        return "Dataset"
     if re.search(rf"(?:{METHOD_HEADS_ZH})$", b) or re.search(rf"\b(?:{METHOD_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$", b, re.I):
         return "Method"
     return None
@@ -139,7 +137,7 @@ def head_type(before: str, after: str) -> str | None:
 
 def _window_type(text: str) -> str | None:
     """Type from any head noun in a short window (filler between a verb and a name)."""
-    if re.search(rf"(?:{DATASET_HEADS_ZH})", text) and not re.fullmatch(r".*数据(?!集|库).*", text):
+    if re.search(rf"(?:{DATASET_HEADS_ZH})", text):
         return "Dataset"
     if re.search(rf"\b(?:{DATASET_HEADS_EN})\b", text, re.I):
         return "Dataset"
@@ -240,8 +238,6 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
             continue  # "开发LLM驱动的管道": the name qualifies what is proposed
         add(m.start("name"), m.end("name"), t, "cue-propose", 0.85, True)
     for m in _ZH_APPOS.finditer(text):
-        if re.fullmatch(r"数据", m.group("head")):
-            continue
         ctx = text[max(0, m.start() - 60):m.start()]
         novel = bool(re.search(rf"(?:{STRONG_ZH})[^。；;]*$", ctx)) or bool(re.search(r"首个|新的|全新", m.group()))
         add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-appositive", 0.8, novel)
