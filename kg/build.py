@@ -15,9 +15,8 @@ from .extract import extract_all, load_nlp
 from .graph import entity_triples, paper_triples
 from .ingest import IngestReport, ingest
 from .link import Linker, find_results
-from .model import RowError
+from .model import TYPES, RowError
 from .store import create_store, open_store
-from .vocab import Vocabulary
 
 
 class BuildInUse(Exception):
@@ -44,7 +43,7 @@ class BuildSummary:
         out = [
             f"rows read        {self.rows}",
             f"papers           {self.papers} ({self.versions} versions merged into them)",
-            "links            " + ", ".join(f"{t} {self.links.get(t, 0)}" for t in ("Task", "Dataset", "Method", "Metric"))
+            "links            " + ", ".join(f"{t} {self.links.get(t, 0)}" for t in TYPES)
             + f" (introduced datasets {self.novel.get('Dataset', 0)}, proposed methods {self.novel.get('Method', 0)})",
             f"entities         {self.entities_known} from the vocabulary, {self.entities_new} newly found",
             f"results          {self.results} (metric values stated in the summaries)",
@@ -99,8 +98,8 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
     summary.papers = len(papers)
     summary.versions = sum(len(p.versions) for p in papers)
 
-    vocabulary = Vocabulary.load(vocab_paths)
     nlp = load_nlp(vocab_paths)
+    vocabulary = nlp.get_pipe("kg_vocab_matcher").vocabulary  # parsed once, shared with the pipeline
     linker = Linker(vocabulary, min_confidence=min_confidence)
     bar = Progress(len(papers), progress)
 

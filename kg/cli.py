@@ -42,13 +42,14 @@ def cmd_eval(a: argparse.Namespace) -> int:
 
 
 def cmd_vocab(a: argparse.Namespace) -> int:
+    from .model import TYPES
     from .vocab import Vocabulary
     v = Vocabulary.load(a.vocab)
     if a.action == "check":
         problems = v.check()
         for p in problems:
             print(p)
-        counts = {t: sum(c.type == t for c in v.concepts.values()) for t in ("Task", "Dataset", "Method", "Metric")}
+        counts = {t: sum(c.type == t for c in v.concepts.values()) for t in TYPES}
         print(f"{len(v.concepts)} concepts ({', '.join(f'{k} {n}' for k, n in counts.items())}); "
               f"{len(problems)} problem(s)", file=sys.stderr)
         return 1 if problems else 0

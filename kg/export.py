@@ -10,6 +10,7 @@ import networkx as nx
 from pyoxigraph import RdfFormat, Store, Triple, parse, serialize
 
 from .graph import PREFIXES
+from .model import TYPES
 
 LINKS_QUERY = """
 PREFIX kgo: <https://w3id.org/kg-digest/ontology#>
@@ -34,7 +35,7 @@ SELECT ?entity ?type ?label ?alt WHERE {
   OPTIONAL { { ?entity skos:altLabel ?alt } UNION { ?entity kgo:acronym ?alt } }
 }
 """
-TYPE_ORDER = {"Task": 0, "Dataset": 1, "Method": 2, "Metric": 3}
+TYPE_ORDER = {t: i for i, t in enumerate(TYPES)}
 NOVEL_RELATIONS = {"introducesDataset", "proposesMethod"}
 
 

@@ -72,13 +72,12 @@ def paper_triples(paper: Paper, links: list[Link], results: Iterable[Result] = (
     yield Triple(p, N(DCTERMS.title), text_literal(latest.title))
     if latest.summary:
         yield Triple(p, N(DCTERMS.abstract), text_literal(latest.summary))
-    for i, v in enumerate(paper.versions):
-        vi = N(version_iri(paper, i))
-        yield Triple(p, N(KGO.version), vi)
+    viris = [version_iri(paper, i) for i in range(len(paper.versions))]
+    for vi in viris:
+        yield Triple(p, N(KGO.version), N(vi))
     for lk in links:
         yield Triple(p, N(KGO[lk.relation]), N(lk.entity))
-    for i, v in enumerate(paper.versions):
-        vi = N(version_iri(paper, i))
+    for v, vi in zip(paper.versions, map(N, viris)):
         yield Triple(vi, A, N(KGO.PaperVersion))
         yield Triple(vi, N(DCTERMS.isVersionOf), p)
         if v.label[1:].isdigit():
@@ -88,7 +87,7 @@ def paper_triples(paper: Paper, links: list[Link], results: Iterable[Result] = (
             yield Triple(vi, N(DCTERMS.abstract), text_literal(v.summary))
         yield Triple(vi, N(KGO.sourceFile), Literal(v.source_file))
         yield Triple(vi, N(KGO.sourceLine), Literal(v.line))
-    vlabels = {v.label: version_iri(paper, i) for i, v in enumerate(paper.versions)}
+    vlabels = {v.label: vi for v, vi in zip(paper.versions, viris)}
     for lk in links:
         li = N(link_iri(lk))
         yield Triple(li, A, N(KGO.Link))

@@ -11,7 +11,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -287,11 +287,7 @@ def row_to_version(row: Row) -> tuple[SourceId, Version]:
 @dataclass
 class IngestReport:
     rows: int = 0
-    errors: list[RowError] = None  # type: ignore[assignment]
-
-    def __post_init__(self) -> None:
-        if self.errors is None:
-            self.errors = []
+    errors: list[RowError] = field(default_factory=list)
 
 
 def ingest(paths: Iterable[str | Path], report: IngestReport | None = None) -> list[Paper]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import re
 
-from .model import Entity, Link, Mention, Paper, Result
+from .model import TYPES, Entity, Link, Mention, Paper, Result
 from .vocab import Vocabulary, entity_iri, norm
 
 RELATIONS = {
@@ -157,7 +157,7 @@ class Linker:
             ev = nov_m if novel and nov_m is not None and best.field != "title" else best
             links.append(Link(paper.iri, iri, ent.type, RELATIONS[(ent.type, novel)], novel, ev.sentence, ev.text,
                               ev.field, ev.version, ev.rule, conf))
-        links.sort(key=lambda lk: (("Task", "Dataset", "Method", "Metric").index(lk.type), lk.entity))
+        links.sort(key=lambda lk: (TYPES.index(lk.type), lk.entity))
         return links
 
 
@@ -225,9 +225,6 @@ def find_results(paper: Paper, mentions: list[Mention], links: list[Link]) -> li
 
     "宏观F1 41.01%", "EER下降19.29%", "accuracy of 97.83%", "RAVDESS 97.83%（准确率）".
     """
-    iri_of = {}
-    for lk in links:
-        iri_of[(lk.type, lk.matched)] = lk.entity
     linked = {lk.entity for lk in links}
     by_sentence: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:

@@ -71,6 +71,7 @@ class Vocabulary:
     concepts: dict[str, Concept]
     files: list[Path]
     graph: Graph | None = None
+    _index: dict | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, paths: list[Path] | None = None) -> "Vocabulary":
@@ -109,13 +110,16 @@ class Vocabulary:
         return out
 
     def by_label(self) -> dict[str, list[tuple[Concept, Label]]]:
-        index: dict[str, list[tuple[Concept, Label]]] = defaultdict(list)
-        for c in self.concepts.values():
-            for lab in c.labels:
-                k = norm(lab.text)
-                if k:
-                    index[k].append((c, lab))
-        return index
+        """Normalised label -> (concept, label) pairs; built once, the concepts do not change after load."""
+        if self._index is None:
+            index: dict[str, list[tuple[Concept, Label]]] = defaultdict(list)
+            for c in self.concepts.values():
+                for lab in c.labels:
+                    k = norm(lab.text)
+                    if k:
+                        index[k].append((c, lab))
+            self._index = dict(index)
+        return self._index
 
     def lookup(self, text: str, type: str | None = None) -> Concept | None:
         """The concept a label (any language, any case) names, optionally of one type."""

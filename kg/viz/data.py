@@ -12,9 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import TYPES
 from ..vocab import norm
 
-TYPES = ("Task", "Dataset", "Method", "Metric")
 KINDS = ("Paper",) + TYPES
 SUMMARY_CHARS = 240
 EVIDENCE_CHARS = 200

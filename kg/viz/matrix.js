@@ -3,15 +3,7 @@
   'use strict';
   var P = JSON.parse(document.getElementById('kg-data').textContent);
   var papers = P.papers;
-  var $ = function (id) { return document.getElementById(id); };
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
-  function safeUrl(u) { return /^https?:\/\//i.test(u || '') ? u : ''; }
-  function plural(n, w) { return n + ' ' + w + (n === 1 ? '' : 's'); }
+  var $ = kgDom.$, el = kgDom.el, link = kgDom.link, safeUrl = kgDom.safeUrl, plural = kgDom.plural;
   var COLORS = { Dataset: [78, 121, 167], Method: [89, 161, 79], Task: [242, 142, 43], Metric: [176, 122, 161] };
 
   function cellContent(sec, c, full) {
@@ -24,7 +16,7 @@
       li.appendChild(el('div', 'kg-t', p.t));
       var meta = el('div', 'kg-k');
       var txt = (/arxiv\.org/.test(u) ? 'arXiv:' : '') + p.id;
-      if (full && u) { var a = el('a', null, txt); a.href = u; a.target = '_blank'; a.rel = 'noopener noreferrer'; meta.appendChild(a); }
+      if (full && u) { meta.appendChild(link(u, txt)); }
       else meta.textContent = txt;
       li.appendChild(meta);
       ol.appendChild(li);

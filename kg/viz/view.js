@@ -4,22 +4,9 @@
   var raw = JSON.parse(document.getElementById('kg-data').textContent);
   var P = raw.page, info = P.info, einfo = P.einfo, papers = P.papers;
   var N = raw.nodes.length;
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = kgDom.$, el = kgDom.el, link = kgDom.link, safeUrl = kgDom.safeUrl, plural = kgDom.plural;
 
   function norm(s) { return String(s || '').normalize('NFKC').toLowerCase().replace(/[^0-9a-z\u3400-\u9fff]+/g, ''); }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
-  function safeUrl(u) { return /^https?:\/\//i.test(u || '') ? u : ''; }
-  function link(u, text) {
-    var a = el('a', null, text);
-    a.href = u; a.target = '_blank'; a.rel = 'noopener noreferrer';
-    return a;
-  }
-  function plural(n, w) { return n + ' ' + w + (n === 1 ? '' : 's'); }
 
   // ------------------------------------------------------------------ network
   var nodes = new vis.DataSet(raw.nodes);
