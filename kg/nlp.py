@@ -477,6 +477,12 @@ _VERB_NOUN = {"gener": "generation", "synth": "synthesis", "recog": "recognition
               "trans": "transcription", "ident": "identification", "conve": "conversion", "retri": "retrieval"}
 _VERB_STOP = {"and", "or", "with", "for", "in", "on", "using", "via", "by", "to", "that", "which", "while", "under",
               "through", "across", "at", "as", "into", "without", "of", "the", "a", "an", "is", "are", "based"}
+# a generation conditioned on another input: "Video-Guided Text-to-Music Generation",
+# "music-driven dance generation", "视频引导的音乐生成" also name the X-to-Y task
+_CONDITION_EN = re.compile(r"\b(?P<src>[A-Za-z]+)[- ](?:guided|conditioned|driven|conditional|controlled)\s+$", re.I)
+_CONDITION_ZH = re.compile(r"(?P<src>[\u4e00-\u9fff]{2})(?:引导|驱动|条件|控制)(?:的|下的)?$")
+# a qualifier that describes input/output or conditioning does not make a new task
+_IO_QUALIFIER = re.compile(r"-to-|-(?:guided|conditioned|driven|conditional|controlled)$", re.I)
 _VERB_ZH = re.compile(r"(?:从|由|根据)(?P<src>[\u4e00-\u9fff]{2,4}?)(?:描述|提示)?生成(?P<obj>[\u4e00-\u9fff]{2,3})")
 
 
@@ -659,6 +665,7 @@ class TaskInference:
                                 tasks.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
                             break
         tasks.extend(self._verb_phrases(doc))
+        tasks.extend(self._conditioned(doc, tasks))
         # specialisation by modifiers
         found = {sp.kb_id_ for sp in tasks}
         extra: list[Span] = []
@@ -722,6 +729,35 @@ class TaskInference:
                     out.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
         return out
 
+    def _conditioned(self, doc: Doc, tasks: list[Span]) -> list[Span]:
+        """A generation task conditioned on another input also names the X-to-Y task of the
+        vocabulary: "Video-Guided Text-to-Music Generation" -> video-to-music generation,
+        "视频引导的音乐生成" -> 视频到音乐生成. The output Y is read off the task's own labels."""
+        out: list[Span] = []
+        text = doc_text(doc)
+        for sp in tasks:
+            before = text[max(0, sp.start_char - 30):sp.start_char]
+            m = _CONDITION_EN.search(before) or _CONDITION_ZH.search(before)
+            if m is None:
+                continue
+            src, latin = m.group("src"), bool(re.match(r"[A-Za-z]", m.group("src")))
+            cands = []
+            for lab in self.vocabulary.concepts[sp.kb_id_].labels:
+                if latin and lab.lang in (None, "en"):
+                    lm = re.fullmatch(rf"(?:\S+-to-)?(?P<out>[a-z]+) (?P<head>{_TASK_HEADS_EN})", lab.text.lower())
+                    if lm:
+                        cands.append(f"{src.lower()}-to-{lm.group('out')} {lm.group('head')}")
+                elif not latin and lab.lang == "zh":
+                    lm = re.fullmatch(rf"(?:\S+到)?(?P<out>[\u4e00-\u9fff]{{2}})(?P<head>{_TASK_HEADS_ZH})", lab.text)
+                    if lm:
+                        cands.append(f"{src}到{lm.group('out')}{lm.group('head')}")
+            iri = next((c for c in map(self._concept, cands) if c and c != sp.kb_id_), None)
+            if iri:
+                cs = doc.char_span(sp.start_char - len(before) + m.start(), sp.end_char, alignment_mode="expand")
+                if cs is not None:
+                    out.append(Span(doc, cs.start, cs.end, label="Task", kb_id=iri))
+        return out
+
     def _domain(self, word: str) -> bool:
         parts = [p for p in word.lower().split("-") if p]
         return word.lower() not in _GENERIC_QUALIFIERS and bool(parts) and all(
@@ -759,6 +795,8 @@ class TaskInference:
             qualifiers = words[:k] if parent else words[:-1]
             if not all(self._domain(w) for w in qualifiers):
                 continue
+            if parent and any(_IO_QUALIFIER.search(w) for w in qualifiers):
+                continue  # "Audio-to-Audio Emotion Conversion", "Video-Guided Text-to-Music Generation": the known task
             sp = doc.char_span(start, m.end("phrase"), alignment_mode="expand")
             if sp is None or any(k.start <= sp.start and k.end >= sp.end for k in known):
                 continue
