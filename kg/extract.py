@@ -371,9 +371,10 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            "vocabulary", kind_conf, concept=sp.kb_id_, novel=novel))
     task_broader = doc.user_data.get("kg_task_broader", {})
+    task_names = doc.user_data.get("kg_task_names", {})
     for sp in task_spans:
         if not sp.kb_id_:  # a task name the vocabulary lacks
-            text = _task_label(sp.text)
+            text = task_names.get((sp.start, sp.end)) or _task_label(sp.text)
             out.append(Mention("Task", text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                                "task-phrase", 0.75, concept=None, broader=task_broader.get((sp.start, sp.end))))
             continue

@@ -477,6 +477,14 @@ _VERB_NOUN = {"gener": "generation", "synth": "synthesis", "recog": "recognition
               "trans": "transcription", "ident": "identification", "conve": "conversion", "retri": "retrieval"}
 _VERB_STOP = {"and", "or", "with", "for", "in", "on", "using", "via", "by", "to", "that", "which", "while", "under",
               "through", "across", "at", "as", "into", "without", "of", "the", "a", "an", "is", "are", "based"}
+# a title's modifier shared by coordinated task heads: "Singing Transcription, Alignment, and
+# Refined Style Annotation" is singing transcription, singing alignment and singing style annotation
+_HEAD_WORD = rf"(?i:{_TASK_HEADS_EN})\b"
+_LEFT_COORD = re.compile(
+    rf"\b(?P<pre>(?:[A-Z][A-Za-z-]* ){{1,3}})(?P<h1>{_HEAD_WORD})"
+    rf"(?P<items>(?:,? (?:and |& )?(?:[A-Z][A-Za-z-]* ){{0,2}}{_HEAD_WORD}){{1,4}})")
+_ITEM = re.compile(rf"(?P<words>(?:[A-Z][A-Za-z-]* ){{0,2}})(?P<head>{_HEAD_WORD})")
+
 # a generation conditioned on another input: "Video-Guided Text-to-Music Generation",
 # "music-driven dance generation", "视频引导的音乐生成" also name the X-to-Y task
 _CONDITION_EN = re.compile(r"\b(?P<src>[A-Za-z]+)[- ](?:guided|conditioned|driven|conditional|controlled)\s+$", re.I)
@@ -684,7 +692,7 @@ class TaskInference:
                         continue
                     extra.append(Span(doc, sp.start, sp.end, label="Task", kb_id=n_iri))
                     found.add(n_iri)
-        new = self._title_phrases(doc, tasks + extra) if is_title else []
+        new = self._title_phrases(doc, tasks + extra) + self._shared_modifier(doc, tasks) if is_title else []
         doc.spans["kg_tasks"] = tasks + extra + new
         return doc
 
@@ -756,6 +764,39 @@ class TaskInference:
                 cs = doc.char_span(sp.start_char - len(before) + m.start(), sp.end_char, alignment_mode="expand")
                 if cs is not None:
                     out.append(Span(doc, cs.start, cs.end, label="Task", kb_id=iri))
+        return out
+
+    def _shared_modifier(self, doc: Doc, tasks: list[Span]) -> list[Span]:
+        """A modifier written once before coordinated task heads qualifies each of them ("Singing
+        Transcription, Alignment, and Refined Style Annotation"; "Speech Recognition, Translation
+        and Synthesis"), when the first item is a task of the vocabulary. An item that is a task
+        on its own ("..., and Sentiment Analysis") keeps its own name; evaluative words
+        ("Refined", "Robust") are dropped. Names the vocabulary lacks become new tasks."""
+        out: list[Span] = []
+        text = doc_text(doc)
+        names = doc.user_data.setdefault("kg_task_names", {})
+        broader = doc.user_data.setdefault("kg_task_broader", {})
+        for m in _LEFT_COORD.finditer(text):
+            pre = m.group("pre").split()
+            mod = next((" ".join(pre[k:]) for k in range(len(pre)) if self._concept(" ".join([*pre[k:], m.group("h1")]))), None)
+            if not mod or not all(self._domain(w) for w in mod.split()):
+                continue
+            for it in _ITEM.finditer(m.group("items")):
+                words = [w for w in it.group("words").split() if w.lower() not in _GENERIC_QUALIFIERS]
+                own = " ".join([*words, it.group("head")])
+                if len(words) and self._concept(own) or any(not self._domain(w) for w in words):
+                    continue  # a task named whole, or a phrase of another kind
+                name = f"{mod} {own}".lower()
+                start = m.start("items") + it.start() + len(it.group("words"))
+                sp = doc.char_span(start, m.start("items") + it.end(), alignment_mode="expand")
+                if sp is None:
+                    continue
+                iri = self._concept(name)
+                span = Span(doc, sp.start, sp.end, label="Task", kb_id=iri or "")
+                if not iri:
+                    names[(span.start, span.end)] = name
+                    broader[(span.start, span.end)] = self._concept(own) if words else None
+                out.append(span)
         return out
 
     def _domain(self, word: str) -> bool:
