@@ -542,6 +542,18 @@ def _modifier_context(doc: Doc, sp: Span) -> str:
     return _Context(window[cut:])
 
 
+_WITH_AFTER = re.compile(r"\s+(?:with|featuring)\s+(?P<nouns>[A-Za-z][\w-]*(?:\s*(?:,|&|and)\s*[A-Za-z][\w-]*){0,3})"
+                         r"(?=\s*(?:$|[,.;:)]|\b(?:for|in|on|via|using|by|through)\b))", re.I)
+
+
+def _with_context(doc: Doc, sp: Span) -> "_Context":
+    """The attributes a task is given after "with": "Multilingual Text-To-Speech with Accents &
+    Emotions" is accented and emotional text-to-speech. Only a short run of nouns that ends the
+    phrase counts ("TTS with emotion control" does not become anything through "control")."""
+    m = _WITH_AFTER.match(doc_text(doc), sp.end_char)
+    return _Context(m.group("nouns") if m else "")
+
+
 class _Context:
     """Normalised context text in which a modifier is looked for: a Latin modifier must start a
     word ("text" is not in "Context-aware"), a Han one may start anywhere."""
@@ -686,9 +698,10 @@ class TaskInference:
             # Representation for Speech Emotion Recognition")
             context = _modifier_context(doc, sp)
             whole = _Context(doc_text(doc)) if is_title else context
+            post = _with_context(doc, sp)
             for t in [sp.kb_id_, *self.vocabulary.ancestors(sp.kb_id_)]:
                 for n_iri, mod in self.modifiers.get(t, []):
-                    if n_iri in found or not (whole if t == sp.kb_id_ else context).has(mod):
+                    if n_iri in found or not ((whole if t == sp.kb_id_ else context).has(mod) or post.has(mod)):
                         continue
                     extra.append(Span(doc, sp.start, sp.end, label="Task", kb_id=n_iri))
                     found.add(n_iri)
