@@ -9,6 +9,9 @@ Resolution rules:
   is the one first decided for that name, so no entity is split by type either;
 - an abbreviation defined in a paper ("Beyond-Semantic Speech (BoSS)") gives the entity its long
   form as an alternative label;
+- a broad task the summary names takes the title's modifier of one of its narrower tasks (the
+  summary's "emotion recognition" in a paper on "Speech Emotion Reasoning" is speech emotion
+  recognition);
 - per paper, a task is dropped when a narrower task of it is linked too (skos:broader carries it);
 - one link per (paper, entity): its relation is "introduces"/"proposes" when any mention says so,
   its evidence is the best mention (title first, then confidence), its confidence grows with
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field, replace
 import re
 
 from .model import TYPES, Entity, Link, Mention, Paper, Result
-from .vocab import Vocabulary, entity_iri, norm
+from .vocab import ModifierText, Vocabulary, entity_iri, norm, rule_words
 
 RELATIONS = {
     ("Task", False): "addressesTask", ("Task", True): "addressesTask",
@@ -115,8 +118,24 @@ class Linker:
                  for n in [ents[o].label, *ents[o].alt_labels, *(m.text for m in ms), *(m.long_form or "" for m in ms)]}
         return any(_spells(t, n) and norm(n) not in own for t in texts for n in names if n)
 
+    def _specialise_by_title(self, paper: Paper, mentions: list[Mention]) -> list[Mention]:
+        """A broad task the summary names is the one narrower task whose modifier the title
+        gives: in a paper titled "... Speech Emotion Reasoning ...", the summary's 情感识别 is
+        speech emotion recognition. With no such modifier, or modifiers of two narrower tasks
+        ("Multimodal Speech ..."), the task stays as written."""
+        modifiers = self.vocabulary.task_modifiers()
+        titles = ModifierText(" ".join(t for f, _v, t in paper.texts() if f == "title"))
+        out = []
+        for m in mentions:
+            if m.type == "Task" and m.concept and m.field != "title" and m.concept in modifiers:
+                hits = {n for n, mod, _adj in modifiers[m.concept] if titles.has(mod) and not _quality(mod)}
+                if len(hits) == 1:
+                    m = replace(m, concept=hits.pop(), rule="task-inference")
+            out.append(m)
+        return out
+
     def link(self, paper: Paper, mentions: list[Mention]) -> list[Link]:
-        mentions = self._resolve_names(mentions)
+        mentions = self._specialise_by_title(paper, self._resolve_names(mentions))
         groups: dict[str, list[Mention]] = defaultdict(list)
         ents: dict[str, Entity] = {}
         for m in mentions:
@@ -159,6 +178,15 @@ class Linker:
                               ev.field, ev.version, ev.rule, conf))
         links.sort(key=lambda lk: (TYPES.index(lk.type), lk.entity))
         return links
+
+
+_QUALITIES = [norm(w) for w in rule_words("generic-qualifiers.txt")]
+
+
+def _quality(mod: str) -> bool:
+    """A modifier that is a quality ("expressive", "emotional", "zero-shot"), not a modality or a
+    domain ("speech", "multimodal" ... are kept when not listed)."""
+    return any(q.startswith(mod) or mod.startswith(q) for q in _QUALITIES)
 
 
 def _spells(acronym: str, name: str) -> bool:

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
-from .vocab import Vocabulary, norm
+from .vocab import ModifierText, Vocabulary, norm, rule_words
 
 _TOKEN = re.compile(
     r"(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
@@ -445,7 +445,6 @@ def build_nlp(vocab_paths: list[str] | None = None) -> Language:
 
 # ------------------------------------------------------------------ task inference
 
-_EN_STEM = re.compile(r"(?:ional|al|ive|ed|ing|s)$")
 _TASK_HEADS_EN = (r"recognition|detection|generation|synthesis|conversion|classification|estimation|prediction"
                   r"|understanding|analysis|captioning|retrieval|separation|enhancement|verification|identification"
                   r"|transcription|translation|modeling|modelling|editing|transfer|control|tracing|spotting|extraction"
@@ -505,15 +504,7 @@ _LEAD_SKIP = {"towards", "toward", "beyond", "through", "using", "from", "by", "
               "fine-grained", "end-to-end", "multi-step", "a", "an", "the", "for", "and", "with", "via", "on", "in"}
 
 
-_GENERIC_QUALIFIERS = {"controllable", "flexible", "realistic", "expressive", "efficient", "robust", "natural",
-                       "high-quality", "fast", "low-resource", "multi-label", "non-autoregressive", "massive",
-                       "large", "in-the-wild", "refined", "zero-shot", "few-shot", "one-shot", "multilingual",
-                       "multimodal", "text-guided", "text-based", "fine-grained", "real-time", "streaming",
-                       "emotional", "emotion-aware", "general", "universal", "joint", "hierarchical", "accurate",
-                       "better", "improved", "simple", "scalable", "lightweight", "versatile", "unified", "novel",
-                       "effective", "personalized", "customized", "diverse", "high-fidelity", "neural", "deep",
-                       "explainable", "interpretable", "reliable", "trustworthy", "open", "comprehensive",
-                       "massive", "large-scale", "long-form", "expressive", "realistic", "flexible", "spontaneous"}
+_GENERIC_QUALIFIERS = rule_words("generic-qualifiers.txt")
 
 
 # where the modifiers of a task name stop: punctuation, conjunctions between clauses, prepositions
@@ -539,37 +530,19 @@ def _modifier_context(doc: Doc, sp: Span) -> str:
         if m.group().lower() in ("and", "or") and re.match(r"\s+[A-Z][\w-]*\s+[A-Z]", window[m.end():]):
             continue
         cut = m.end()
-    return _Context(window[cut:])
+    return ModifierText(window[cut:])
 
 
 _WITH_AFTER = re.compile(r"\s+(?:with|featuring)\s+(?P<nouns>[A-Za-z][\w-]*(?:\s*(?:,|&|and)\s*[A-Za-z][\w-]*){0,3})"
                          r"(?=\s*(?:$|[,.;:)]|\b(?:for|in|on|via|using|by|through)\b))", re.I)
 
 
-def _with_context(doc: Doc, sp: Span) -> "_Context":
+def _with_context(doc: Doc, sp: Span) -> ModifierText:
     """The attributes a task is given after "with": "Multilingual Text-To-Speech with Accents &
     Emotions" is accented and emotional text-to-speech. Only a short run of nouns that ends the
     phrase counts ("TTS with emotion control" does not become anything through "control")."""
     m = _WITH_AFTER.match(doc_text(doc), sp.end_char)
-    return _Context(m.group("nouns") if m else "")
-
-
-class _Context:
-    """Normalised context text in which a modifier is looked for: a Latin modifier must start a
-    word ("text" is not in "Context-aware"), a Han one may start anywhere."""
-
-    def __init__(self, text: str):
-        self.text = ""
-        self.starts: set[int] = set()
-        for w in re.findall(r"[A-Za-z0-9]+|[\u3400-\u9fff]", text):
-            k = norm(w)
-            self.starts.add(len(self.text))
-            self.text += k
-
-    def has(self, mod: str) -> bool:
-        if not re.match(r"[a-z0-9]", mod):
-            return mod in self.text
-        return any(m.start() in self.starts for m in re.finditer(re.escape(mod), self.text))
+    return ModifierText(m.group("nouns") if m else "")
 
 
 @Language.factory("kg_task_inference")
@@ -592,30 +565,11 @@ class TaskInference:
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
         self.index = vocabulary.by_label()
-        self.modifiers: dict[str, list[tuple[str, str]]] = {}  # task IRI -> [(narrower IRI, modifier key)]
+        self.modifiers = vocabulary.task_modifiers()  # task IRI -> [(narrower IRI, modifier key, adjectival)]
         # words of the vocabulary's task labels: what makes a title phrase a task of this field
         self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
                              if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
         self.domain_words -= {w.lower() for w in _TASK_HEADS_EN.split("|")} | {"and", "the", "for", "from", "with"}
-        narrower: dict[str, list[str]] = {}
-        for c in vocabulary.concepts.values():
-            if c.type == "Task":
-                for b in c.broader:
-                    narrower.setdefault(b, []).append(c.iri)
-        for t, ns in narrower.items():
-            tkeys = {norm(lab.text) for lab in vocabulary.concepts[t].labels} - {""}
-            for n in sorted(ns):
-                mods = set()
-                for lab in vocabulary.concepts[n].labels:
-                    nk = norm(lab.text)
-                    for tk in tkeys:
-                        if tk and tk in nk and nk != tk:
-                            mod = nk.replace(tk, "", 1)
-                            if re.fullmatch(r"[a-z]+", mod):
-                                mod = _EN_STEM.sub("", mod) if len(mod) > 6 else mod
-                            if len(mod) >= 2:
-                                mods.add(mod)
-                self.modifiers.setdefault(t, []).extend((n, m) for m in sorted(mods))
 
     def _concept(self, text: str) -> str | None:
         for c, _lab in self.index.get(norm(text), []):
@@ -697,11 +651,12 @@ class TaskInference:
             # ancestor only from the noun phrase (no text emotion recognition from "Textual Emotion
             # Representation for Speech Emotion Recognition")
             context = _modifier_context(doc, sp)
-            whole = _Context(doc_text(doc)) if is_title else context
+            whole = ModifierText(doc_text(doc)) if is_title else context
             post = _with_context(doc, sp)
             for t in [sp.kb_id_, *self.vocabulary.ancestors(sp.kb_id_)]:
-                for n_iri, mod in self.modifiers.get(t, []):
-                    if n_iri in found or not ((whole if t == sp.kb_id_ else context).has(mod) or post.has(mod)):
+                for n_iri, mod, adjectival in self.modifiers.get(t, []):
+                    if n_iri in found or not ((whole if t == sp.kb_id_ else context).has(mod)
+                                              or adjectival and post.has(mod)):
                         continue
                     extra.append(Span(doc, sp.start, sp.end, label="Task", kb_id=n_iri))
                     found.add(n_iri)

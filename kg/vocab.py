@@ -39,6 +39,14 @@ def ontology_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parent.parent / "ontology"
 
 
+def rule_words(filename: str) -> set[str]:
+    """The lines of a word list in ontology/rules/ (comments after #), lower case."""
+    path = ontology_dir() / "rules" / filename
+    if not path.exists():
+        return set()
+    return {line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines()} - {""}
+
+
 @dataclass
 class Label:
     text: str
@@ -72,6 +80,7 @@ class Vocabulary:
     files: list[Path]
     graph: Graph | None = None
     _index: dict | None = field(default=None, repr=False, compare=False)
+    _modifiers: dict | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, paths: list[Path] | None = None) -> "Vocabulary":
@@ -120,6 +129,37 @@ class Vocabulary:
                         index[k].append((c, lab))
             self._index = dict(index)
         return self._index
+
+    def task_modifiers(self) -> dict[str, list[tuple[str, str, bool]]]:
+        """Task IRI -> [(narrower task IRI, modifier key, adjectival)]: what a narrower task's
+        labels add to its broader task's labels ("emotional" text-to-speech, "零样本" 语音合成,
+        "speech" emotion recognition), normalised, an English modifier of more than six letters
+        stemmed ("emotional" -> "emotion"; such a modifier is adjectival: "with emotions" says the
+        same, while "with text" is not "text emotion recognition"). Built once."""
+        if self._modifiers is None:
+            narrower: dict[str, list[str]] = defaultdict(list)
+            for c in self.concepts.values():
+                if c.type == "Task":
+                    for b in c.broader:
+                        narrower[b].append(c.iri)
+            out: dict[str, list[tuple[str, str]]] = {}
+            for t, ns in sorted(narrower.items()):
+                if t not in self.concepts:
+                    continue
+                tkeys = {norm(lab.text) for lab in self.concepts[t].labels} - {""}
+                for n in sorted(ns):
+                    mods: dict[str, bool] = {}
+                    for lab in self.concepts[n].labels:
+                        nk = norm(lab.text)
+                        for tk in tkeys:
+                            if tk in nk and nk != tk:
+                                mod = nk.replace(tk, "", 1)
+                                stem = _EN_STEM.sub("", mod) if re.fullmatch(r"[a-z]+", mod) and len(mod) > 6 else mod
+                                if len(stem) >= 2:
+                                    mods[stem] = mods.get(stem, False) or stem != mod
+                    out.setdefault(t, []).extend((n, m, adj) for m, adj in sorted(mods.items()))
+            self._modifiers = out
+        return self._modifiers
 
     def lookup(self, text: str, type: str | None = None) -> Concept | None:
         """The concept a label (any language, any case) names, optionally of one type."""
@@ -177,3 +217,23 @@ def entity_iri(type: str, name: str) -> str:
 
 
 __all__ = ["Vocabulary", "Concept", "Label", "norm", "slug", "entity_iri", "KGO", "ID_BASE", "URIRef"]
+
+
+_EN_STEM = re.compile(r"(?:ional|al|ive|ed|ing|s)$")
+
+
+class ModifierText:
+    """Normalised text in which a task modifier is looked for: a Latin modifier must start a
+    word ("text" is not in "Context-aware"), a Han one may start anywhere."""
+
+    def __init__(self, text: str):
+        self.text = ""
+        self.starts: set[int] = set()
+        for w in re.findall(r"[A-Za-z0-9]+|[\u3400-\u9fff]", text):
+            self.starts.add(len(self.text))
+            self.text += norm(w)
+
+    def has(self, mod: str) -> bool:
+        if not re.match(r"[a-z0-9]", mod):
+            return mod in self.text
+        return any(m.start() in self.starts for m in re.finditer(re.escape(mod), self.text))

@@ -141,3 +141,48 @@ def test_new_vocabulary_tasks_in_both_languages(nlp):
     assert "one-shot-voice-conversion" in inferred(nlp, "FreeVC: Towards High-Quality Text-Free One-Shot Voice Conversion")
     assert "audiobook-generation" in inferred(nlp, "零样本有声书生成框架。")
     assert "synthetic-speech-source-tracing" in inferred(nlp, "在合成语音源追踪任务中取得SOTA性能。")
+
+
+# ---------------------------------------------------------------- conditioning, shared modifiers, "with", title
+
+def test_conditioned_generation_names_the_x_to_y_task(nlp):
+    assert "music-to-dance-generation" in inferred(nlp, "Music-Driven Dance Generation with Transformers")
+    assert "video-to-music-generation" in inferred(nlp, "本文研究视频引导的音乐生成。")
+    got = inferred(nlp, "Video-Conditioned Text-to-Music Generation at Scale")
+    assert {"video-to-music-generation", "text-to-music-generation"} <= got
+
+
+def test_input_output_qualifier_makes_no_new_title_task(tasks_of):
+    got = tasks_of("[Speech-to-Speech Emotion Conversion Without Parallel Data](http://arxiv.org/abs/2601.00001)")
+    assert got == {"emotional-voice-conversion"}
+
+
+def test_modifier_shared_by_coordinated_heads(nlp, tasks_of):
+    got = inferred(nlp, "Joint Speech Recognition, Translation and Synthesis for Low-Resource Languages")
+    assert {"automatic-speech-recognition", "speech-translation", "text-to-speech"} <= got
+    got = inferred(nlp, "Towards Speaker Recognition, Verification, and Diarization in the Wild")
+    assert {"speaker-verification", "speaker-diarization"} <= got
+    # a task named whole keeps its own name; a quality word is dropped; unknown names are new tasks
+    got = tasks_of("[Emotion Recognition, Sentiment Analysis and Robust Captioning of Speech](http://x.org/1)")
+    assert "sentiment-analysis" in got and not any("emotion-sentiment" in t for t in got)
+    assert "emotion-captioning" in got or "speech-emotion-captioning" in got
+    assert "musicediting" in tasks_of("[Music Generation and Editing with Latent Diffusion](http://x.org/2)")
+
+
+def test_attributes_after_with_specialise(nlp):
+    got = inferred(nlp, "Zero-Shot Text-to-Speech with Emotions and Accents")
+    assert "emotional-text-to-speech" in got
+    # a modality after "with" is an input, not the narrower task it would name before the head
+    got = inferred(nlp, "Speech Emotion Recognition with Text and Audio")
+    assert "speech-emotion-recognition" in got and "text-emotion-recognition" not in got
+
+
+def test_title_modality_specialises_a_broad_summary_task(tasks_of):
+    got = tasks_of("[Robust Speech Models for Call Centres](http://x.org/3)", "我们在情感识别任务上评估了模型的鲁棒性。")
+    assert "speech-emotion-recognition" in got and "emotion-recognition" not in got
+    # a quality of the title ("Expressive") is no modality: the summary's 语音合成 stays text-to-speech
+    got = tasks_of("[Towards Expressive and Efficient Neural Models](http://x.org/4)", "本文研究语音合成中的韵律建模。")
+    assert "text-to-speech" in got and "emotional-text-to-speech" not in got
+    # two modalities in the title: no choice is made
+    got = tasks_of("[Benchmarks of Speech and Text Models](http://x.org/5)", "我们在情感识别任务上评估了模型。")
+    assert "emotion-recognition" in got
