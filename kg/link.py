@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 import re
 
 from .model import TYPES, Entity, Link, Mention, Paper, Result
-from .vocab import ModifierText, Vocabulary, entity_iri, norm, rule_words
+from .vocab import EN_STEM, ModifierText, Vocabulary, entity_iri, norm, rule_words
 
 RELATIONS = {
     ("Task", False): "addressesTask", ("Task", True): "addressesTask",
@@ -180,13 +180,13 @@ class Linker:
         return links
 
 
-_QUALITIES = [norm(w) for w in rule_words("generic-qualifiers.txt")]
+_QUALITIES = {k for w in rule_words("generic-qualifiers.txt") for k in (norm(w), EN_STEM.sub("", norm(w)))}
 
 
 def _quality(mod: str) -> bool:
     """A modifier that is a quality ("expressive", "emotional", "zero-shot"), not a modality or a
-    domain ("speech", "multimodal" ... are kept when not listed)."""
-    return any(q.startswith(mod) or mod.startswith(q) for q in _QUALITIES)
+    domain ("speech", "text"), by the list in ontology/rules/generic-qualifiers.txt."""
+    return mod in _QUALITIES
 
 
 def _spells(acronym: str, name: str) -> bool:

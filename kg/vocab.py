@@ -154,7 +154,7 @@ class Vocabulary:
                         for tk in tkeys:
                             if tk in nk and nk != tk:
                                 mod = nk.replace(tk, "", 1)
-                                stem = _EN_STEM.sub("", mod) if re.fullmatch(r"[a-z]+", mod) and len(mod) > 6 else mod
+                                stem = EN_STEM.sub("", mod) if re.fullmatch(r"[a-z]+", mod) and len(mod) > 6 else mod
                                 if len(stem) >= 2:
                                     mods[stem] = mods.get(stem, False) or stem != mod
                     out.setdefault(t, []).extend((n, m, adj) for m, adj in sorted(mods.items()))
@@ -219,7 +219,7 @@ def entity_iri(type: str, name: str) -> str:
 __all__ = ["Vocabulary", "Concept", "Label", "norm", "slug", "entity_iri", "KGO", "ID_BASE", "URIRef"]
 
 
-_EN_STEM = re.compile(r"(?:ional|al|ive|ed|ing|s)$")
+EN_STEM = re.compile(r"(?:ional|al|ive|ed|ing|s)$")
 
 
 class ModifierText:
