@@ -61,6 +61,22 @@ def test_english_digest_of_unseen_abstracts(english_build):
     assert s["Method"]["f1"] >= 0.88
 
 
+@pytest.fixture(scope="module")
+def chinese_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("chinese")
+    build([ROOT / "tests" / "data" / "chinese-digest.md"], out, progress=False, views=False)
+    return out
+
+
+def test_chinese_digest_of_unseen_papers(chinese_build):
+    # 21 real papers summarised in Chinese (tests/data/chinese-digest-SOURCES.md), annotated blind
+    s = score_py(GOLD / "chinese_gold.json", chinese_build / "links.jsonl")
+    assert s["Task"]["f1"] >= 0.80
+    assert s["Dataset"]["f1"] >= 0.93
+    assert s["Method"]["f1"] >= 0.80
+    assert s["Dataset"]["novel_accuracy"] >= 0.95 and s["Method"]["novel_accuracy"] >= 0.90
+
+
 def rows(out: Path) -> list[dict]:
     return [json.loads(line) for line in open(out / "links.jsonl", encoding="utf-8")]
 
