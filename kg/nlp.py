@@ -493,6 +493,12 @@ _IO_QUALIFIER = re.compile(r"-to-|-(?:guided|conditioned|driven|conditional|cont
 _VERB_ZH = re.compile(r"(?:从|由|根据)(?P<src>[\u4e00-\u9fff]{2,4}?)(?:描述|提示)?生成(?P<obj>[\u4e00-\u9fff]{2,3})")
 
 
+# the verb after a modal, an adverbial or a subject ("难以生成共情回复", "能够识别…", "LM生成对话"),
+# not as an attributive ("增强合成语音的自然度": synthesised speech)
+_VERB_OBJ_ZH = re.compile(r"(?:(?<=[以来能够可于并而地们将要需会或旨，,。；;：:A-Za-z0-9])|^)(?P<verb>生成|合成|识别|检测|预测|估计|分类|转换|检索|分离|转录)"
+                          r"(?P<obj>[\u4e00-\u9fff]{2,6}?)(?=[，,。；;：:、）)的与和及或]|$)")
+
+
 def _singular(word: str) -> str:
     return word[:-1] if re.search(r"[^s]s$", word) else word
 
@@ -535,6 +541,11 @@ def _modifier_context(doc: Doc, sp: Span) -> str:
 
 _WITH_AFTER = re.compile(r"\s+(?:with|featuring)\s+(?P<nouns>[A-Za-z][\w-]*(?:\s*(?:,|&|and)\s*[A-Za-z][\w-]*){0,3})"
                          r"(?=\s*(?:$|[,.;:)]|\b(?:for|in|on|via|using|by|through)\b))", re.I)
+
+
+# what a title says about its means, not its task: "... with expressive guidance", "using
+# Disentangled Diffusion Framework" (the words there do not specialise the title's task)
+_ATTACHED = re.compile(r"\b(?:with|using|via|leveraging|based on|by)\b[^,:;()]*", re.I)
 
 
 def _with_context(doc: Doc, sp: Span) -> ModifierText:
@@ -588,8 +599,8 @@ class TaskInference:
         if _ANNOTATION_HEAD.search(sp.text) and (sp.text[-1:] in "sS" or _DATA_AFTER.match(after)
                                                  or _DATA_BEFORE.search(before)):
             return True  # "with Emotion Annotations", "情感标注的主观性": labels of data, not the task
-        if re.search(r"生成$", sp.text) and re.search(r"[从由]$", before):
-            return True  # "从音频生成动作": audio is what the generation starts from
+        if re.search(r"生成$", sp.text) and re.search(r"(?:[从由]|根据|依据|按照|基于)$", before):
+            return True  # "从音频生成动作", "根据情感语音生成回复": what the generation starts from
         clause = re.split(r"[，,。；;：:\n]", doc_text(doc)[max(0, sp.start_char - 40):sp.start_char])[-1]
         if _BORROWED_BEFORE.search(clause) and _BORROWED_AFTER.match(doc_text(doc)[sp.end_char:sp.end_char + 30]):
             return True  # "借鉴语音情感识别与合成语音检测领域的经验": another field the paper borrows from
@@ -651,7 +662,7 @@ class TaskInference:
             # ancestor only from the noun phrase (no text emotion recognition from "Textual Emotion
             # Representation for Speech Emotion Recognition")
             context = _modifier_context(doc, sp)
-            whole = ModifierText(doc_text(doc)) if is_title else context
+            whole = ModifierText(_ATTACHED.sub(" ", doc_text(doc))) if is_title else context
             post = _with_context(doc, sp)
             for t in [sp.kb_id_, *self.vocabulary.ancestors(sp.kb_id_)]:
                 for n_iri, mod, adjectival in self.modifiers.get(t, []):
@@ -702,6 +713,13 @@ class TaskInference:
             if iri:
                 sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if sp is not None:
+                    out.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
+        # 生成共情回复 -> 共情回复生成, 识别说话人情绪 -> 说话人情绪识别: the object, whole, before the verb
+        for m in _VERB_OBJ_ZH.finditer(text):
+            iri = self._concept(m.group("obj") + m.group("verb"))
+            if iri:
+                sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if sp is not None and not self._passing(doc, sp):
                     out.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
         return out
 
