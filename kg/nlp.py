@@ -476,6 +476,8 @@ _VERB_NOUN = {"gener": "generation", "synth": "synthesis", "recog": "recognition
               "trans": "transcription", "ident": "identification", "conve": "conversion", "retri": "retrieval"}
 _VERB_STOP = {"and", "or", "with", "for", "in", "on", "using", "via", "by", "to", "that", "which", "while", "under",
               "through", "across", "at", "as", "into", "without", "of", "the", "a", "an", "is", "are", "based"}
+_HEAD_SYNONYMS = {"synthesis": ("generation",), "generation": ("synthesis",), "modelling": ("modeling",),
+                  "labelling": ("labeling",)}
 # a title's modifier shared by coordinated task heads: "Singing Transcription, Alignment, and
 # Refined Style Annotation" is singing transcription, singing alignment and singing style annotation
 _HEAD_WORD = rf"(?i:{_TASK_HEADS_EN})\b"
@@ -576,6 +578,14 @@ class TaskInference:
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
         self.index = vocabulary.by_label()
+        # tail of a task label (at a word boundary) -> the normalised labels ending with it
+        self.task_key_tails: dict[str, list[str]] = {}
+        for c in vocabulary.concepts.values():
+            if c.type == "Task":
+                for lab in c.labels:
+                    words = re.split(r"[\s-]+", lab.text)
+                    for k in range(1, len(words)):
+                        self.task_key_tails.setdefault(norm(" ".join(words[k:])), []).append(norm(lab.text))
         self.modifiers = vocabulary.task_modifiers()  # task IRI -> [(narrower IRI, modifier key, adjectival)]
         # words of the vocabulary's task labels: what makes a title phrase a task of this field
         self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
@@ -752,6 +762,24 @@ class TaskInference:
                     out.append(Span(doc, cs.start, cs.end, label="Task", kb_id=iri))
         return out
 
+    def _synonym_head(self, phrase: str) -> str | None:
+        """The vocabulary task a phrase names with a synonymous head noun: "X Synthesis" for
+        "X Generation" and back, British spellings. (Not "classification" for "recognition":
+        "Speech Classification" is not speech recognition.)"""
+        words = phrase.split()
+        for alt in _HEAD_SYNONYMS.get(words[-1].lower(), ()):
+            iri = self._concept(" ".join([*words[:-1], alt]))
+            if iri:
+                return iri
+        return None
+
+    def _elliptical(self, phrase: str, title: str) -> bool:
+        """A title phrase that is the tail of a vocabulary task whose other words the title also
+        has ("... Based on Emotion and Intensity Control": emotion intensity control)."""
+        key = norm(phrase)
+        words = ModifierText(title)
+        return any(words.has(k[:-len(key)]) for k in self.task_key_tails.get(key, ()))
+
     def _shared_modifier(self, doc: Doc, tasks: list[Span]) -> list[Span]:
         """A modifier written once before coordinated task heads qualifies each of them ("Singing
         Transcription, Alignment, and Refined Style Annotation"; "Speech Recognition, Translation
@@ -810,6 +838,14 @@ class TaskInference:
             phrase = " ".join(words)
             if self._concept(phrase):
                 continue  # the vocabulary matcher has it
+            known_as = self._synonym_head(phrase)
+            if known_as:  # "Music-to-Dance Synthesis" is music-to-dance generation
+                sp = doc.char_span(start, m.end("phrase"), alignment_mode="expand")
+                if sp is not None and not any(k.start <= sp.start and k.end >= sp.end for k in known):
+                    out.append(Span(doc, sp.start, sp.end, label="Task", kb_id=known_as))
+                continue
+            if self._elliptical(phrase, text):
+                continue  # "Emotion and Intensity Control": a known task written in part, no new one
             # the longest vocabulary task the phrase ends with is its broader task
             parent, k = None, len(words)
             for k in range(1, len(words)):

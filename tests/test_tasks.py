@@ -186,3 +186,21 @@ def test_title_modality_specialises_a_broad_summary_task(tasks_of):
     # two modalities in the title: no choice is made
     got = tasks_of("[Benchmarks of Speech and Text Models](http://x.org/5)", "我们在情感识别任务上评估了模型。")
     assert "emotion-recognition" in got
+
+
+def test_synonymous_head_and_partly_written_task_in_a_title(nlp, tasks_of):
+    assert "text-to-audio-generation" in inferred(nlp, "AudioX: Unified Text-to-Audio Synthesis with Diffusion")
+    # "Speech Classification" is not speech recognition
+    assert "automatic-speech-recognition" not in inferred(nlp, "Backdoors in Speech Classification Models")
+    # "Emotion and Intensity Control": emotion intensity control written in part, no new task "intensity control"
+    got = tasks_of("[Singing Voice Synthesis with Emotion and Intensity Control](http://x.org/6)")
+    assert not any("intensitycontrol" == t for t in got)
+
+
+def test_chinese_verb_and_object(nlp):
+    assert "empathetic-response-generation" in inferred(nlp, "现有系统难以生成共情回复。")
+    assert "audio-deepfake-detection" in inferred(nlp, "该模型能够检测合成语音。")
+    # an attributive verb is no task: 合成语音 is synthesised speech
+    assert "text-to-speech" not in inferred(nlp, "增强合成语音的自然度。")
+    # what a generation starts from is not that generation
+    assert "emotional-text-to-speech" not in inferred(nlp, "系统无法根据情感语音生成恰当的回复。")
