@@ -286,7 +286,7 @@ RULE_RANK = {"title-name": 0, "cue-propose": 1, "cue-appositive": 2, "abbreviati
              "cue-list": 5, "cue-head": 6, "cue-use": 7}
 
 
-def new_entity_spans(doc: Doc, field: str) -> list[Span]:
+def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozenset()) -> list[Span]:
     """Spans of doc for names found by the rules, not overlapping vocabulary matches' longer spans."""
     spans: list[Span] = []
     for c in sorted(find_candidates(doc_text(doc), field), key=lambda c: (not c.typed, RULE_RANK[c.rule], c.start)):
@@ -298,14 +298,26 @@ def new_entity_spans(doc: Doc, field: str) -> list[Span]:
         sp_key = (sp.start, sp.end)
         doc.user_data.setdefault("kg_new_meta", {}).setdefault(sp_key, (c.rule, c.confidence, c.novel, c.typed))
     # abbreviations whose long form ends in a type head noun: "... framework (XYZ)" / "...数据集（XYZ）"
+    # ... or whose parenthesis is followed by one ("（..., LtE2E）策略"), or that the paper proposes
+    # ("引入...（Counterfactual Reasoning Enhanced Representation，CRER）")
+    text = doc_text(doc)
     for ab in doc._.abbreviations or []:
-        t = head_type(ab.long.text, "")
-        if t and name_like(ab.short.text):
-            before = doc_text(doc)[max(0, ab.long.start_char - 30):ab.long.start_char]
-            novel = bool(re.search(rf"(?:{STRONG_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b|\bwe\b", before + ab.long.text, re.I))
+        if not name_like(ab.short.text) or ab.short.start in known_shorts:
+            continue  # a vocabulary concept's abbreviation is no new name
+        end = max(ab.short.end_char, ab.long.end_char)
+        after = re.sub(r"^[\s)）]+", "", text[end:end + 12])
+        t = head_type(ab.long.text, "") or head_type("", after)
+        before = text[max(0, min(ab.long.start_char, ab.short.start_char) - 30):min(ab.long.start_char, ab.short.start_char)]
+        clause = re.split(r"[，,。；;：:]", before)[-1]
+        novel = bool(re.search(rf"(?:{STRONG_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b|\bwe\b", before + ab.long.text, re.I))
+        typed = t is not None
+        if t is None and re.search(rf"(?:{PROPOSE_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b", clause, re.I) \
+                and not re.search(r"[\u3400-\u9fff]", ab.long.text):
+            t = "Method"  # proposed under an English long form without a head noun: a method by default
+        if t:
             sp = Span(doc, ab.short.start, ab.short.end, label=t, kb_id="")
             spans.append(sp)
-            doc.user_data.setdefault("kg_new_meta", {}).setdefault((sp.start, sp.end), ("abbreviation", 0.8, novel, True))
+            doc.user_data.setdefault("kg_new_meta", {}).setdefault((sp.start, sp.end), ("abbreviation", 0.8, novel, typed))
     return spans
 
 
@@ -358,9 +370,9 @@ def _propose_before(doc: Doc, span: Span) -> bool:
 
 def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
     out: list[Mention] = []
-    vocab_spans = list(doc.spans.get("kg_vocab", []))
-    covered = set()
     abbrs = doc._.abbreviations or []
+    vocab_spans, named_by = _abbreviated_concepts(doc, list(doc.spans.get("kg_vocab", [])), abbrs)
+    covered = set()
     task_spans = list(doc.spans.get("kg_tasks", []))
     for sp in vocab_spans:
         covered.update(range(sp.start, sp.end))
@@ -382,19 +394,19 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
                            "vocabulary" if any(v.start == sp.start and v.kb_id_ == sp.kb_id_ for v in vocab_spans)
                            else "task-inference", 0.9 if field == "title" else 0.8, concept=sp.kb_id_))
     # an abbreviation defined for a vocabulary long form also names that concept
-    by_long = {(sp.start, sp.end): sp for sp in vocab_spans}
+    abbreviated: set[int] = set()
     for ab in abbrs:
-        hit = next((sp for (s, e), sp in by_long.items() if s <= ab.long.start and e >= ab.long.end
-                    or (s >= ab.long.start and e == ab.long.end)), None)
+        hit = named_by.get(ab.short.start)
         if hit is not None:
             short_key = norm(ab.short.text)
             for i, word in enumerate(_words(doc)[0]):
                 if i not in covered and norm(word) == short_key:
                     sp = doc[i:i + 1]
                     covered.add(i)
+                    abbreviated.add(i)
                     out.append(Mention(hit.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                                        "abbreviation", 0.85, concept=hit.kb_id_, long_form=hit.text))
-    new_spans = new_entity_spans(doc, field)
+    new_spans = new_entity_spans(doc, field, frozenset(named_by))
     meta = doc.user_data.setdefault("kg_new_meta", {})
     for sp, _t in list_mates(doc, vocab_spans):
         if (sp.start, sp.end) not in meta:
@@ -402,8 +414,8 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
             new_spans.append(sp)
     seen: set[tuple[int, int]] = set()
     for sp in new_spans:
-        if (sp.start, sp.end) in seen:
-            continue
+        if (sp.start, sp.end) in seen or any(i in abbreviated for i in range(sp.start, sp.end)):
+            continue  # the abbreviation of a vocabulary concept ("传统FAD方法" after "（Fake Audio Detection，FAD）")
         seen.add((sp.start, sp.end))
         rule, conf, novel, typed = meta[(sp.start, sp.end)]
         overlapping = [v for v in vocab_spans if v.start < sp.end and sp.start < v.end]
@@ -426,6 +438,40 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            rule, conf, concept=None, novel=novel, long_form=long_form, typed=typed))
     return out
+
+
+def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs) -> tuple[list[Span], dict[int, Span]]:
+    """Which vocabulary concept each abbreviation names (by the start token of its short form),
+    and the vocabulary spans that remain mentions.
+
+    The short form names the concept whose match covers the long form ("Speech Emotion
+    Recognition (SER)"), or, for "掩码自编码器（Mask AutoEncoder，MAE）", the match right before the
+    parenthesis; a known head at the end of a longer long form ("Mask AutoEncoder",
+    "Vector Quantised Variational AutoEncoder") is the kind of thing the abbreviation is, not a
+    mention of its own, unless the abbreviation is that concept's own acronym."""
+    named_by: dict[int, Span] = {}
+    drop: set[tuple[int, int]] = set()
+    words = _words(doc)[0]
+    for ab in abbrs:
+        inside = ab.short.start > ab.long.start  # "（Long Form，ACR）"
+        opening = ab.long.start - 1
+        hit = next((sp for sp in vocab_spans if sp.start <= ab.long.start and sp.end >= ab.long.end), None)
+        if hit is None and inside and opening >= 0 and words[opening] in ("(", "（"):
+            end = opening
+            while end > 0 and doc[end - 1].is_space:
+                end -= 1
+            hit = next((sp for sp in vocab_spans if sp.end == end), None)
+        short_ids = {sp.kb_id_ for sp in vocab_spans if sp.start == ab.short.start and sp.end == ab.short.end}
+        for sp in vocab_spans:
+            if sp.start > ab.long.start and sp.end == ab.long.end and sp is not hit:
+                own = sp.kb_id_ in short_ids  # "Variational AutoEncoder (VAE)" written with a qualifier
+                if own and hit is None:
+                    hit = sp
+                elif not own:
+                    drop.add((sp.start, sp.end))
+        if hit is not None:
+            named_by[ab.short.start] = hit
+    return [sp for sp in vocab_spans if (sp.start, sp.end) not in drop], named_by
 
 
 def _task_label(text: str) -> str:

@@ -83,8 +83,11 @@ class Linker:
         mentions = [replace(m, text=alias[norm(m.text)], long_form=m.text)
                     if not m.concept and norm(m.text) in alias and norm(m.text) not in self._labels else m
                     for m in mentions]
-        keys = sorted({norm(m.text) for m in mentions if not m.concept} - set(self._labels))
-        merged = _merge_key(keys)
+        surfaces: dict[str, str] = {}
+        for m in mentions:
+            if not m.concept and norm(m.text) not in self._labels:
+                surfaces.setdefault(norm(m.text), m.text)
+        merged = _merge_key(surfaces)
         canon = {}
         for m in mentions:
             if not m.concept and norm(m.text) not in merged:
@@ -223,12 +226,16 @@ def _initials_alias(names: list[str]) -> dict[str, str]:
     return out
 
 
-def _merge_key(keys: list[str]) -> dict[str, str]:
-    """Within one paper: a name that ends with another name found there is that name
-    ("Inworld TTS-1" -> "TTS-1"), and so is a name with a footnote digit ("ChildGuard1")."""
+def _merge_key(surfaces: dict[str, str]) -> dict[str, str]:
+    """Within one paper (normalised name -> a surface form): a name whose last words are another
+    name found there is that name ("Inworld TTS-1" -> "TTS-1", but "HuMP-CAT" is not "CAT"), and
+    so is a name with a footnote digit ("ChildGuard1")."""
     out = {}
+    keys = sorted(surfaces)
     for k in keys:
-        best = max((o for o in keys if o != k and len(o) >= 3 and (k.endswith(o) or (
+        words = surfaces[k].split()
+        tails = {norm(" ".join(words[i:])) for i in range(1, len(words))}
+        best = max((o for o in keys if o != k and len(o) >= 3 and (o in tails or (
             k.startswith(o) and len(k) == len(o) + 1 and k[-1].isdigit()))), key=len, default=None)
         if best:
             out[k] = best

@@ -182,7 +182,7 @@ class Abbreviation:
 def _acronym_like(text: str) -> bool:
     if re.search(r"-(?:based|like|style|driven|guided|aware)$", text, re.I):
         return False  # "（Diffusion-based）" glosses, it does not abbreviate
-    return (1 <= len(text) <= 15 and any(c.isupper() for c in text) and " " not in text
+    return (1 <= len(text) <= 15 and any(c.isupper() for c in text) and not re.search(r"[\s,，、;；:：]", text)
             and not re.search(r"[\u3400-\u9fff]", text) and not text.isdigit())
 
 
@@ -238,10 +238,23 @@ def find_abbreviations(doc: Doc) -> list[Abbreviation]:
         before = doc[k:i]
         while len(before) and before[-1].is_space:
             before = before[:-1]
+        commas = [t.i for t in inner if t.text in (",", "，")]
         if len(inner) <= 3 and _acronym_like(inner_text.replace(" ", "")) and len(before):
             long = _long_form_before(before, inner_text)
             if long is not None:
                 out.append(Abbreviation(inner, long))
+        elif commas and 0 < j - commas[-1] - 1 <= 3 and commas[-1] - i >= 2:
+            # "反事实推理增强表征（Counterfactual Reasoning Enhanced Representation，CRER）": the
+            # English long form and the abbreviation, both inside the parenthesis
+            short = doc[commas[-1] + 1:j]
+            while len(short) and short[0].is_space:
+                short = short[1:]
+            long = doc[i + 1:commas[-1]]
+            long_words = [t for t in long if not t.is_space]
+            if len(short) and _acronym_like(short.text.replace(" ", "")) and long_words \
+                    and not any(re.search(r"[\u3400-\u9fff]", t.text) for t in long_words) \
+                    and _sh_long_form(short.text, long_words) == 0:
+                out.append(Abbreviation(short, long))
         elif len(before) and _acronym_like(before[-1].text) and len(inner) > 1 and not re.search(r"[\u3400-\u9fff]", before[-1].text):
             # "LF (Long Form)"
             if _sh_long_form(before[-1].text, [t for t in inner if not t.is_space]) is not None:
@@ -322,8 +335,29 @@ class VocabMatcher:
         self.empty = not entries
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["kg_vocab"] = self.match(doc)
+        spans = self.match(doc)
+        defs = {norm(ab.short.text): ab.long for ab in doc._.abbreviations or []}
+        if defs:
+            spans = [sp for sp in spans if not self._redefined(sp, defs)]
+        doc.spans["kg_vocab"] = spans
         return doc
+
+    def _redefined(self, sp: Span, defs: dict[str, Span]) -> bool:
+        """An acronym of the vocabulary ("SED", "SVCs", "FAD") that the text defines as something
+        else ("Speech Emotion Diarization (SED)", "语音情感描述（SED）", "Segmentation-Variant
+        Codebooks (SVCs)", "Fake Audio Detection，FAD") does not name the vocabulary's concept."""
+        key = norm(sp.text)
+        long = defs.get(key)
+        if long is None:
+            return False
+        c = self.vocabulary.concepts[sp.kb_id_]
+        if c.type != "Task" and re.search(r"[\u3400-\u9fff]", long.text):
+            return False  # a Chinese gloss of a method or metric describes it ("发音准确度（WER）", "防御策略（MGDA）")
+        if not any(lab.kind == "acronym" and norm(lab.text) in (key, key[:-1]) for lab in c.labels):
+            return False
+        own = {norm(lab.text) for lab in c.labels}
+        lk = norm(long.text)
+        return not any(k in lk for k in own if len(k) > len(key))
 
     def match(self, doc: Doc) -> list[Span]:
         if self.empty:
@@ -616,28 +650,10 @@ class TaskInference:
             return True  # "借鉴语音情感识别与合成语音检测领域的经验": another field the paper borrows from
         return False
 
-    def _redefined(self, sp: Span, defs: dict[str, Span]) -> bool:
-        """An acronym of a task ("SED", "TSE", "SVCs") that the text defines as something else
-        ("Speech Emotion Diarization (SED)", "语音情感描述（SED）", "Segmentation-Variant Codebooks
-        (SVCs)") does not name the vocabulary's task."""
-        key = norm(sp.text)
-        long = defs.get(key)
-        if long is None:
-            return False
-        c = self.vocabulary.concepts[sp.kb_id_]
-        if not any(lab.kind == "acronym" and norm(lab.text) in (key, key[:-1]) for lab in c.labels):
-            return False
-        own = {norm(lab.text) for lab in c.labels}
-        lk = norm(long.text)
-        return not any(k in lk for k in own if len(k) > len(key))
-
     def __call__(self, doc: Doc) -> Doc:
         tasks: list[Span] = []
-        defs = {norm(ab.short.text): ab.long for ab in doc._.abbreviations or []}
         for sp in doc.spans.get("kg_vocab", []):
             if sp.label_ != "Task":
-                continue
-            if defs and self._redefined(sp, defs):
                 continue
             if self._passing(doc, sp):
                 continue

@@ -97,6 +97,15 @@ def test_abbreviation_definitions_in_both_writing_systems(nlp):
     assert ("SER", "Speech Emotion Recognition") in pairs
 
 
+def test_english_long_form_and_abbreviation_inside_one_parenthesis(nlp):
+    doc = nlp("引入反事实推理增强表征（Counterfactual Reasoning Enhanced Representation，CRER），"
+              "利用思维链（Chain-of-Thought, CoT）提示。在多个数据集（IEMOCAP，MELD）上实验。")
+    pairs = [(a.short.text, a.long.text) for a in doc._.abbreviations]
+    assert ("CRER", "Counterfactual Reasoning Enhanced Representation") in pairs
+    assert ("CoT", "Chain-of-Thought") in pairs
+    assert not any("IEMOCAP" in short for short, _ in pairs)  # a list of names abbreviates nothing
+
+
 def test_sentences_split_on_chinese_and_english_punctuation(nlp):
     doc = nlp("第一句。第二句！Third one. Fourth\n第五")
     assert [s.text.strip() for s in doc.sents] == ["第一句。", "第二句！", "Third one.", "Fourth", "第五"]

@@ -1,0 +1,75 @@
+"""Mentions -> entities on small synthetic papers with the bundled vocabulary: abbreviations
+defined in the text decide what an acronym names, a qualified long form is its own thing, and a
+name is not cut into another name."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.ingest import ingest
+from kg.link import Linker
+from kg.nlp import build_nlp
+
+
+@pytest.fixture(scope="module")
+def links_of(tmp_path_factory):
+    """(type, label, novel) of the links of one paper given its title and summary."""
+    nlp = build_nlp()
+    vocab = nlp.get_pipe("kg_vocab_matcher").vocabulary
+    d = tmp_path_factory.mktemp("resolution")
+    n = [0]
+
+    def run(title: str, summary: str) -> set[tuple[str, str, bool]]:
+        n[0] += 1
+        f = d / f"p{n[0]}.md"
+        f.write_text(f"|Source|Title|Summary|\n|---|---|---|\n|2602.{n[0]:05d}v1|{title}|{summary}|\n", encoding="utf-8")
+        linker = Linker(vocab)
+        out = set()
+        for paper, mentions in extract(ingest([f]), nlp):
+            for lk in linker.link(paper, mentions):
+                out.add((lk.type, linker.entities[lk.entity].label, lk.novel))
+        return out
+
+    return run
+
+
+def labels(links, type_):
+    return {label for t, label, _ in links if t == type_}
+
+
+def test_acronym_defined_in_the_text_is_not_the_vocabulary_one(links_of):
+    got = links_of("Generalized Fake Audio Detection",
+                   "伪造音频检测（Fake Audio Detection，FAD）的泛化能力至关重要，而传统FAD方法只关注已知伪造。")
+    assert "Frechet Audio Distance" not in labels(got, "Metric")
+    assert "audio deepfake detection" in labels(got, "Task")
+
+
+def test_a_chinese_gloss_does_not_redefine_a_metric(links_of):
+    got = links_of("Prosody Control for TTS", "实验验证该方法在发音准确度（WER）上达到SOTA。")
+    assert "word error rate" in labels(got, "Metric")
+
+
+def test_abbreviation_after_a_known_chinese_name_names_that_concept(links_of):
+    got = links_of("Learning Genuine Audio", "利用掩码自编码器（Mask AutoEncoder，MAE）架构建模真实音频特征。")
+    methods = labels(got, "Method")
+    assert "masked autoencoder" in methods
+    assert "MAE" not in methods and "autoencoder" not in methods
+
+
+def test_known_head_of_a_longer_long_form_is_not_a_mention(links_of):
+    got = links_of("Dance Generation", "基于舞蹈动作VQ-VAE（Vector Quantised Variational AutoEncoder）生成舞蹈。")
+    methods = labels(got, "Method")
+    assert "VQ-VAE" in methods and "variational autoencoder" not in methods
+
+
+def test_proposed_abbreviation_typed_by_the_head_after_the_parenthesis(links_of):
+    got = links_of("Neural Scoring for Speaker Verification",
+                   "提出大规模试验端到端训练（large-scale trial e2e training，LtE2E）策略。")
+    assert ("Method", "LtE2E", True) in got
+
+
+def test_a_name_is_not_cut_at_a_hyphen(links_of):
+    got = links_of("Cross-Attention for Cross-Lingual Speech Emotion Recognition",
+                   "In this study, we propose a novel approach HuMP-CAT, which combines HuBERT and MFCC. "
+                   "These features are fused using a cross-attention transformer (CAT) mechanism.")
+    assert ("Method", "HuMP-CAT", True) in got
