@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .model import Mention, Paper
-from .nlp import _words, doc_text, sentence_of
+from .nlp import CHECKPOINT_TAIL, _words, doc_text, sentence_of
 from .vocab import norm, ontology_dir
 
 # ---------------------------------------------------------------- cue words (both languages)
@@ -75,6 +75,8 @@ def name_like(name: str) -> bool:
     words = name.split()
     if len(words) > 5 or re.fullmatch(r"(?:[A-Za-z]{1,2}\+)+[A-Za-z]{1,2}", name):
         return False  # "R+T+S": a combination of datasets by initials, not a name
+    if re.fullmatch(r"[~≈<>]?\d+(?:[.,]\d+)?\s*[KkMmBbTtGg]\+?", name):
+        return False  # "52K" samples, "7B" parameters: a quantity
     return any(_strong_word(w) for w in words)
 
 
@@ -105,8 +107,9 @@ def _title_case_name(name: str) -> bool:
     words = name.split()
     if norm(name) in STOPLIST or not 1 <= len(words) <= 7:
         return False
-    if len(words) == 1:
-        return "-" in name and all(p[:1].isupper() for p in name.split("-") if p)
+    if len(words) == 1:  # "Chain-Talker"; "E-chat", "M-Emo": a capital prefix
+        parts = [p for p in name.split("-") if p]
+        return "-" in name and (all(p[:1].isupper() for p in parts) or bool(re.fullmatch(r"[A-Z]{1,4}", parts[0])))
     return all(p[:1].isupper() or p.isdigit() for w in words for p in w.split("-") if p)
 
 
@@ -419,6 +422,12 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         seen.add((sp.start, sp.end))
         rule, conf, novel, typed = meta[(sp.start, sp.end)]
         overlapping = [v for v in vocab_spans if v.start < sp.end and sp.start < v.end]
+        if overlapping and not novel and any(v.end == sp.end and _one_plain_word(doc[sp.start:v.start])
+                                             for v in overlapping):
+            continue  # "Motion VQ-VAE", "Motion GPT" used: the known name with a descriptive word
+        if any(v.start == sp.start and CHECKPOINT_TAIL.fullmatch(doc_text(doc)[v.end_char:sp.end_char])
+               for v in overlapping):
+            continue  # "MusicGen-Medium", "BERT-base-uncased": a checkpoint of a known model is that model
         if overlapping:
             v = overlapping[0]
             if v.start == sp.start and v.end == sp.end or (v.end - v.start) >= (sp.end - sp.start):
@@ -438,6 +447,11 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            rule, conf, concept=None, novel=novel, long_form=long_form, typed=typed))
     return out
+
+
+def _one_plain_word(span: Span) -> bool:
+    words = [t.text for t in span if not t.is_space]
+    return len(words) == 1 and re.fullmatch(r"[A-Za-z][a-z]+", words[0]) is not None
 
 
 def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs) -> tuple[list[Span], dict[int, Span]]:

@@ -37,13 +37,20 @@ _TOKEN = re.compile(
     r"|(?P<other>.)",
     re.S,
 )
-# Productive English suffixes split off hyphenated words so that "HuBERT-based" still names HuBERT.
+# Productive English suffixes split off hyphenated words so that "HuBERT-based" still names HuBERT,
+# and so do the size and release words of a model's checkpoint: "BERT-base-uncased",
+# "CLIP-vit-large", "Qwen2-7B-Instruct", "WavLM-Base+" (a vocabulary label that includes them,
+# "Whisper-large-v3", still matches: the matcher works across tokens).
+CHECKPOINT_WORDS = (r"large|base\+?|small|medium|tiny|mini|xl|xxl|xlarge|huge|giant|lite|vit|cased|uncased|instruct"
+                    r"|chat|\d+(?:\.\d+)?[BbMm]")
 _SUFFIX = re.compile(
     r"^(?P<stem>.+?)(?P<suffix>-(?:based|like|style|driven|guided|aware|conditioned|enhanced|level|specific|free"
     r"|only|centric|oriented|powered|inspired|derived|generated|augmented|assisted|informed|extracted|encoded"
-    r"|pretrained|trained|finetuned|tuned|large|base|small))$",
+    rf"|pretrained|trained|finetuned|tuned|{CHECKPOINT_WORDS}))$",
     re.I,
 )
+# what follows a model's name in the name of one of its checkpoints ("-Medium", "-base-uncased")
+CHECKPOINT_TAIL = re.compile(rf"(?:-(?:{CHECKPOINT_WORDS}))+", re.I)
 
 
 class MixedScriptTokenizer:
@@ -66,10 +73,15 @@ class MixedScriptTokenizer:
                     spaces.append(False)
                 continue
             if m.lastgroup == "word" and "-" in tok:
+                tail: list[str] = []
                 sm = _SUFFIX.match(tok)
-                if sm:
-                    words.extend((sm.group("stem"), "-", sm.group("suffix")[1:]))
-                    spaces.extend((False, False, False))
+                while sm and "-" in tok:
+                    tail[:0] = ["-", sm.group("suffix")[1:]]
+                    tok = sm.group("stem")
+                    sm = _SUFFIX.match(tok)
+                if tail:
+                    words.extend((tok, *tail))
+                    spaces.extend([False] * (1 + len(tail)))
                     continue
             words.append(tok)
             spaces.append(False)

@@ -73,3 +73,21 @@ def test_a_name_is_not_cut_at_a_hyphen(links_of):
                    "In this study, we propose a novel approach HuMP-CAT, which combines HuBERT and MFCC. "
                    "These features are fused using a cross-attention transformer (CAT) mechanism.")
     assert ("Method", "HuMP-CAT", True) in got
+
+
+def test_checkpoints_and_described_uses_of_a_known_model_are_that_model(links_of):
+    got = links_of("Film Music Generation", "增强文本到音乐的自回归模型（如MusicGen-Medium），并微调CLIP-vit-large和BERT-base-uncased。"
+                   "利用Motion VQ-VAE生成姿态编码。")
+    methods = labels(got, "Method")
+    assert {"MusicGen", "CLIP", "BERT", "VQ-VAE"} <= methods
+    assert not any(m.startswith(("MusicGen-", "CLIP-", "BERT-", "Motion")) for m in methods), methods
+
+
+def test_quantities_are_not_names(links_of):
+    got = links_of("MusicBench", "发布MusicBench数据集，包含超过52K个样本，并使用7B参数的模型。")
+    assert not {"52K", "7B"} & (labels(got, "Method") | labels(got, "Dataset"))
+
+
+def test_title_name_with_a_capital_prefix(links_of):
+    got = links_of("E-chat: Emotion-sensitive Spoken Dialogue System with Large Language Models", "")
+    assert ("Method", "E-chat", True) in got
