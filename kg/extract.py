@@ -276,6 +276,10 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
     return out
 
 
+# "定义情感说话风格检索（ESSR）任务", "a new task, Speech Emotion Captioning (SEC)": a task's name
+_TASK_HEAD = re.compile(r"(?:^|\s)(?:任务|task)\b|任务$|\btask$", re.I)
+
+
 def _type_of_head(head: str) -> str:
     h = head.lower()
     if re.fullmatch(rf"(?:{DATASET_HEADS_ZH})", h) or re.fullmatch(rf"(?:{DATASET_HEADS_EN})", h):
@@ -309,7 +313,8 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
             continue  # a vocabulary concept's abbreviation is no new name
         end = max(ab.short.end_char, ab.long.end_char)
         after = re.sub(r"^[\s)）]+", "", text[end:end + 12])
-        t = head_type(ab.long.text, "") or head_type("", after)
+        t = "Task" if _TASK_HEAD.search(ab.long.text) or _TASK_HEAD.match(after) else \
+            head_type(ab.long.text, "") or head_type("", after)
         before = text[max(0, min(ab.long.start_char, ab.short.start_char) - 30):min(ab.long.start_char, ab.short.start_char)]
         clause = re.split(r"[，,。；;：:]", before)[-1]
         novel = bool(re.search(rf"(?:{STRONG_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b|\bwe\b", before + ab.long.text, re.I))

@@ -65,9 +65,12 @@ class Linker:
         ent = self.entities[iri]
         if m.broader and m.broader not in ent.broader and ent.type == "Task":
             ent.broader.append(m.broader)
-        if m.long_form and m.long_form not in ent.alt_labels and norm(m.long_form) != key:
-            ent.alt_labels.append(m.long_form)
-            lkey = norm(m.long_form)
+        long_form = m.long_form
+        if long_form and ent.type == "Task":
+            long_form = re.sub(r"\s*(?:任务|tasks?)$", "", long_form, flags=re.I)  # the name, without "…任务"
+        if long_form and long_form not in ent.alt_labels and norm(long_form) != key:
+            ent.alt_labels.append(long_form)
+            lkey = norm(long_form)
             if lkey and lkey not in self._labels:
                 self._by_key.setdefault(lkey, iri)
         return ent

@@ -181,7 +181,7 @@ if not Doc.has_extension("abbreviations"):
     Doc.set_extension("abbreviations", default=None)
 
 _OPEN = {"(": ")", "（": "）"}
-_CN_LEAD = re.compile(r"^(?:.*?(?:提出了?|引入了?|采用了?|使用了?|利用了?|基于|通过|结合了?|构建了?|设计了?|开发了?"
+_CN_LEAD = re.compile(r"^(?:.*?(?:提出了?|定义了?|引入了?|采用了?|使用了?|利用了?|基于|通过|结合了?|构建了?|设计了?|开发了?"
                       r"|发布了?|推出了?|名为|称为|包括|以及|一种|一个|的|在|和|与|及|对|将|用|为|是|了))+")
 
 
@@ -194,6 +194,8 @@ class Abbreviation:
 def _acronym_like(text: str) -> bool:
     if re.search(r"-(?:based|like|style|driven|guided|aware)$", text, re.I):
         return False  # "（Diffusion-based）" glosses, it does not abbreviate
+    if re.search(r"\d[.,]\d|[%％=]", text):
+        return False  # "（CCC 0.6941）", "（F1=0.82）": a result, not an abbreviation
     return (1 <= len(text) <= 15 and any(c.isupper() for c in text) and not re.search(r"[\s,，、;；:：]", text)
             and not re.search(r"[\u3400-\u9fff]", text) and not text.isdigit())
 

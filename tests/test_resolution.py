@@ -91,3 +91,14 @@ def test_quantities_are_not_names(links_of):
 def test_title_name_with_a_capital_prefix(links_of):
     got = links_of("E-chat: Emotion-sensitive Spoken Dialogue System with Large Language Models", "")
     assert ("Method", "E-chat", True) in got
+
+
+def test_an_abbreviation_defined_as_a_task_is_a_task(links_of):
+    got = links_of("Speaking Style Retrieval", "该研究提出情感语音检索任务（ESSR）及专用模型。定义情感说话风格检索（ESSR）任务。")
+    assert ("Task", "ESSR", False) in got
+    assert "ESSR" not in labels(got, "Method")
+
+
+def test_a_result_in_parentheses_is_not_an_abbreviation(links_of):
+    got = links_of("Emotion Prediction Challenge", "情感预测任务（CCC 0.6941）取得第二名成绩。")
+    assert not any("0.6941" in label for _, label, _ in got)
