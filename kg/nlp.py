@@ -478,6 +478,9 @@ def _case_ok(surface: str, label: str, kind: str, type: str = "") -> bool:
     if any(c.isupper() for c in lab) and " " not in label.strip() and not any(c.isupper() for c in s) \
             and s.isalpha():
         return False  # "whisper" the word is not Whisper the model
+    if type == "Dataset" and " " not in label.strip() and sum(c.isupper() for c in lab[1:]) >= 1 and s.isalpha() \
+            and s.istitle() and s != lab:
+        return False  # "Voices" in a title is not the VOiCES corpus (a model is often spelt so: "Hubert")
     return True
 
 

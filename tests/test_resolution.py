@@ -102,3 +102,13 @@ def test_an_abbreviation_defined_as_a_task_is_a_task(links_of):
 def test_a_result_in_parentheses_is_not_an_abbreviation(links_of):
     got = links_of("Emotion Prediction Challenge", "情感预测任务（CCC 0.6941）取得第二名成绩。")
     assert not any("0.6941" in label for _, label, _ in got)
+
+
+def test_dataset_names_with_a_year_and_dataset_spellings(links_of):
+    got = links_of("Phonetic-aware Speaker Embedding", "在VOiCES Challenge 2019评测集和VoxCeleb1测试集上评估。")
+    assert {"VOiCES", "VoxCeleb1"} <= labels(got, "Dataset")
+    # the English word in a title is not the corpus
+    got = links_of("Audiobook Generation with Faces and Voices of Multiple Speakers", "")
+    assert "VOiCES" not in labels(got, "Dataset")
+    # a model is often spelt in title case
+    assert "HuBERT" in labels(links_of("Hubert Features for Emotion", "我们使用Hubert提取特征。"), "Method")
