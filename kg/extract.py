@@ -175,6 +175,9 @@ _ZH_ON_DATA = re.compile(
 _EN_ON_DATA = re.compile(
     rf"\b(?i:on|in|from|using|across|of)\s+(?i:the\s+)?(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)\s*(?i:{DATASET_HEADS_EN})\b")
 _HEAD_AFTER = re.compile(rf"(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
+# a head noun right before the names: "特征提取器CLIP-vit-large和Baichuan-13B", "预训练模型HuBERT", "数据集IEMOCAP"
+_HEAD_BEFORE_ZH = re.compile(
+    rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH}|提取器)\s*[*“\"「]*\s*(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)")
 _HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME_U})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 
 DATASET_SUBTITLE = re.compile(rf"\b(?:{DATASET_HEADS_EN}|benchmarking|evaluating|evaluation|assessing)\b|{DATASET_HEADS_ZH}", re.I)
@@ -269,6 +272,14 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
             ctx = text[max(0, m.start() - 30):m.start("name")]
             novel = bool(PROPOSE_CONTEXT.search(ctx)) or bool(re.search(rf"(?:{STRONG_ZH})[^，。；,.;]*$", ctx))
             add(m.start("name"), m.end("name"), t, "cue-head", 0.7, novel)
+    for m in _HEAD_BEFORE_ZH.finditer(text):
+        t = _type_of_head(m.group("head"))
+        # proposed when a strong verb opens the clause ("提出…（Genuine-Focused Learning，GFL）框架GFL-FAD"),
+        # not across a comma ("构建数据集SPD-GEN，基于MoCap数据集SPD")
+        clause = re.split(r"[，,。；;]", re.sub(r"（[^（）]*）|\([^()]*\)", "", text[max(0, m.start() - 60):m.start()]))[-1]
+        novel = bool(re.search(rf"(?:{STRONG_ZH})", clause)) and not re.search(r"基于|利用|使用|采用", clause)
+        for s, e in _names_in(m):
+            add(s, e, head_type("", text[e:]) or t, "cue-head", 0.7, novel)
     for rx in (_ZH_USE, _EN_USE):
         for m in rx.finditer(text):
             for s, e in _names_in(m):

@@ -112,3 +112,10 @@ def test_dataset_names_with_a_year_and_dataset_spellings(links_of):
     assert "VOiCES" not in labels(got, "Dataset")
     # a model is often spelt in title case
     assert "HuBERT" in labels(links_of("Hubert Features for Emotion", "我们使用Hubert提取特征。"), "Method")
+
+
+def test_names_right_after_a_head_noun(links_of):
+    got = links_of("Multimodal Emotion Analysis", "使用有标注数据微调视频与文本特征提取器CLIP-vit-large和Baichuan-13B。")
+    assert {"CLIP", "Baichuan-13B"} <= labels(got, "Method")
+    got = links_of("Cello Motion Generation", "构建标准化数据集SPD-GEN，基于MoCap数据集SPD进行整合与归一化处理。")
+    assert ("Dataset", "SPD-GEN", True) in got and ("Dataset", "SPD", False) in got
