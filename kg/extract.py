@@ -205,14 +205,15 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
     """Names not necessarily in the vocabulary, with a type and whether the paper introduces them."""
     out: list[Candidate] = []
 
-    def add(s: int, e: int, type_: str | None, rule: str, conf: float, novel: bool) -> None:
+    def add(s: int, e: int, type_: str | None, rule: str, conf: float, novel: bool, plain_ok: bool = False) -> None:
         name = text[s:e]
         if re.match(r"['’]s\b", text[e:e + 3]) or re.search(r"['’]s$", name):
             return  # "JHU's system": an owner, not a name of a method or dataset
         trimmed = _trim_name(name)
         s += max(0, name.find(trimmed))
         e = s + len(trimmed)
-        if not (name_like(trimmed) or (rule in ("cue-propose", "title-name") and _title_case_name(trimmed))):
+        if not (name_like(trimmed) or (rule in ("cue-propose", "title-name") and _title_case_name(trimmed))
+                or (plain_ok and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed) and norm(trimmed) not in STOPLIST)):
             return
         out.append(Candidate(s, e, type_ or "Method", rule, conf if type_ else conf - 0.1, novel, type_ is not None))
 
@@ -261,7 +262,10 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         before = text[max(0, m.start() - 160):m.start()]
         novel = bool(re.search(rf"\b(?:{PROPOSE_EN})(?:s|d|ed)?\b[^.]*$|\bwe\b[^.]*$", before, re.I)) \
             or bool(re.search(r"\b(?:novel|new|first)\b", m.group(), re.I))
-        add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-appositive", 0.8, novel)
+        # "We introduce Dasheng, a simple SSL audio encoder": a plain capitalised word is a name
+        # when a proposing verb introduces it and an appositive says what it is
+        plain = bool(re.search(rf"\b(?:{PROPOSE_EN})(?:s|d|ed)?\s+$|\b(?:called|named|dubbed|termed)\s+$", before, re.I))
+        add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-appositive", 0.8, novel, plain)
     for rx in (_ZH_ON_DATA, _EN_ON_DATA):
         for m in rx.finditer(text):
             for s, e in _names_in(m):

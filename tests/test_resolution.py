@@ -119,3 +119,11 @@ def test_names_right_after_a_head_noun(links_of):
     assert {"CLIP", "Baichuan-13B"} <= labels(got, "Method")
     got = links_of("Cello Motion Generation", "构建标准化数据集SPD-GEN，基于MoCap数据集SPD进行整合与归一化处理。")
     assert ("Dataset", "SPD-GEN", True) in got and ("Dataset", "SPD", False) in got
+
+
+def test_plain_capitalised_name_introduced_with_an_appositive(links_of):
+    got = links_of("Scaling up masked audio encoder learning",
+                   "We introduce Dasheng, a simple SSL audio encoder, based on the masked autoencoder framework. "
+                   "Recently, a new model was released.")
+    assert ("Method", "Dasheng", True) in got
+    assert "Recently" not in labels(got, "Method")
