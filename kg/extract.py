@@ -175,9 +175,10 @@ _ZH_ON_DATA = re.compile(
 _EN_ON_DATA = re.compile(
     rf"\b(?i:on|in|from|using|across|of)\s+(?i:the\s+)?(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)\s*(?i:{DATASET_HEADS_EN})\b")
 _HEAD_AFTER = re.compile(rf"(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
-# a head noun right before the names: "特征提取器CLIP-vit-large和Baichuan-13B", "预训练模型HuBERT", "数据集IEMOCAP"
+# a head noun right before the names: "特征提取器CLIP-vit-large和Baichuan-13B", "预训练模型HuBERT", "数据集IEMOCAP",
+# "两个TTS模型（TTS-1和TTS-1-Max）"
 _HEAD_BEFORE_ZH = re.compile(
-    rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH}|提取器)\s*[*“\"「]*\s*(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)")
+    rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH}|提取器)\s*[（(]?[*“\"「]*\s*(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)")
 _HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME_U})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 
 DATASET_SUBTITLE = re.compile(rf"\b(?:{DATASET_HEADS_EN}|benchmarking|evaluating|evaluation|assessing)\b|{DATASET_HEADS_ZH}", re.I)
@@ -459,6 +460,8 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
                 continue
         long_form = next((ab.long.text for ab in abbrs if ab.short.start == sp.start), None)
         as_long = next((ab for ab in abbrs if ab.long.start <= sp.start and ab.long.end >= sp.end), None)
+        if as_long is not None and as_long.short.start in named_by:
+            continue  # the long form of a vocabulary concept's abbreviation ("Mask AutoEncoder，MAE")
         if as_long is not None and name_like(as_long.short.text):
             # the long form of an abbreviation defined here: the entity is named by its abbreviation
             out.append(Mention(sp.label_, as_long.short.text, as_long.short.start_char, as_long.short.end_char, field,

@@ -127,3 +127,11 @@ def test_plain_capitalised_name_introduced_with_an_appositive(links_of):
                    "Recently, a new model was released.")
     assert ("Method", "Dasheng", True) in got
     assert "Recently" not in labels(got, "Method")
+
+
+def test_names_in_a_parenthesis_after_a_head_noun(links_of):
+    got = links_of("TTS-1 Technical Report", "发布两个Transformer-based TTS模型（TTS-1和TTS-1-Max），分别针对高质量需求。")
+    assert {("Method", "TTS-1", True), ("Method", "TTS-1-Max", True)} <= got
+    # the long form of a known concept's abbreviation is no new name
+    got = links_of("Genuine Audio", "利用掩码自编码器（Mask AutoEncoder，MAE）架构建模。")
+    assert "MAE" not in labels(got, "Method") and "Mask AutoEncoder" not in labels(got, "Method")
