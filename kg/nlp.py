@@ -521,10 +521,15 @@ _BORROWED_AFTER = re.compile(r"^[^，,。；;]{0,20}?(?:领域|启发|的经验|
 # a task written as a verb and its object
 _VERB_EN = re.compile(r"\b(?P<verb>generat(?:e|es|ing)|synthesi[sz](?:e|es|ing)|recogni[sz](?:e|es|ing)|detect(?:s|ing)?"
                       r"|predict(?:s|ing)?|estimat(?:e|es|ing)|classif(?:y|ies|ying)|separat(?:e|es|ing)"
-                      r"|transcrib(?:e|es|ing)|identif(?:y|ies|ying)|convert(?:s|ing)?|retriev(?:e|es|ing))\s+", re.I)
+                      r"|transcrib(?:e|es|ing)|identif(?:y|ies|ying)|convert(?:s|ing)?|retriev(?:e|es|ing)"
+                      r"|understand(?:s|ing)?|perceiv(?:e|es|ing))\s+", re.I)
 _VERB_NOUN = {"gener": "generation", "synth": "synthesis", "recog": "recognition", "detec": "detection",
               "predi": "prediction", "estim": "estimation", "class": "classification", "separ": "separation",
-              "trans": "transcription", "ident": "identification", "conve": "conversion", "retri": "retrieval"}
+              "trans": "transcription", "ident": "identification", "conve": "conversion", "retri": "retrieval",
+              "under": "understanding", "perce": "understanding"}
+# light nouns after the real object: "understand paralinguistic aspects of speech", "detect emotional cues"
+_LIGHT_NOUNS = {"aspects", "aspect", "information", "cues", "cue", "features", "characteristics", "attributes",
+                "signals", "content", "properties"}
 _VERB_STOP = {"and", "or", "with", "for", "in", "on", "using", "via", "by", "to", "that", "which", "while", "under",
               "through", "across", "at", "as", "into", "without", "of", "the", "a", "an", "is", "are", "based"}
 _HEAD_SYNONYMS = {"synthesis": ("generation",), "generation": ("synthesis",), "modelling": ("modeling",),
@@ -740,6 +745,8 @@ class TaskInference:
                 (src if src else obj).append(w.group())
                 end = m.end() + w.end()
             src = [w for w in src if w]
+            while len(obj) > 1 and obj[-1].lower() in _LIGHT_NOUNS:
+                obj = obj[:-1]
             iri = None
             for k in range(len(obj)):
                 name = " ".join([*obj[k:-1], _singular(obj[-1])]) if obj else ""

@@ -204,3 +204,8 @@ def test_chinese_verb_and_object(nlp):
     assert "text-to-speech" not in inferred(nlp, "增强合成语音的自然度。")
     # what a generation starts from is not that generation
     assert "emotional-text-to-speech" not in inferred(nlp, "系统无法根据情感语音生成恰当的回复。")
+
+
+def test_understanding_verbs_and_light_nouns(nlp):
+    assert "paralinguistic-understanding" in inferred(nlp, "Frozen LLMs Can Perceive Paralinguistic Aspects of Speech")
+    assert "paralinguistic-understanding" in inferred(nlp, "We study how a model can understand paralinguistic information.")
