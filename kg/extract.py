@@ -216,6 +216,8 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         if not (name_like(trimmed) or (rule in ("cue-propose", "title-name") and _title_case_name(trimmed))
                 or (plain_ok and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed) and norm(trimmed) not in STOPLIST)):
             return
+        if _TASK_AFTER.match(text, e):
+            type_ = "Task"  # "CapTTS相关任务", "在NVER任务中", "the SEC task": the name of a task
         out.append(Candidate(s, e, type_ or "Method", rule, conf if type_ else conf - 0.1, novel, type_ is not None))
 
     if field == "title":
@@ -247,6 +249,8 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
             continue  # "开发LLM驱动的管道": the name qualifies what is proposed
         add(m.start("name"), m.end("name"), t, "cue-propose", 0.85, True)
     for m in _ZH_APPOS.finditer(text):
+        if re.match(rf"\s*[*]*\s*[，,：:]\s*(?:{PROPOSE_ZH}|{USE_ZH})", text[m.end("name"):]):
+            continue  # "首次探索MAFMs用于NVER：提出…框架": a heading and a sentence, not an appositive
         ctx = text[max(0, m.start() - 60):m.start()]
         novel = bool(re.search(rf"(?:{STRONG_ZH})[^。；;]*$", ctx)) or bool(re.search(r"首个|新的|全新", m.group()))
         add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-appositive", 0.8, novel)
@@ -271,6 +275,8 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         for m in rx.finditer(text):
             for s, e in _names_in(m):
                 add(s, e, "Dataset", "cue-dataset", 0.75, False)
+    for m in _NAME_TASK.finditer(text):
+        add(m.start("name"), m.end("name"), "Task", "cue-head", 0.7, False)
     for rx in (_HEAD_AFTER, _HEAD_AFTER_EN):
         for m in rx.finditer(text):
             t = _type_of_head(m.group("head"))
@@ -293,6 +299,8 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
     return out
 
 
+_NAME_TASK = re.compile(rf"(?P<name>{NAME_U})(?=\s*(?:等?相关)?任务|\s+tasks?\b)")
+_TASK_AFTER = re.compile(r"\s*(?:等?相关)?任务|\s+tasks?\b", re.I)
 # "定义情感说话风格检索（ESSR）任务", "a new task, Speech Emotion Captioning (SEC)": a task's name
 _TASK_HEAD = re.compile(r"(?:^|\s)(?:任务|task)\b|任务$|\btask$", re.I)
 
@@ -396,7 +404,8 @@ def _propose_before(doc: Doc, span: Span) -> bool:
 def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
     out: list[Mention] = []
     abbrs = doc._.abbreviations or []
-    vocab_spans, named_by = _abbreviated_concepts(doc, list(doc.spans.get("kg_vocab", [])), abbrs)
+    vocab_spans, named_by = _abbreviated_concepts(doc, list(doc.spans.get("kg_vocab", [])), abbrs,
+                                                  list(doc.spans.get("kg_tasks", [])))
     covered = set()
     task_spans = list(doc.spans.get("kg_tasks", []))
     for sp in vocab_spans:
@@ -478,13 +487,20 @@ def _one_plain_word(span: Span) -> bool:
     return len(words) == 1 and re.fullmatch(r"[A-Za-z][a-z]+", words[0]) is not None
 
 
-def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs) -> tuple[list[Span], dict[int, Span]]:
+def _modifier_only(span: Span) -> bool:
+    text = span.text.strip()
+    return len(re.findall(r"[\u3400-\u9fff]", text)) <= 4 and len(re.findall(r"[A-Za-z]+", text)) <= 2 \
+        and not re.search(r"[和与及,，、]|\band\b|\bor\b", text)
+
+
+def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs,
+                          task_spans: list[Span] = ()) -> tuple[list[Span], dict[int, Span]]:
     """Which vocabulary concept each abbreviation names (by the start token of its short form),
     and the vocabulary spans that remain mentions.
 
     The short form names the concept whose match covers the long form ("Speech Emotion
     Recognition (SER)"), or, for "掩码自编码器（Mask AutoEncoder，MAE）", the match right before the
-    parenthesis; a known head at the end of a longer long form ("Mask AutoEncoder",
+    parenthesis, or the task inferred for the long form; a known head at the end of a longer long form ("Mask AutoEncoder",
     "Vector Quantised Variational AutoEncoder") is the kind of thing the abbreviation is, not a
     mention of its own, unless the abbreviation is that concept's own acronym."""
     named_by: dict[int, Span] = {}
@@ -507,6 +523,13 @@ def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs) -> tuple[lis
                     hit = sp
                 elif not own:
                     drop.add((sp.start, sp.end))
+        end = max(ab.short.end_char, ab.long.end_char)
+        if hit is None and head_type("", re.sub(r"^[\s)）]+", "", doc_text(doc)[end:end + 12])) is None:
+            # "非言语语音情感识别（NVER）": the task inferred for the long form (the most specific is last),
+            # when what comes before it in the long form is a modifier, not another phrase
+            # ("joint-training speech recognition and speaker recognition（JTSS）框架" is a method)
+            hit = next((sp for sp in reversed(task_spans) if sp.kb_id_ and sp.end == ab.long.end
+                        and sp.start >= ab.long.start and _modifier_only(doc[ab.long.start:sp.start])), None)
         if hit is not None:
             named_by[ab.short.start] = hit
     return [sp for sp in vocab_spans if (sp.start, sp.end) not in drop], named_by

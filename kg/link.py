@@ -100,8 +100,10 @@ class Linker:
                     for m in mentions]
         # one type per name: from a head noun if any rule saw one, else the most reliable rule
         types: dict[str, str] = {}
+        # (a name the text calls a task, "CapTTS相关任务", is a task)
         for m in sorted((m for m in mentions if not m.concept),
-                        key=lambda m: (not m.typed, RULE_PRIORITY.get(m.rule, 9), -m.confidence, m.start)):
+                        key=lambda m: (m.type != "Task" or not m.typed, not m.typed, RULE_PRIORITY.get(m.rule, 9),
+                                       -m.confidence, m.start)):
             types.setdefault(norm(m.text), m.type)
         return [m if m.concept or types.get(norm(m.text), m.type) == m.type
                 else replace(m, type=types[norm(m.text)]) for m in mentions]

@@ -135,3 +135,16 @@ def test_names_in_a_parenthesis_after_a_head_noun(links_of):
     # the long form of a known concept's abbreviation is no new name
     got = links_of("Genuine Audio", "利用掩码自编码器（Mask AutoEncoder，MAE）架构建模。")
     assert "MAE" not in labels(got, "Method") and "Mask AutoEncoder" not in labels(got, "Method")
+
+
+def test_names_of_tasks_and_abbreviated_tasks(links_of):
+    got = links_of("Mamba-based Audio Foundation Models", "首次探索MAFMs用于NVER：提出基于Mamba的RENO融合框架。"
+                   "本研究将MAFMs应用于非言语语音情感识别（NVER）。其方案在NVER任务中达到SOTA。")
+    assert "non-verbal emotion recognition" in labels(got, "Task")
+    assert "NVER" not in labels(got, "Method") | labels(got, "Task")  # the acronym is the known task
+    got = links_of("Speech Captioning Data", "涵盖风格、语调、情感等CapTTS相关任务。")
+    assert "CapTTS" in labels(got, "Task") and "CapTTS" not in labels(got, "Method")
+    # an abbreviation followed by a method head is a method even when its long form ends with a task
+    got = links_of("Phonetic-aware Speaker Embedding",
+                   "提出joint-training speech recognition and speaker recognition（JTSS）框架。")
+    assert ("Method", "JTSS", True) in got
