@@ -343,6 +343,9 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
         before = text[max(0, min(ab.long.start_char, ab.short.start_char) - 30):min(ab.long.start_char, ab.short.start_char)]
         clause = re.split(r"[，,。；;：:]", before)[-1]
         novel = bool(re.search(rf"(?:{STRONG_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b|\bwe\b", before + ab.long.text, re.I))
+        # "引入手-乐器接触损失（HICL）和弓-弦接触损失（BICL）": a term the paper introduces and abbreviates
+        own_clause = re.split(r"[，,。；;]", re.sub(r"（[^（）]*）|\([^()]*\)", "", before))[-1]
+        novel = novel or bool(re.search(rf"(?:{PROPOSE_ZH})", own_clause))
         typed = t is not None
         if t is None and re.search(rf"(?:{PROPOSE_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b", clause, re.I) \
                 and not re.search(r"[\u3400-\u9fff]", ab.long.text):

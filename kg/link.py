@@ -173,7 +173,9 @@ class Linker:
                 continue
             ent = ents[iri]
             best = min(ms, key=lambda m: (m.field != "title", -m.confidence, RULE_PRIORITY.get(m.rule, 9), m.start))
-            novel = ent.type in ("Dataset", "Method") and _is_novel(ms)
+            # a known generic technique ("self-supervised learning", "weighted cross-entropy") is never
+            # what a paper proposes: "提出半监督学习方法" proposes an unnamed method of that kind
+            novel = ent.type in ("Dataset", "Method") and _is_novel(ms) and not (ent.known and _generic(ent.label))
             independent = len({(m.field, m.start) for m in ms})
             conf = round(min(0.99, max(m.confidence for m in ms) + 0.03 * (independent - 1)), 2)
             if ent.type == "Task" and title_tasks and all(m.field != "title" for m in ms):
@@ -245,6 +247,11 @@ def _merge_key(surfaces: dict[str, str]) -> dict[str, str]:
         if best:
             out[k] = best
     return out
+
+
+def _generic(label: str) -> bool:
+    """A common noun phrase, not a name: no capital letter and no digit."""
+    return not re.search(r"[A-Z0-9]", label)
 
 
 def _is_novel(ms: list[Mention]) -> bool:

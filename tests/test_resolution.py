@@ -148,3 +148,11 @@ def test_names_of_tasks_and_abbreviated_tasks(links_of):
     got = links_of("Phonetic-aware Speaker Embedding",
                    "提出joint-training speech recognition and speaker recognition（JTSS）框架。")
     assert ("Method", "JTSS", True) in got
+
+
+def test_novelty_of_known_generic_techniques_and_introduced_abbreviations(links_of):
+    got = links_of("Emotion and Intent Recognition", "提出半监督学习方法，并提出加权交叉熵损失（WCE）。")
+    assert ("Method", "semi-supervised learning", False) in got
+    assert ("Method", "weighted cross-entropy", False) in got
+    got = links_of("Cello Performance Motion", "引入手-乐器接触损失（HICL）和弓-弦接触损失（BICL）。")
+    assert {("Method", "HICL", True), ("Method", "BICL", True)} <= got
