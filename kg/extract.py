@@ -318,6 +318,14 @@ RULE_RANK = {"title-name": 0, "cue-propose": 1, "cue-appositive": 2, "abbreviati
              "cue-list": 5, "cue-head": 6, "cue-use": 7}
 
 
+def _note(doc: Doc, key: tuple[int, int], meta: tuple[str, float, bool, bool]) -> None:
+    """Rule, confidence, novelty and typedness of a new name's span: the first (most reliable)
+    rule's, except that any rule's saying the paper introduces it counts."""
+    notes = doc.user_data.setdefault("kg_new_meta", {})
+    old = notes.get(key)
+    notes[key] = meta if old is None else (old[0], old[1], old[2] or meta[2], old[3])
+
+
 def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozenset()) -> list[Span]:
     """Spans of doc for names found by the rules, not overlapping vocabulary matches' longer spans."""
     spans: list[Span] = []
@@ -328,7 +336,7 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
         sp = Span(doc, sp.start, sp.end, label=c.type, kb_id="")
         spans.append(sp)
         sp_key = (sp.start, sp.end)
-        doc.user_data.setdefault("kg_new_meta", {}).setdefault(sp_key, (c.rule, c.confidence, c.novel, c.typed))
+        _note(doc, sp_key, (c.rule, c.confidence, c.novel, c.typed))
     # abbreviations whose long form ends in a type head noun: "... framework (XYZ)" / "...数据集（XYZ）"
     # ... or whose parenthesis is followed by one ("（..., LtE2E）策略"), or that the paper proposes
     # ("引入...（Counterfactual Reasoning Enhanced Representation，CRER）")
@@ -353,7 +361,7 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
         if t:
             sp = Span(doc, ab.short.start, ab.short.end, label=t, kb_id="")
             spans.append(sp)
-            doc.user_data.setdefault("kg_new_meta", {}).setdefault((sp.start, sp.end), ("abbreviation", 0.8, novel, typed))
+            _note(doc, (sp.start, sp.end), ("abbreviation", 0.8, novel, typed))
     return spans
 
 
