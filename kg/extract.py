@@ -116,6 +116,8 @@ def _title_case_name(name: str) -> bool:
 
 def _strong_word(word: str) -> bool:
     """A word that can only be a name: two capitals in one part (TVA, BiLSTM), camel case, or digits with letters."""
+    if re.fullmatch(r"[A-Z][a-z]+-\d+(?:\.\d+)?", word):
+        return True  # "Switchboard-1", "Mustango-2": a name with a release number
     for part in re.split(r"[-_]", word):
         core = re.sub(r"[^A-Za-z0-9]", "", part)
         if sum(c.isupper() for c in core) >= 2 or (core[1:] != core[1:].lower()) \
@@ -164,6 +166,10 @@ _EN_PROPOSE = re.compile(
     rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?i:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME_U})")
 _EN_APPOS = re.compile(
     rf"(?P<name>{NAME_U})\s*(?:,|:|\(|—|–)\s*(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+_EN_NAMED = re.compile(rf"\b(?:named|called|dubbed|termed|coined)\s+(?P<name>{NAME_U})")
+# "an AAC method, EnCLAP, employed ...": the kind, then the name between commas
+_EN_KIND_APPOS = re.compile(
+    rf"\b(?i:a|an|the|another|one)\s+(?:[\w-]+\s+){{0,3}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN})),\s+(?P<name>{NAME_U}),")
 _MODIFIER_AFTER = re.compile(r"\s*(?:驱动|引导|辅助|增强|赋能|加持|支持|指导|-?driven|-?guided|-?based|-?powered)")
 _ZH_APPOS = re.compile(
     rf"(?P<name>{NAME_U})\s*[*]*\s*[，,：:]\s*(?:一个|一种|首个|新的|全新的?)?[\u4e00-\u9fffA-Za-z0-9\-]{{0,14}}?"
@@ -173,7 +179,7 @@ _EN_USE = re.compile(rf"\b(?P<verb>{USE_EN})\s+(?i:the\s+|a\s+|an\s+|pre-?traine
 _ZH_ON_DATA = re.compile(
     rf"(?:在|于|基于|使用|利用|采用|以|对)\s*(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)\s*(?:等|这)?\s*[\u4e00-\u9fff]{{0,5}}?\s*(?:{DATASET_HEADS_ZH})")
 _EN_ON_DATA = re.compile(
-    rf"\b(?i:on|in|from|using|across|of)\s+(?i:the\s+)?(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)\s*(?i:{DATASET_HEADS_EN})\b")
+    rf"\b(?i:on|in|from|using|across|of|over)\s+(?i:the\s+)?(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)\s*(?i:{DATASET_HEADS_EN})\b")
 _HEAD_AFTER = re.compile(rf"(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
 # a head noun right before the names: "特征提取器CLIP-vit-large和Baichuan-13B", "预训练模型HuBERT", "数据集IEMOCAP",
 # "两个TTS模型（TTS-1和TTS-1-Max）"
@@ -214,6 +220,7 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         s += max(0, name.find(trimmed))
         e = s + len(trimmed)
         if not (name_like(trimmed) or (rule in ("cue-propose", "title-name") and _title_case_name(trimmed))
+                or (type_ == "Dataset" and _title_case_name(trimmed) and re.search(r" (?:Corpus|Dataset|Database)$", trimmed))
                 or (plain_ok and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed) and norm(trimmed) not in STOPLIST)):
             return
         if _TASK_AFTER.match(text, e):
@@ -271,6 +278,13 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         # when a proposing verb introduces it and an appositive says what it is
         plain = bool(re.search(rf"\b(?:{PROPOSE_EN})(?:s|d|ed)?\s+$|\b(?:called|named|dubbed|termed)\s+$", before, re.I))
         add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-appositive", 0.8, novel, plain)
+    for m in _EN_NAMED.finditer(text):
+        sent = text[max(0, text.rfind(".", 0, m.start()) + 1):m.start()]
+        novel = bool(re.search(rf"\b(?:novel|new|our|we|{PROPOSE_EN})", sent + text[m.end():m.end() + 40], re.I))
+        t = head_type(text[max(0, m.start() - 40):m.start()].rstrip(), text[m.end("name"):])
+        add(m.start("name"), m.end("name"), t, "cue-appositive", 0.8, novel)
+    for m in _EN_KIND_APPOS.finditer(text):
+        add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-appositive", 0.75, False)
     for rx in (_ZH_ON_DATA, _EN_ON_DATA):
         for m in rx.finditer(text):
             for s, e in _names_in(m):
@@ -349,11 +363,13 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
         t = "Task" if _TASK_HEAD.search(ab.long.text) or _TASK_HEAD.match(after) else \
             head_type(ab.long.text, "") or head_type("", after)
         before = text[max(0, min(ab.long.start_char, ab.short.start_char) - 30):min(ab.long.start_char, ab.short.start_char)]
-        clause = re.split(r"[，,。；;：:]", before)[-1]
+        clause = re.split(r"[，,。；;：:.]", text[max(0, min(ab.long.start_char, ab.short.start_char) - 80):
+                                                 min(ab.long.start_char, ab.short.start_char)])[-1]
         novel = bool(re.search(rf"(?:{STRONG_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b|\bwe\b", before + ab.long.text, re.I))
         # "引入手-乐器接触损失（HICL）和弓-弦接触损失（BICL）": a term the paper introduces and abbreviates
         own_clause = re.split(r"[，,。；;]", re.sub(r"（[^（）]*）|\([^()]*\)", "", before))[-1]
-        novel = novel or bool(re.search(rf"(?:{PROPOSE_ZH})", own_clause))
+        novel = novel or bool(re.search(rf"(?:{PROPOSE_ZH})", own_clause)) \
+            or bool(re.search(rf"\bwe\s+(?:\w+\s+)?(?:{PROPOSE_EN})", clause, re.I))
         typed = t is not None
         if t is None and re.search(rf"(?:{PROPOSE_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b", clause, re.I) \
                 and not re.search(r"[\u3400-\u9fff]", ab.long.text):
@@ -498,6 +514,15 @@ def _one_plain_word(span: Span) -> bool:
     return len(words) == 1 and re.fullmatch(r"[A-Za-z][a-z]+", words[0]) is not None
 
 
+_TERM_BEFORE = re.compile(rf"(?:^|[，,。；;：:、\s（(]|{USE_ZH}|{PROPOSE_ZH}|和|与|及|以及|一种|一个)$")
+
+
+def _term_starts(doc: Doc, sp: Span) -> bool:
+    """The match is the whole term before a parenthesis ("利用掩码自编码器（…）"), not the end of a
+    longer one ("副语言增强的生成式预训练Transformer（…）")."""
+    return bool(_TERM_BEFORE.search(doc_text(doc)[max(0, sp.start_char - 6):sp.start_char]))
+
+
 def _modifier_only(span: Span) -> bool:
     text = span.text.strip()
     return len(re.findall(r"[\u3400-\u9fff]", text)) <= 4 and len(re.findall(r"[A-Za-z]+", text)) <= 2 \
@@ -525,7 +550,7 @@ def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs,
             end = opening
             while end > 0 and doc[end - 1].is_space:
                 end -= 1
-            hit = next((sp for sp in vocab_spans if sp.end == end), None)
+            hit = next((sp for sp in vocab_spans if sp.end == end and _term_starts(doc, sp)), None)
         short_ids = {sp.kb_id_ for sp in vocab_spans if sp.start == ab.short.start and sp.end == ab.short.end}
         for sp in vocab_spans:
             if sp.start > ab.long.start and sp.end == ab.long.end and sp is not hit:

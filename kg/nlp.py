@@ -294,6 +294,12 @@ def _long_form_before(before: Span, short: str) -> Span | None:
     limit = min(len(short) + 5, len(short) * 2)
     words = words[-limit:]
     idx = _sh_long_form(short, words)
+    if idx is None and "-" in short:
+        # "a Singing Voice Conversion framework based on Diverse Semantic-based Feature Fusion
+        # (DSFF-SVC)": the first part of a compound acronym spells the words right before it
+        idx = _sh_long_form(short.split("-")[0], words[-(len(short.split("-")[0]) + 3):])
+        if idx is not None:
+            idx += max(0, len(words) - (len(short.split("-")[0]) + 3))
     if idx is None:
         return None
     start = words[idx].i

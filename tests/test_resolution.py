@@ -156,3 +156,21 @@ def test_novelty_of_known_generic_techniques_and_introduced_abbreviations(links_
     assert ("Method", "weighted cross-entropy", False) in got
     got = links_of("Cello Performance Motion", "引入手-乐器接触损失（HICL）和弓-弦接触损失（BICL）。")
     assert {("Method", "HICL", True), ("Method", "BICL", True)} <= got
+
+
+def test_english_name_cues(links_of):
+    got = links_of("Multimodal Emotion Recognition in Dialogue",
+                   "A novel approach named GraphSmile is proposed for tracking emotional cues. "
+                   "To enhance performance, an AAC method, EnCLAP, employed discrete tokens. "
+                   "The experiments were performed over the Androids Corpus, a publicly available dataset.")
+    assert ("Method", "GraphSmile", True) in got and ("Method", "EnCLAP", False) in got
+    assert ("Dataset", "Androids Corpus", False) in got
+
+
+def test_compound_acronym_and_a_longer_chinese_term_before_the_parenthesis(links_of):
+    got = links_of("Singing Voice Conversion",
+                   "We design a Singing Voice Conversion framework based on Diverse Semantic-based Feature Fusion (DSFF-SVC).")
+    assert ("Method", "DSFF-SVC", True) in got
+    got = links_of("Spoken Dialogue", "本文提出副语言增强的生成式预训练Transformer（Paralinguistics-enhanced Generative "
+                   "Pretrained Transformer，ParalinGPT），同时利用文本与语音模态。实验以Switchboard-1语料作为数据。")
+    assert ("Method", "ParalinGPT", True) in got and "Switchboard-1" in labels(got, "Dataset")
