@@ -909,6 +909,8 @@ class TaskInference:
             sp = doc.char_span(start, m.end("phrase"), alignment_mode="expand")
             if sp is None or any(k.start <= sp.start and k.end >= sp.end for k in known):
                 continue
+            if parent is None:  # "Music-to-Dance Video Generation": narrower than the known task inside it
+                parent = next((k.kb_id_ for k in known if k.kb_id_ and sp.start <= k.start and k.end <= sp.end), None)
             span = Span(doc, sp.start, sp.end, label="Task", kb_id="")
             broader[(span.start, span.end)] = parent
             out.append(span)

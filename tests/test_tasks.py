@@ -209,3 +209,9 @@ def test_chinese_verb_and_object(nlp):
 def test_understanding_verbs_and_light_nouns(nlp):
     assert "paralinguistic-understanding" in inferred(nlp, "Frozen LLMs Can Perceive Paralinguistic Aspects of Speech")
     assert "paralinguistic-understanding" in inferred(nlp, "We study how a model can understand paralinguistic information.")
+
+
+def test_title_task_narrower_than_a_known_task_inside_it(tasks_of):
+    got = tasks_of("[DanceX: Music-to-Dance Video Generation with Diffusion](http://x.org/7)")
+    assert "music-to-dance-generation" not in got  # carried by skos:broader of the new, more specific task
+    assert any("musictodancevideogeneration" in t for t in got)
