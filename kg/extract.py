@@ -76,8 +76,8 @@ def name_like(name: str) -> bool:
     words = name.split()
     if len(words) > 5 or re.fullmatch(r"(?:[A-Za-z]{1,2}\+)+[A-Za-z]{1,2}", name):
         return False  # "R+T+S": a combination of datasets by initials, not a name
-    if re.fullmatch(r"[~≈<>]?\d+(?:[.,]\d+)?\s*[KkMmBbTtGg]\+?", name):
-        return False  # "52K" samples, "7B" parameters: a quantity
+    if re.fullmatch(r"[~≈<>]?\d+(?:[.,]\d+)?\s*(?:[KkMmBbTtGg]\+?|[xX×])", name):
+        return False  # "52K" samples, "7B" parameters, "8x" faster: a quantity
     return any(_strong_word(w) for w in words)
 
 
@@ -185,6 +185,10 @@ _HEAD_AFTER = re.compile(rf"(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{ME
 # "两个TTS模型（TTS-1和TTS-1-Max）"
 _HEAD_BEFORE_ZH = re.compile(
     rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH}|提取器)\s*[（(]?[*“\"「]*\s*(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)")
+# "two key components, i.e., GSF and SDP modules": listed names and their plural head
+_LIST_HEAD_EN = re.compile(
+    rf"(?P<names>{NAME_U}(?:\s*(?:,|and|&)\s*(?:and\s+)?{NAME_U})+)\s+(?P<head>modules|models|methods|networks|encoders"
+    rf"|losses|datasets|corpora|benchmarks|frameworks|systems|architectures)\b")
 _HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME_U})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 
 DATASET_SUBTITLE = re.compile(rf"\b(?:{DATASET_HEADS_EN}|benchmarking|evaluating|evaluation|assessing)\b|{DATASET_HEADS_ZH}", re.I)
@@ -291,6 +295,10 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
                 add(s, e, "Dataset", "cue-dataset", 0.75, False)
     for m in _NAME_TASK.finditer(text):
         add(m.start("name"), m.end("name"), "Task", "cue-head", 0.7, False)
+    for m in _LIST_HEAD_EN.finditer(text):
+        t = _type_of_head(re.sub(r"(?:s|es)$", "", m.group("head")).replace("corpora", "corpus"))
+        for s, e in _names_in(m):
+            add(s, e, t, "cue-head", 0.7, False)
     for rx in (_HEAD_AFTER, _HEAD_AFTER_EN):
         for m in rx.finditer(text):
             t = _type_of_head(m.group("head"))
@@ -330,6 +338,9 @@ def _type_of_head(head: str) -> str:
 
 RULE_RANK = {"title-name": 0, "cue-propose": 1, "cue-appositive": 2, "abbreviation": 3, "cue-dataset": 4,
              "cue-list": 5, "cue-head": 6, "cue-use": 7}
+
+
+_EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
 
 
 def _note(doc: Doc, key: tuple[int, int], meta: tuple[str, float, bool, bool]) -> None:
@@ -441,6 +452,12 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
             continue  # tasks come from kg_task_inference, which filters and extends them
         kind_conf = 0.95 if len(sp.text) > 4 else 0.85
         novel = sp.label_ in ("Dataset", "Method") and _propose_before(doc, sp)
+        year = _EDITION.match(doc_text(doc), sp.end_char) if sp.label_ == "Dataset" else None
+        if year:  # "DNS Challenge 2021": an edition of a known dataset, narrower than it
+            out.append(Mention("Dataset", sp.text + year.group(), sp.start_char, year.end(), field, version,
+                               _evidence(sp), "vocabulary", kind_conf, concept=None, novel=novel,
+                               broader=sp.kb_id_, typed=True))
+            continue
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            "vocabulary", kind_conf, concept=sp.kb_id_, novel=novel))
     task_broader = doc.user_data.get("kg_task_broader", {})

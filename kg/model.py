@@ -72,7 +72,7 @@ class Mention:
     novel: bool = False  # introduced / proposed by the paper
     long_form: str | None = None  # expansion, when the text defines an abbreviation for it
     typed: bool = True  # False when the type is only the default (no head noun said it)
-    broader: str | None = None  # for a new task: the vocabulary task it narrows
+    broader: str | None = None  # for a new task or dataset edition: the vocabulary concept it narrows
 
 
 @dataclass

@@ -174,3 +174,22 @@ def test_compound_acronym_and_a_longer_chinese_term_before_the_parenthesis(links
     got = links_of("Spoken Dialogue", "本文提出副语言增强的生成式预训练Transformer（Paralinguistics-enhanced Generative "
                    "Pretrained Transformer，ParalinGPT），同时利用文本与语音模态。实验以Switchboard-1语料作为数据。")
     assert ("Method", "ParalinGPT", True) in got and "Switchboard-1" in labels(got, "Dataset")
+
+
+def test_dataset_edition_list_heads_and_quantities(links_of):
+    got = links_of("Speech Enhancement with State Space Models",
+                   "Experimental results on the DNS Challenge 2021 dataset demonstrate that it is 8x faster. "
+                   "It comprises two key components, i.e., GSF and SDP modules.")
+    assert "DNS Challenge 2021" in labels(got, "Dataset") and "DNS Challenge" not in labels(got, "Dataset")
+    assert {"GSF", "SDP"} <= labels(got, "Method") and "8x" not in labels(got, "Method")
+
+
+def test_dataset_edition_is_narrower_than_the_known_dataset(tmp_path):
+    from kg.build import build
+    f = tmp_path / "d.md"
+    f.write_text("|Source|Title|Summary|\n|---|---|---|\n|2603.00001v1|Enhancement|We evaluate on the DNS Challenge 2021 "
+                 "dataset.|\n", encoding="utf-8")
+    build([f], tmp_path / "out", progress=False, views=False)
+    nt = (tmp_path / "out" / "graph.nt").read_text(encoding="utf-8")
+    edition = "<https://w3id.org/kg-digest/id/dataset/dnschallenge2021>"
+    assert f"{edition} <http://www.w3.org/2004/02/skos/core#broader> <https://w3id.org/kg-digest/id/dataset/" in nt
