@@ -77,6 +77,17 @@ def test_chinese_digest_of_unseen_papers(chinese_build):
     assert s["Dataset"]["novel_accuracy"] >= 0.95 and s["Method"]["novel_accuracy"] >= 0.90
 
 
+@pytest.mark.parametrize("digest, gold", [("english-digest-2.md", "english_gold_2.json"),
+                                          ("chinese-digest-2.md", "chinese_gold_2.json")])
+def test_second_digests_of_unseen_papers(tmp_path, digest, gold):
+    # 20 + 20 more real papers (tests/data/*-digest-2-SOURCES.md), annotated blind
+    build([ROOT / "tests" / "data" / digest], tmp_path, progress=False, views=False)
+    s = score_py(GOLD / gold, tmp_path / "links.jsonl")
+    assert s["Task"]["f1"] >= 0.85
+    assert s["Dataset"]["f1"] >= 0.80
+    assert s["Method"]["f1"] >= 0.85
+
+
 def rows(out: Path) -> list[dict]:
     return [json.loads(line) for line in open(out / "links.jsonl", encoding="utf-8")]
 
