@@ -538,6 +538,7 @@ _LIGHT_NOUNS = {"aspects", "aspect", "information", "cues", "cue", "features", "
                 "signals", "content", "properties"}
 _VERB_STOP = {"and", "or", "with", "for", "in", "on", "using", "via", "by", "to", "that", "which", "while", "under",
               "through", "across", "at", "as", "into", "without", "of", "the", "a", "an", "is", "are", "based"}
+_MODEL_KIND = re.compile(r"^\s*[^\s:：]+\s*[:：]\s*(?:An?|The)\s+(?P<kind>(?:[A-Z][\w-]*\s+){1,4})Model\b")
 _HEAD_SYNONYMS = {"synthesis": ("generation",), "generation": ("synthesis",), "modelling": ("modeling",),
                   "labelling": ("labeling",)}
 # a title's modifier shared by coordinated task heads: "Singing Transcription, Alignment, and
@@ -725,7 +726,8 @@ class TaskInference:
                         continue
                     extra.append(Span(doc, sp.start, sp.end, label="Task", kb_id=n_iri))
                     found.add(n_iri)
-        new = self._title_phrases(doc, tasks + extra) + self._shared_modifier(doc, tasks) if is_title else []
+        new = self._title_phrases(doc, tasks + extra) + self._shared_modifier(doc, tasks) + self._model_kind(doc) \
+            if is_title else []
         doc.spans["kg_tasks"] = tasks + extra + new
         return doc
 
@@ -807,6 +809,21 @@ class TaskInference:
                 if cs is not None:
                     out.append(Span(doc, cs.start, cs.end, label="Task", kb_id=iri))
         return out
+
+    def _model_kind(self, doc: Doc) -> list[Span]:
+        """"GOAT-SLM: A Spoken Language Model with ...": a paper that presents a model of a kind
+        addresses the modelling task of that kind, when the vocabulary has it (spoken language
+        modeling)."""
+        m = _MODEL_KIND.match(doc_text(doc))
+        if m is None:
+            return []
+        words = m.group("kind").split()
+        for k in range(len(words) - 1):
+            iri = self._concept(" ".join(words[k:]) + " modeling")
+            if iri:
+                sp = doc.char_span(m.start("kind"), m.end(), alignment_mode="expand")
+                return [Span(doc, sp.start, sp.end, label="Task", kb_id=iri)] if sp is not None else []
+        return []
 
     def _synonym_head(self, phrase: str) -> str | None:
         """The vocabulary task a phrase names with a synonymous head noun: "X Synthesis" for

@@ -215,3 +215,9 @@ def test_title_task_narrower_than_a_known_task_inside_it(tasks_of):
     got = tasks_of("[DanceX: Music-to-Dance Video Generation with Diffusion](http://x.org/7)")
     assert "music-to-dance-generation" not in got  # carried by skos:broader of the new, more specific task
     assert any("musictodancevideogeneration" in t for t in got)
+
+
+def test_a_model_of_a_kind_addresses_that_modelling_task(nlp):
+    got = inferred(nlp, "GOAT-SLM: A Spoken Language Model with Paralinguistic and Speaker Characteristic Awareness")
+    assert "spoken-language-modeling" in got
+    assert not inferred(nlp, "X: A Speech Foundation Model")
