@@ -392,3 +392,19 @@ def test_huge_builds_show_an_entity_graph(built, browser, tmp_path, monkeypatch)
     assert both >= 1 and weights == [both]  # edge weight: the papers that use both
     assert "Huge graph" in (tmp_path / "graph.html").read_text(encoding="utf-8")
     page.close()
+
+
+def test_drawn_nodes_do_not_overlap(built, browser):
+    """Every node's disc, as the page draws it, is clear of every other: hovering a node shows that node."""
+    page = browser.open(built / "graph.html")
+    nodes = page.evaluate("""() => { const n = kg.network, pos = n.getPositions(), out = [];
+        for (const id of n.body.nodeIndices) { const s = n.body.nodes[id].shape;
+            out.push([pos[id].x, pos[id].y, s.radius || n.body.nodes[id].options.size]); }
+        return out; }""")
+    page.close()
+    import numpy as np
+    b = np.array(nodes)
+    d = np.hypot(b[:, 0, None] - b[None, :, 0], b[:, 1, None] - b[None, :, 1])
+    np.fill_diagonal(d, np.inf)
+    assert len(b) > 300 and b[:, 2].max() > 20  # sizes differ: the big discs are there
+    assert ((d - b[:, 2, None] - b[None, :, 2]) < -1).sum() == 0

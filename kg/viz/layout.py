@@ -46,12 +46,41 @@ def force_layout(n: int, edges: list[tuple[int, int, float]], iterations: int = 
     return pos / m if m > 0 else pos
 
 
-def layout(n: int, edges: list[tuple[int, int, float]], spacing: float = 40.0, seed: int = 7) -> np.ndarray:
-    """Pixel positions for nodes 0..n-1 given (i, j, weight) edges."""
+def separate(pos: np.ndarray, radii: np.ndarray, gap: float = 6.0, iterations: int = 80) -> np.ndarray:
+    """Push overlapping nodes apart until every pair is at least r_i + r_j + gap apart (or the
+    iterations run out): a force layout places points, but the page draws discs whose radius
+    grows with the papers behind a node, and a big node must not hide a small one under it."""
+    pos = pos.astype(float).copy()
+    n = len(pos)
+    if n < 2:
+        return pos
+    need = radii[:, None] + radii[None, :] + gap
+    np.fill_diagonal(need, 0.0)
+    tie = np.arange(n, dtype=float)  # deterministic direction for coincident points
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt((delta ** 2).sum(-1))
+        overlap = need - dist
+        np.fill_diagonal(overlap, 0.0)
+        if overlap.max() <= 0.5:
+            break
+        push = np.where(overlap > 0, overlap / 2, 0.0)
+        zero = dist < 1e-6
+        dist[zero] = 1.0
+        delta[zero] = np.stack([np.cos(tie[:, None] - tie[None, :]), np.sin(tie[:, None] - tie[None, :])], -1)[zero]
+        pos += np.einsum("ijk,ij->ik", delta / dist[:, :, None], push)
+    return pos
+
+
+def layout(n: int, edges: list[tuple[int, int, float]], spacing: float = 40.0, seed: int = 7,
+           radii: np.ndarray | None = None) -> np.ndarray:
+    """Pixel positions for nodes 0..n-1 given (i, j, weight) edges, without overlaps when the
+    drawn radii are given (small graphs)."""
     if n == 0:
         return np.zeros((0, 2))
     if n <= FULL_LAYOUT_MAX:
-        return force_layout(n, edges, seed=seed) * spacing * math.sqrt(n) * 0.9
+        pos = force_layout(n, edges, seed=seed) * spacing * math.sqrt(n) * 0.9
+        return separate(pos, radii) if radii is not None else pos
     adj: list[list[int]] = [[] for _ in range(n)]
     for i, j, _ in edges:
         if i != j:

@@ -56,10 +56,21 @@ class View:
         return len(self.labels) - 1
 
     def finish(self) -> "View":
-        p = layout(len(self.labels), self.edges)
+        p = layout(len(self.labels), self.edges, radii=drawn_radii(self.node_count))
         self.pos = [(round(float(x), 1), round(float(y), 1)) for x, y in p]
         self.large = len(self.labels) > LARGE
         return self
+
+
+def drawn_radii(counts: list[int]) -> "np.ndarray":
+    """The radius vis-network draws for each node: its "value" (papers behind it) scaled linearly
+    into [6, 38] pixels (render.vis_options), the middle when all values are equal."""
+    import numpy as np
+    c = np.asarray(counts, dtype=float)
+    if not len(c):
+        return c
+    lo, hi = c.min(), c.max()
+    return np.full(len(c), 22.0) if hi == lo else 6.0 + (c - lo) / (hi - lo) * 32.0
 
 
 class PaperTable:
