@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-import networkx as nx
 from pyoxigraph import RdfFormat, Store, Triple, parse, serialize
 
 from .graph import PREFIXES
@@ -96,14 +96,57 @@ def write_links(rows: list[dict], path: Path) -> None:
             fh.write(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n")
 
 
+GRAPHML_HEAD = """<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+"""
+GRAPHML_KEYS = """  <key id="evidence" for="edge" attr.name="evidence" attr.type="string" />
+  <key id="confidence" for="edge" attr.name="confidence" attr.type="double" />
+  <key id="novel" for="edge" attr.name="novel" attr.type="boolean" />
+  <key id="relation" for="edge" attr.name="relation" attr.type="string" />
+  <key id="title" for="node" attr.name="title" attr.type="string" />
+  <key id="label" for="node" attr.name="label" attr.type="string" />
+  <key id="kind" for="node" attr.name="kind" attr.type="string" />
+"""
+_ATTRIBUTE = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+
+
+def _attr(value: str) -> str:
+    return escape(value, _ATTRIBUTE)
+
+
+def _data(key: str, value) -> str:
+    text = escape(str(value))
+    return f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n'
+
+
 def write_graphml(rows: list[dict], path: Path) -> None:
-    """Papers and entities as nodes, links as edges (for Gephi, Cytoscape, yEd)."""
-    g = nx.MultiDiGraph()
+    """Papers and entities as nodes, links as edges (for Gephi, Cytoscape, yEd).
+
+    Streamed: the bytes networkx's write_graphml writes for the MultiDiGraph of the rows (with
+    prettyprint and named_key_ids; nodes in order of first appearance, then each node's edges
+    grouped by target, keyed 0, 1, ... per pair), without building the graph or an XML tree.
+    """
+    nodes: dict[str, tuple[str, str, str]] = {}
+    edges: dict[str, dict[str, list[dict]]] = {}
     for r in rows:
-        if r["paper_iri"] not in g:
-            g.add_node(r["paper_iri"], kind="Paper", label=r["paper"], title=r["title"])
-        if r["entity"] not in g:
-            g.add_node(r["entity"], kind=r["type"], label=r["label"], title=r["label"])
-        g.add_edge(r["paper_iri"], r["entity"], relation=r["relation"].rsplit("#", 1)[-1],
-                   novel=r["novel"], confidence=r["confidence"], evidence=r["evidence"])
-    nx.write_graphml(g, path, encoding="utf-8", prettyprint=True, named_key_ids=True)
+        nodes.setdefault(r["paper_iri"], ("Paper", r["paper"], r["title"]))
+        nodes.setdefault(r["entity"], (r["type"], r["label"], r["label"]))
+        edges.setdefault(r["paper_iri"], {}).setdefault(r["entity"], []).append(r)
+    with open(path, "w", encoding="utf-8", errors="xmlcharrefreplace", newline="\n") as fh:
+        fh.write(GRAPHML_HEAD)
+        if not nodes:
+            fh.write('  <graph edgedefault="directed" />\n</graphml>\n')
+            return
+        fh.write(GRAPHML_KEYS + '  <graph edgedefault="directed">\n')
+        for iri, (kind, label, title) in nodes.items():
+            fh.write(f'    <node id="{_attr(iri)}">\n' + _data("kind", kind) + _data("label", label)
+                     + _data("title", title) + "    </node>\n")
+        for source in nodes:
+            for target, links in edges.get(source, {}).items():
+                for key, r in enumerate(links):
+                    fh.write(f'    <edge source="{_attr(source)}" target="{_attr(target)}" id="{key}">\n'
+                             + _data("relation", r["relation"].rsplit("#", 1)[-1]) + _data("novel", r["novel"])
+                             + _data("confidence", r["confidence"]) + _data("evidence", r["evidence"])
+                             + "    </edge>\n")
+        fh.write("  </graph>\n</graphml>\n")
