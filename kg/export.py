@@ -1,16 +1,18 @@
 """Export: the graph as N-Triples, Turtle and JSON-LD, and the views derived from it
-(links.jsonl, graph.graphml), read back from the build's store."""
+(links.jsonl, graph.graphml): one record per paper-entity link, made from what the graph was
+generated from, or read back from the build's store."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from pyoxigraph import RdfFormat, Store, Triple, parse, serialize
 
-from .graph import PREFIXES
-from .model import TYPES
+from .graph import PREFIXES, decimal_text, entity_labels, kgo, skos
+from .model import TYPES, Entity, Link, Paper
+from .vocab import Vocabulary
 
 LINKS_QUERY = """
 PREFIX kgo: <https://w3id.org/kg-digest/ontology#>
@@ -86,7 +88,67 @@ def link_rows(store: Store) -> list[dict]:
             "paper_iri": sol["paper"].value,
             "title": title,
         })
-    rows.sort(key=lambda r: (r["paper"], TYPE_ORDER[r["type"]], r["label"].lower(), r["entity"]))
+    rows.sort(key=_row_order)
+    return rows
+
+
+def _row_order(r: dict) -> tuple:
+    return r["paper"], TYPE_ORDER[r["type"]], r["label"].lower(), r["entity"]
+
+
+def graph_link_rows(linked: Iterable[tuple[Paper, list[Link]]], entities: Mapping[str, Entity],
+                    vocabulary: Vocabulary) -> list[dict] | None:
+    """The records link_rows(store) reads from the graph, made from the papers, links and
+    entities the graph is generated from (graph.paper_triples, graph.entity_triples), without
+    loading and querying the store: each field is the value of the triple the query matches.
+
+    The rows are the same, in the same order, as long as every link is the only one between its
+    paper and its entity (kg.link makes one per pair) and every linked entity has one English
+    or untagged skos:prefLabel; otherwise the query's answer would depend on the store's order
+    of solutions, so this returns None and the caller reads the store.
+    """
+    labels: dict[str, tuple[str, str, list[str]]] = {}
+    papers: dict[str, str] = {}  # IRI -> key; the rows are sorted by key
+    rows = []
+    for paper, links in linked:
+        if paper.iri in papers or len({lk.entity for lk in links}) != len(links):
+            return None
+        papers[paper.iri] = paper.key
+        pid, iri, title = paper.key, paper.iri, paper.latest.title
+        for lk in links:
+            ent = labels.get(lk.entity)
+            if ent is None:
+                e = entities.get(lk.entity)
+                if e is None:
+                    return None
+                pairs = entity_labels(e, vocabulary)
+                prefs = {lit.value for prop, lit in pairs
+                         if prop == skos.prefLabel and (lit.language or "en") == "en"}
+                if len(prefs) != 1:
+                    return None
+                alts = sorted({lit.value for prop, lit in pairs if prop in (skos.altLabel, kgo.acronym)})
+                ent = labels[lk.entity] = (e.type, prefs.pop(), alts)
+            etype, label, alts = ent
+            rel = kgo[lk.relation].value
+            rows.append({
+                "paper": pid,
+                "type": etype,
+                "label": label,
+                "alt_labels": alts,
+                "novel": rel.rsplit("#", 1)[-1] in NOVEL_RELATIONS,
+                "relation": rel,
+                "evidence": lk.evidence,
+                "matched": lk.matched,
+                "field": lk.field,
+                "rule": lk.rule,
+                "confidence": float(decimal_text(lk.confidence)),
+                "entity": lk.entity,
+                "paper_iri": iri,
+                "title": title,
+            })
+    if len(set(papers.values())) != len(papers):
+        return None
+    rows.sort(key=_row_order)
     return rows
 
 

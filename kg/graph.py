@@ -123,7 +123,7 @@ def paper_triples(paper: Paper, links: list[Link], results: Iterable[Result] = (
         yield Triple(li, kgo.matchedText, Literal(lk.matched))
         yield Triple(li, kgo.evidenceField, Literal(lk.field))
         yield Triple(li, kgo.foundBy, Literal(lk.rule))
-        yield Triple(li, kgo.confidence, Literal(_decimal(lk.confidence), datatype=DECIMAL))
+        yield Triple(li, kgo.confidence, Literal(decimal_text(lk.confidence), datatype=DECIMAL))
         yield Triple(li, prov.wasDerivedFrom, by_label.get(lk.version, p))
     for r in results:
         h = hashlib.sha1(f"{r.paper}|{r.metric}|{r.dataset}|{r.value}|{r.evidence}".encode()).hexdigest()[:20]
@@ -133,13 +133,14 @@ def paper_triples(paper: Paper, links: list[Link], results: Iterable[Result] = (
         yield Triple(ri, kgo.metric, N(r.metric))
         if r.dataset:
             yield Triple(ri, kgo.onDataset, N(r.dataset))
-        yield Triple(ri, kgo.value, Literal(_decimal(r.value), datatype=DECIMAL))
+        yield Triple(ri, kgo.value, Literal(decimal_text(r.value), datatype=DECIMAL))
         if r.unit:
             yield Triple(ri, kgo.unit, Literal(r.unit))
         yield Triple(ri, kgo.evidenceText, text_literal(r.evidence))
 
 
-def _decimal(x: float) -> str:
+def decimal_text(x: float) -> str:
+    """The xsd:decimal lexical form of x: at most six decimals, at least one."""
     s = f"{x:.6f}".rstrip("0")
     return s + "0" if s.endswith(".") else s
 

@@ -1,4 +1,5 @@
-"""graph.graphml is written without networkx: it must be the bytes networkx writes."""
+"""links.jsonl and graph.graphml are made without the store and without networkx: the records
+must be the ones the store answers, and the GraphML the bytes networkx writes."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,6 +8,10 @@ import networkx as nx
 import pytest
 
 from kg import export
+from kg.build import build
+from kg.extract import extract_all, load_nlp
+from kg.ingest import ingest
+from kg.link import Linker
 from kg.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +28,34 @@ def networkx_graphml(rows: list[dict], path: Path) -> None:
         g.add_edge(r["paper_iri"], r["entity"], relation=r["relation"].rsplit("#", 1)[-1],
                    novel=r["novel"], confidence=r["confidence"], evidence=r["evidence"])
     nx.write_graphml(g, path, encoding="utf-8", prettyprint=True, named_key_ids=True)
+
+
+@pytest.fixture(scope="module")
+def linked():
+    """The bundled digest's papers with their links, and the linker, as `kg build data/` makes them."""
+    papers = ingest([ROOT / "data"])
+    nlp = load_nlp()
+    vocabulary = nlp.get_pipe("kg_vocab_matcher").vocabulary
+    linker = Linker(vocabulary)
+    return [(p, linker.link(p, ms)) for p, ms in extract_all(papers, nlp)], linker, vocabulary
+
+
+def test_link_rows_made_in_memory_are_the_stores_answer(bundled_build, linked):
+    pairs, linker, vocabulary = linked
+    rows = export.graph_link_rows(pairs, linker.entities, vocabulary)
+    assert rows is not None and len(rows) > 400
+    assert rows == export.link_rows(open_store(bundled_build))
+
+
+def test_link_rows_left_to_the_store_when_its_answer_is_ambiguous(linked):
+    pairs, linker, vocabulary = linked
+    paper, links = next((p, lks) for p, lks in pairs if len(lks) >= 2)
+    twice = [(paper, links + [links[0]])]  # two links from one paper to one entity
+    assert export.graph_link_rows(twice, linker.entities, vocabulary) is None
+    missing = {k: v for k, v in linker.entities.items() if k != links[0].entity}
+    assert export.graph_link_rows([(paper, links)], missing, vocabulary) is None
+    same_paper_twice = [(paper, links[:1]), (paper, links[1:2])]
+    assert export.graph_link_rows(same_paper_twice, linker.entities, vocabulary) is None
 
 
 def test_graphml_is_what_networkx_writes(bundled_build, tmp_path):
@@ -56,3 +89,30 @@ def test_graphml_is_what_networkx_writes_for_odd_rows(rows, tmp_path):
     networkx_graphml(rows, tmp_path / "nx.graphml")
     export.write_graphml(rows, tmp_path / "kg.graphml")
     assert (tmp_path / "kg.graphml").read_bytes() == (tmp_path / "nx.graphml").read_bytes()
+
+
+def test_views_data_from_rows_is_data_from_links_jsonl(bundled_build, linked):
+    from kg.viz.data import Data
+    pairs, linker, vocabulary = linked
+    rows = export.graph_link_rows(pairs, linker.entities, vocabulary)
+    summaries = {p.iri: p.latest.summary for p, _ in pairs if p.latest.summary}
+    assert Data.from_rows(rows, summaries) == Data.load(bundled_build)
+
+
+FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")
+
+
+def test_build_reads_the_store_when_the_rows_cannot_be_made(bundled_build, tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.export.graph_link_rows", lambda *args: None)
+    build([ROOT / "data"], tmp_path, progress=False, views=False)
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (bundled_build / name).read_bytes(), name
+
+
+def test_stages_side_by_side_give_the_same_files(bundled_build, tmp_path, monkeypatch):
+    """Large builds write Turtle/JSON-LD, links.jsonl/GraphML/views and the store in parallel."""
+    monkeypatch.setattr("kg.build.SIDE_BY_SIDE", 0)
+    s = build([ROOT / "data"], tmp_path, progress=False, views=True)
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (bundled_build / name).read_bytes(), name
+    assert len(s.files) > len(FILES) and all(f.exists() for f in s.files)
