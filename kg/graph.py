@@ -64,12 +64,12 @@ class Terms:
 kgo, dcterms, skos, prov, fabio = Terms(KGO), Terms(DCTERMS), Terms(SKOS), Terms(PROV), Terms(FABIO)
 A = N(RDF.type)
 DECIMAL = N(XSD.decimal)
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
 
 
 def text_literal(text: str) -> Literal:
     """A string tagged @zh when Han characters make up a fair share of it, else @en."""
-    han = len(_HAN.findall(text))
+    han = len(_NOT_HAN.sub("", text))
     return Literal(text, language="zh" if han and han * 4 >= len(text.replace(" ", "")) else "en")
 
 
