@@ -15,8 +15,11 @@ from .extract import extract_all, load_nlp
 from .graph import entity_triples, paper_triples
 from .ingest import IngestReport, ingest
 from .link import Linker, find_results
-from .model import TYPES, RowError
+from .model import TYPES, Link, Paper, RowError
 from .store import create_store, open_store
+
+
+SIDE_BY_SIDE = 2000  # papers from which the stages after extraction run in parallel processes
 
 
 class BuildInUse(Exception):
@@ -71,14 +74,49 @@ class Progress:
             print(f"  extracting {done}/{self.total} papers ({now - self.t0:.0f} s)", file=sys.stderr, flush=True)
 
 
-def _start(func, *args):
-    """Run func(*args) in a forked process (None where fork is not available)."""
-    import multiprocessing as mp
-    if "fork" not in mp.get_all_start_methods():
-        return None
-    proc = mp.get_context("fork").Process(target=func, args=args, daemon=True)
-    proc.start()
-    return proc
+class _Job:
+    """func(*args), in a forked process when `fork` is true and the platform has fork, else right
+    away; result() returns its value (raising RuntimeError if the process failed)."""
+
+    def __init__(self, fork: bool, what: str, func, *args):
+        import multiprocessing as mp
+        self.what, self.proc = what, None
+        if not fork or "fork" not in mp.get_all_start_methods():
+            self.value = func(*args)
+            return
+        ctx = mp.get_context("fork")
+        self.pipe, child_end = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(target=_run, args=(child_end, func, args), daemon=True)
+        self.proc.start()
+        child_end.close()
+
+    def result(self):
+        if self.proc is not None:
+            try:
+                self.value = self.pipe.recv()
+            except EOFError:  # the process died; its exit code says how
+                self.value = None
+            self.proc.join()
+            if self.proc.exitcode != 0:
+                raise RuntimeError(f"writing {self.what} failed (exit code {self.proc.exitcode})")
+            self.proc = None
+        return self.value
+
+
+def _run(pipe, func, args) -> None:
+    pipe.send(func(*args))
+    pipe.close()
+
+
+def _links_and_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, views: bool) -> list[Path]:
+    """graph.graphml, links.jsonl and (if views) the default views; returns the views' files."""
+    export.write_graphml(rows, out / "graph.graphml")
+    export.write_links(rows, out / "links.jsonl")
+    if not views:
+        return []
+    from .viz import build_views
+    from .viz.data import Data
+    return build_views(out, None if summaries is None else Data.from_rows(rows, summaries))
 
 
 def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = None,
@@ -103,9 +141,12 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
     linker = Linker(vocabulary, min_confidence=min_confidence)
     bar = Progress(len(papers), progress)
 
+    linked: list[tuple[Paper, list[Link]]] = []  # what the graph is made of, for links.jsonl
+
     def triples() -> Iterator[Triple]:
         for i, (paper, mentions) in enumerate(extract_all(papers, nlp), start=1):
             links = linker.link(paper, mentions)
+            linked.append((paper, links))
             for lk in links:
                 summary.links[lk.type] += 1
                 summary.novel[lk.type] += lk.novel
@@ -131,35 +172,34 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
     lap("extract+link+graph.nt")
     summary.entities_known = sum(e.known for e in linker.entities.values())
     summary.entities_new = sum(not e.known for e in linker.entities.values())
-    # On large inputs the independent stages run side by side in forked processes:
-    # Turtle+JSON-LD beside store+links view, GraphML beside links.jsonl+views.
-    side = summary.papers >= 2000
-    writer = _start(export.write_turtle_and_jsonld, nt, out) if side else None
-    if writer is None:
-        export.write_turtle_and_jsonld(nt, out)
-    summary.triples = create_store(out, nt)
-    lap("store" if writer else "graph.ttl+graph.jsonld+store")
-    store = open_store(out)
-    rows = export.link_rows(store)
-    del store
+    # links.jsonl, GraphML and the views come from the links as made (same records as the store
+    # would answer, see export.graph_link_rows), so they need not wait for the store
+    rows = export.graph_link_rows(linked, linker.entities, vocabulary)
+    summaries = {p.iri: p.latest.summary for p, _ in linked if p.latest.summary}
+    del linked
     lap("links view")
-    graphml = _start(export.write_graphml, rows, out / "graph.graphml") if side else None
-    if graphml is None:
-        export.write_graphml(rows, out / "graph.graphml")
-    export.write_links(rows, out / "links.jsonl")
+    # On large inputs the independent stages run side by side in forked processes:
+    # Turtle+JSON-LD, links.jsonl+GraphML+views, and the store.
+    side = summary.papers >= SIDE_BY_SIDE
+    writer = _Job(side, "graph.ttl / graph.jsonld", export.write_turtle_and_jsonld, nt, out)
+    if not side:
+        lap("graph.ttl+graph.jsonld")
+    links = None
+    if rows is not None:
+        links = _Job(side, "links.jsonl / graph.graphml / views", _links_and_views, rows, summaries, out, views)
+        if not side:
+            lap("links.jsonl+graph.graphml+views")
+    summary.triples = create_store(out, nt)
+    lap("store")
+    if rows is None:  # the records depend on the store's answer: read them from it, as `kg view` does
+        rows = export.link_rows(open_store(out))
+        links = _Job(False, "links.jsonl / graph.graphml / views", _links_and_views, rows, None, out, views)
+        lap("links view from the store, links.jsonl+graph.graphml+views")
     del rows
-    lap("links.jsonl" if graphml else "links.jsonl+graphml")
     summary.files = [out / n for n in ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")]
-    if views:
-        from .viz import build_views
-        summary.files += build_views(out)
-        lap("views")
-    for proc, what in ((writer, "graph.ttl / graph.jsonld"), (graphml, "graph.graphml")):
-        if proc is not None:
-            proc.join()
-            if proc.exitcode != 0:
-                raise RuntimeError(f"writing {what} failed (exit code {proc.exitcode})")
+    writer.result()
+    summary.files += links.result()
     if side:
-        lap("waiting for graph.ttl, graph.jsonld, graph.graphml")
+        lap("waiting for graph.ttl, graph.jsonld, links.jsonl, graph.graphml, views")
     summary.seconds = time.time() - t0
     return summary

@@ -32,6 +32,7 @@ _N: dict[str, NamedNode] = {}
 
 
 def N(iri) -> NamedNode:
+    """The NamedNode of an IRI that recurs across papers (entities), made once."""
     s = str(iri)
     n = _N.get(s)
     if n is None:
@@ -39,13 +40,36 @@ def N(iri) -> NamedNode:
     return n
 
 
+class Terms:
+    """The NamedNodes of one namespace, each made once: `kgo.Paper`, `kgo["usesDataset"]`.
+
+    (rdflib's namespaces make and validate a new URIRef on every attribute access; the graph
+    stream needs the same few dozen terms millions of times.)
+    """
+
+    def __init__(self, base) -> None:
+        self._base = str(base)
+
+    def __getattr__(self, name: str) -> NamedNode:  # only for names not made yet
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = NamedNode(self._base + name)
+        setattr(self, name, node)
+        return node
+
+    def __getitem__(self, name: str) -> NamedNode:
+        return getattr(self, name)
+
+
+kgo, dcterms, skos, prov, fabio = Terms(KGO), Terms(DCTERMS), Terms(SKOS), Terms(PROV), Terms(FABIO)
 A = N(RDF.type)
-_HAN = re.compile(r"[\u3400-\u9fff]")
+DECIMAL = N(XSD.decimal)
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
 
 
 def text_literal(text: str) -> Literal:
     """A string tagged @zh when Han characters make up a fair share of it, else @en."""
-    han = len(_HAN.findall(text))
+    han = len(_NOT_HAN.sub("", text))
     return Literal(text, language="zh" if han and han * 4 >= len(text.replace(" ", "")) else "en")
 
 
@@ -63,60 +87,80 @@ def link_iri(link: Link) -> str:
 
 
 def paper_triples(paper: Paper, links: list[Link], results: Iterable[Result] = ()) -> Iterator[Triple]:
-    p = N(paper.iri)
-    yield Triple(p, A, N(KGO.Paper))
+    p = NamedNode(paper.iri)
+    yield Triple(p, A, kgo.Paper)
     if paper.iri.startswith("http://arxiv.org/abs/"):
-        yield Triple(p, A, N(FABIO.Preprint))
-    yield Triple(p, N(DCTERMS.identifier), Literal(paper.key))
+        yield Triple(p, A, fabio.Preprint)
+    yield Triple(p, dcterms.identifier, Literal(paper.key))
     latest = paper.latest
-    yield Triple(p, N(DCTERMS.title), text_literal(latest.title))
+    yield Triple(p, dcterms.title, text_literal(latest.title))
     if latest.summary:
-        yield Triple(p, N(DCTERMS.abstract), text_literal(latest.summary))
+        yield Triple(p, dcterms.abstract, text_literal(latest.summary))
     viris = [version_iri(paper, i) for i in range(len(paper.versions))]
-    for vi in viris:
-        yield Triple(p, N(KGO.version), N(vi))
+    vnodes = [NamedNode(vi) for vi in viris]
+    for vn in vnodes:
+        yield Triple(p, kgo.version, vn)
     for lk in links:
-        yield Triple(p, N(KGO[lk.relation]), N(lk.entity))
-    for v, vi in zip(paper.versions, map(N, viris)):
-        yield Triple(vi, A, N(KGO.PaperVersion))
-        yield Triple(vi, N(DCTERMS.isVersionOf), p)
+        yield Triple(p, kgo[lk.relation], N(lk.entity))
+    for v, vn in zip(paper.versions, vnodes):
+        yield Triple(vn, A, kgo.PaperVersion)
+        yield Triple(vn, dcterms.isVersionOf, p)
         if v.label[1:].isdigit():
-            yield Triple(vi, N(KGO.versionNumber), Literal(int(v.label[1:])))
-        yield Triple(vi, N(DCTERMS.title), text_literal(v.title))
+            yield Triple(vn, kgo.versionNumber, Literal(int(v.label[1:])))
+        yield Triple(vn, dcterms.title, text_literal(v.title))
         if v.summary:
-            yield Triple(vi, N(DCTERMS.abstract), text_literal(v.summary))
-        yield Triple(vi, N(KGO.sourceFile), Literal(v.source_file))
-        yield Triple(vi, N(KGO.sourceLine), Literal(v.line))
-    vlabels = {v.label: vi for v, vi in zip(paper.versions, viris)}
+            yield Triple(vn, dcterms.abstract, text_literal(v.summary))
+        yield Triple(vn, kgo.sourceFile, Literal(v.source_file))
+        yield Triple(vn, kgo.sourceLine, Literal(v.line))
+    by_label = {v.label: vn for v, vn in zip(paper.versions, vnodes)}
     for lk in links:
-        li = N(link_iri(lk))
-        yield Triple(li, A, N(KGO.Link))
-        yield Triple(li, N(KGO.linkSource), p)
-        yield Triple(li, N(KGO.linkRelation), N(KGO[lk.relation]))
-        yield Triple(li, N(KGO.linkTarget), N(lk.entity))
-        yield Triple(li, N(KGO.evidenceText), text_literal(lk.evidence))
-        yield Triple(li, N(KGO.matchedText), Literal(lk.matched))
-        yield Triple(li, N(KGO.evidenceField), Literal(lk.field))
-        yield Triple(li, N(KGO.foundBy), Literal(lk.rule))
-        yield Triple(li, N(KGO.confidence), Literal(_decimal(lk.confidence), datatype=N(XSD.decimal)))
-        yield Triple(li, N(PROV.wasDerivedFrom), N(vlabels.get(lk.version, paper.iri)))
+        li = NamedNode(link_iri(lk))
+        yield Triple(li, A, kgo.Link)
+        yield Triple(li, kgo.linkSource, p)
+        yield Triple(li, kgo.linkRelation, kgo[lk.relation])
+        yield Triple(li, kgo.linkTarget, N(lk.entity))
+        yield Triple(li, kgo.evidenceText, text_literal(lk.evidence))
+        yield Triple(li, kgo.matchedText, Literal(lk.matched))
+        yield Triple(li, kgo.evidenceField, Literal(lk.field))
+        yield Triple(li, kgo.foundBy, Literal(lk.rule))
+        yield Triple(li, kgo.confidence, Literal(decimal_text(lk.confidence), datatype=DECIMAL))
+        yield Triple(li, prov.wasDerivedFrom, by_label.get(lk.version, p))
     for r in results:
         h = hashlib.sha1(f"{r.paper}|{r.metric}|{r.dataset}|{r.value}|{r.evidence}".encode()).hexdigest()[:20]
-        ri = N(RESULT_NS + h)
-        yield Triple(ri, A, N(KGO.Result))
-        yield Triple(ri, N(KGO.resultOf), p)
-        yield Triple(ri, N(KGO.metric), N(r.metric))
+        ri = NamedNode(RESULT_NS + h)
+        yield Triple(ri, A, kgo.Result)
+        yield Triple(ri, kgo.resultOf, p)
+        yield Triple(ri, kgo.metric, N(r.metric))
         if r.dataset:
-            yield Triple(ri, N(KGO.onDataset), N(r.dataset))
-        yield Triple(ri, N(KGO.value), Literal(_decimal(r.value), datatype=N(XSD.decimal)))
+            yield Triple(ri, kgo.onDataset, N(r.dataset))
+        yield Triple(ri, kgo.value, Literal(decimal_text(r.value), datatype=DECIMAL))
         if r.unit:
-            yield Triple(ri, N(KGO.unit), Literal(r.unit))
-        yield Triple(ri, N(KGO.evidenceText), text_literal(r.evidence))
+            yield Triple(ri, kgo.unit, Literal(r.unit))
+        yield Triple(ri, kgo.evidenceText, text_literal(r.evidence))
 
 
-def _decimal(x: float) -> str:
+def decimal_text(x: float) -> str:
+    """The xsd:decimal lexical form of x: at most six decimals, at least one."""
     s = f"{x:.6f}".rstrip("0")
     return s + "0" if s.endswith(".") else s
+
+
+LABEL_PROPERTIES = {"pref": skos.prefLabel, "alt": skos.altLabel, "acronym": kgo.acronym, "hidden": skos.hiddenLabel}
+
+
+def entity_labels(e: Entity, vocabulary: Vocabulary) -> list[tuple[NamedNode, Literal]]:
+    """(property, label) of every label triple of an entity, in graph order: all the labels of
+    its vocabulary concept, or the preferred and alternative labels of a discovered entity."""
+    c = vocabulary.concepts.get(e.iri) if e.known else None
+    if c is None:
+        return [(skos.prefLabel, Literal(e.label))] + [(skos.altLabel, text_literal(alt)) for alt in e.alt_labels]
+    out, seen = [], set()
+    for lab in c.labels:
+        pair = (LABEL_PROPERTIES[lab.kind], Literal(lab.text, language=lab.lang) if lab.lang else Literal(lab.text))
+        if pair not in seen:
+            seen.add(pair)
+            out.append(pair)
+    return out
 
 
 def entity_triples(entities: Iterable[Entity], vocabulary: Vocabulary) -> Iterator[Triple]:
@@ -131,29 +175,19 @@ def entity_triples(entities: Iterable[Entity], vocabulary: Vocabulary) -> Iterat
     for iri in sorted(ents):
         e = ents[iri]
         s = N(iri)
-        yield Triple(s, A, N(SKOS.Concept))
-        yield Triple(s, A, N(KGO[e.type]))
-        if e.known and iri in vocabulary.concepts:
-            c = vocabulary.concepts[iri]
-            yield Triple(s, N(SKOS.inScheme), N(KGO.vocabulary))
-            seen = set()
-            for lab in c.labels:
-                prop = {"pref": SKOS.prefLabel, "alt": SKOS.altLabel, "acronym": KGO.acronym,
-                        "hidden": SKOS.hiddenLabel}[lab.kind]
-                lit = Literal(lab.text, language=lab.lang) if lab.lang else Literal(lab.text)
-                if (prop, lit) not in seen:
-                    seen.add((prop, lit))
-                    yield Triple(s, N(prop), lit)
+        c = vocabulary.concepts.get(iri) if e.known else None
+        yield Triple(s, A, skos.Concept)
+        yield Triple(s, A, kgo[e.type])
+        yield Triple(s, skos.inScheme, kgo.discovered if c is None else kgo.vocabulary)
+        for prop, lit in entity_labels(e, vocabulary):
+            yield Triple(s, prop, lit)
+        if c is not None:
             for b in c.broader:
-                yield Triple(s, N(SKOS.broader), N(b))
+                yield Triple(s, skos.broader, N(b))
             if c.definition:
-                yield Triple(s, N(SKOS.definition), Literal(c.definition, language="en"))
+                yield Triple(s, skos.definition, Literal(c.definition, language="en"))
         else:
-            yield Triple(s, N(SKOS.inScheme), N(KGO.discovered))
-            yield Triple(s, N(SKOS.prefLabel), Literal(e.label))
-            for alt in e.alt_labels:
-                yield Triple(s, N(SKOS.altLabel), text_literal(alt))
             for b in sorted(e.broader):
-                yield Triple(s, N(SKOS.broader), N(b))
+                yield Triple(s, skos.broader, N(b))
             if e.first_seen:
-                yield Triple(s, N(KGO.firstSeenIn), N(e.first_seen))
+                yield Triple(s, kgo.firstSeenIn, N(e.first_seen))

@@ -117,27 +117,16 @@ def _field_of(name: str) -> str | None:
     return None
 
 
+_CELL_BAR = re.compile(r"(?<!\\)\|")  # a | not escaped as \|
+
+
 def _split_cells(line: str) -> list[str]:
     s = line.strip()
     if s.startswith("|"):
         s = s[1:]
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
-    cells, buf, i = [], [], 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\" and i + 1 < len(s) and s[i + 1] == "|":
-            buf.append("\\|")
-            i += 2
-            continue
-        if c == "|":
-            cells.append("".join(buf))
-            buf = []
-        else:
-            buf.append(c)
-        i += 1
-    cells.append("".join(buf))
-    return [c.strip() for c in cells]
+    return [c.strip() for c in _CELL_BAR.split(s)]
 
 
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")

@@ -18,12 +18,15 @@ def store_path(out: Path) -> Path:
 
 
 def create_store(out: Path, ntriples: Path) -> int:
-    """(Re)create OUT/store from the build's N-Triples file; returns the number of triples."""
+    """(Re)create OUT/store from the build's N-Triples file; returns the number of triples.
+
+    Loaded leniently (no IRI validation): the build wrote the file from validated terms.
+    """
     path = store_path(out)
     if path.exists():
         shutil.rmtree(path)
     store = Store(str(path))
-    store.bulk_load(path=str(ntriples), format=RdfFormat.N_TRIPLES)
+    store.bulk_load(path=str(ntriples), format=RdfFormat.N_TRIPLES, lenient=True)
     store.optimize()
     n = len(store)
     del store

@@ -145,3 +145,13 @@ def test_cli_strict_fails_on_a_bad_row_and_default_builds_the_rest(tmp_path):
 def test_cli_missing_input_is_a_clear_error(tmp_path):
     r = kg("build", str(tmp_path / "nope.md"), "-o", str(tmp_path / "out"))
     assert r.returncode == 2 and "nope.md" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_split_cells_keeps_escaped_bars():
+    from kg.ingest import _split_cells
+    assert _split_cells("| a | b \\| c | d |") == ["a", "b \\| c", "d"]
+    assert _split_cells("|a\\\\|b|") == ["a\\\\|b"]  # a bar after any backslash is escaped
+    assert _split_cells("| a \\||b|") == ["a \\|", "b"]
+    assert _split_cells("|a|b\\|") == ["a", "b\\|"]  # no closing bar: the escaped one stays
+    assert _split_cells("||") == [""]
+    assert _split_cells("|") == [""]

@@ -75,10 +75,11 @@ def _not_found(data: Data, name: str | None, t: str) -> str:
     return f"no {t.lower()} {name!r} in the build" + (f"; did you mean: {', '.join(s)}?" if s else "")
 
 
-def build_views(out: Path) -> list[Path]:
-    """Every default view of the build in out (called by `kg build`)."""
+def build_views(out: Path, data: Data | None = None) -> list[Path]:
+    """Every default view of the build in out (called by `kg build`), of data (default: read
+    from out)."""
     out = Path(out)
-    data = Data.load(out)
+    data = data if data is not None else Data.load(out)
     files: list[Path] = []
     for kind in DEFAULT:
         files += write_view(out, kind, data)

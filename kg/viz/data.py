@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,34 +81,44 @@ class Data:
         if not path.exists():
             from ..store import BuildNotFound
             raise BuildNotFound(f"{out}: no links.jsonl; run `kg build -o {out}` first")
+        with open(path, encoding="utf-8") as fh:
+            d = cls.from_rows(json.loads(line) for line in fh if line.strip())
+        if summaries:
+            d._load_summaries(Path(out))
+        return d
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict], summaries: Mapping[str, str] | None = None) -> "Data":
+        """From the records of links.jsonl (and the abstracts of the papers by IRI, if given)."""
         papers: list[Paper] = []
         entities: list[Entity] = []
         pidx: dict[str, int] = {}
         eidx: dict[str, int] = {}
         seen: set[tuple[int, int]] = set()
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if not line.strip():
-                    continue
-                r = json.loads(line)
-                pi = pidx.get(r["paper_iri"])
-                if pi is None:
-                    pi = pidx[r["paper_iri"]] = len(papers)
-                    papers.append(Paper(r["paper_iri"], str(r["paper"]), r.get("title") or str(r["paper"])))
-                ei = eidx.get(r["entity"])
-                if ei is None:
-                    ei = eidx[r["entity"]] = len(entities)
-                    entities.append(Entity(r["entity"], r["type"], r["label"], list(r.get("alt_labels") or [])))
-                rel = r.get("relation", "").rsplit("#", 1)[-1]
-                papers[pi].links.append((ei, rel, r.get("evidence", "")))
-                if (pi, ei) not in seen:
-                    seen.add((pi, ei))
-                    entities[ei].papers.append(pi)
-                    entities[ei].novel += bool(r.get("novel"))
+        for r in rows:
+            pi = pidx.get(r["paper_iri"])
+            if pi is None:
+                pi = pidx[r["paper_iri"]] = len(papers)
+                papers.append(Paper(r["paper_iri"], str(r["paper"]), r.get("title") or str(r["paper"])))
+            ei = eidx.get(r["entity"])
+            if ei is None:
+                ei = eidx[r["entity"]] = len(entities)
+                entities.append(Entity(r["entity"], r["type"], r["label"], list(r.get("alt_labels") or [])))
+            rel = r.get("relation", "").rsplit("#", 1)[-1]
+            papers[pi].links.append((ei, rel, r.get("evidence", "")))
+            if (pi, ei) not in seen:
+                seen.add((pi, ei))
+                entities[ei].papers.append(pi)
+                entities[ei].novel += bool(r.get("novel"))
         d = cls(papers, entities, pidx, eidx)
-        if summaries:
-            d._load_summaries(Path(out))
+        for iri, abstract in (summaries or {}).items():
+            d._set_summary(iri, abstract)
         return d
+
+    def _set_summary(self, iri: str, abstract: str) -> None:
+        i = self.paper_index.get(iri)
+        if i is not None:
+            self.papers[i].summary = excerpt(abstract, SUMMARY_CHARS)
 
     def _load_summaries(self, out: Path) -> None:
         """dcterms:abstract of every paper, from the build's store (one query); none without a store."""
@@ -118,9 +129,7 @@ class Data:
         try:
             store = open_store(out)
             for sol in store.query(SUMMARY_QUERY):
-                i = self.paper_index.get(sol["p"].value)
-                if i is not None:
-                    self.papers[i].summary = excerpt(sol["a"].value, SUMMARY_CHARS)
+                self._set_summary(sol["p"].value, sol["a"].value)
             del store
         except OSError:  # a store held open for writing by another process: views without summaries
             pass
