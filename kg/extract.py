@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .model import Mention, Paper
-from .nlp import CHECKPOINT_TAIL, _words, doc_text, sentence_of
+from .nlp import CHECKPOINT_TAIL, _norm_token, _words, doc_text, sentence_of
 from .vocab import norm, ontology_dir
 
 # ---------------------------------------------------------------- cue words (both languages)
@@ -478,7 +478,7 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         if hit is not None:
             short_key = norm(ab.short.text)
             for i, word in enumerate(_words(doc)[0]):
-                if i not in covered and norm(word) == short_key:
+                if i not in covered and _norm_token(word) == short_key:
                     sp = doc[i:i + 1]
                     covered.add(i)
                     abbreviated.add(i)

@@ -234,6 +234,11 @@ class ModifierText:
             self.text += norm(w)
 
     def has(self, mod: str) -> bool:
-        if not re.match(r"[a-z0-9]", mod):
-            return mod in self.text
-        return any(m.start() in self.starts for m in re.finditer(re.escape(mod), self.text))
+        i = self.text.find(mod)
+        if i < 0 or not ("a" <= mod[0] <= "z" or "0" <= mod[0] <= "9"):
+            return i >= 0
+        while i >= 0:
+            if i in self.starts:
+                return True
+            i = self.text.find(mod, i + 1)
+        return False
