@@ -132,10 +132,12 @@ class Linker:
         speech emotion recognition. With no such modifier, or modifiers of two narrower tasks
         ("Multimodal Speech ..."), the task stays as written."""
         modifiers = self.vocabulary.task_modifiers()
-        titles = ModifierText(" ".join(t for f, _v, t in paper.texts() if f == "title"))
+        titles = None
         out = []
         for m in mentions:
             if m.type == "Task" and m.concept and m.field != "title" and m.concept in modifiers:
+                if titles is None:
+                    titles = ModifierText(" ".join(t for f, _v, t in paper.texts() if f == "title"))
                 hits = {n for n, mod, _adj in modifiers[m.concept] if titles.has(mod) and not _quality(mod)}
                 if len(hits) == 1:
                     m = replace(m, concept=hits.pop(), rule="task-inference")

@@ -5,6 +5,7 @@ matching and lints it (`kg vocab check`).
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -23,6 +24,7 @@ _NORM = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def norm(text: str) -> str:
     """Matching key: lower case, only letters, digits and CJK kept (the scorer's normalisation)."""
     return _NORM.sub("", unicodedata.normalize("NFKC", text).lower())
