@@ -87,7 +87,9 @@ _CUT = re.compile(r"-(?:based|like|style|driven|guided|aware|conditioned|enhance
 
 def _trim_name(name: str) -> str:
     """"BiLSTM-based" -> "BiLSTM", "LLaMA-based SER" -> "LLaMA"; no trailing punctuation."""
-    name = _CUT.sub("", name.strip())
+    cut = _CUT.search(name.strip())
+    if cut and not (re.match(r"-[A-Z]", cut.group()) and not _strong_word(name.strip()[:cut.start()])):
+        name = name.strip()[:cut.start()]  # not "Cluster-Driven Sampling": a Title-Case name of its own
     words = name.split()
     while len(words) > 1 and re.fullmatch(r"[a-z'’\-]+", words[0]):
         words = words[1:]  # "present AIST++", "and CMU-MOSEI": a lower-case word is not part of a name
@@ -154,7 +156,7 @@ def _window_type(text: str) -> str | None:
 
 # ---------------------------------------------------------------- the rules
 
-_TITLE_NAME = re.compile(rf"^\s*(?P<name>{NAME_U})\s*[:：]\s*(?P<rest>.+)$")
+_TITLE_NAME = re.compile(rf"^\s*(?P<name>{NAME_U})\s*(?:[:：]|\s--?\s|\s[—–]\s)\s*(?P<rest>.+)$")
 _TITLE_REPORT = re.compile(rf"^\s*(?P<name>{NAME_U})\s+(?:Technical Report|System Report|System Description)\b", re.I)
 _TITLE_RESOURCE = re.compile(rf"^\s*(?:The\s+)?(?P<name>{NAME_U})\s+(?P<rest>(?:Corpus|Dataset|Database|Benchmark|Challenge))\b")
 _ZH_PROPOSE = re.compile(
@@ -252,7 +254,9 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         fill = m.group("fill")
         t = head_type(text[:m.start("name")], text[m.end("name"):]) or _window_type(fill)
         strong = bool(re.match(STRONG_ZH, m.group("verb"))) or m.group("verb") in {"构造", "收集", "整理", "设计", "开发"}
-        if not strong and not _window_type(fill) and not head_type("", text[m.end("name"):]):
+        heading = not fill and re.match(r"\s*[*]*\s*[：:]", text[m.end("name"):]) is not None \
+            and _title_case_name(m.group("name"))  # "引入Cluster-Driven Sampling：通过…": a bullet's heading
+        if not strong and not heading and not _window_type(fill) and not head_type("", text[m.end("name"):]):
             continue  # "引入ACPT" without a head noun: leave to the use rule
         if re.search(r"基于|结合|利用|采用|使用|通过|融合", fill):
             continue  # "提出基于ControlNet的..." : the name is used, not proposed

@@ -193,3 +193,11 @@ def test_dataset_edition_is_narrower_than_the_known_dataset(tmp_path):
     nt = (tmp_path / "out" / "graph.nt").read_text(encoding="utf-8")
     edition = "<https://w3id.org/kg-digest/id/dataset/dnschallenge2021>"
     assert f"{edition} <http://www.w3.org/2004/02/skos/core#broader> <https://w3id.org/kg-digest/id/dataset/" in nt
+
+
+def test_title_names_after_dashes_and_title_case_names_in_headings(links_of):
+    got = links_of("ABHINAYA -- A System for Speech Emotion Recognition In Naturalistic Conditions Challenge", "")
+    assert ("Method", "ABHINAYA", True) in got
+    got = links_of("Cross-Speaker Emotion Transfer", "2. 引入Cluster-Driven Sampling：通过情感聚类驱动的采样策略。"
+                   "利用BiLSTM-Based编码器。")
+    assert ("Method", "Cluster-Driven Sampling", True) in got and "BiLSTM" in labels(got, "Method")
