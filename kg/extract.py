@@ -411,7 +411,8 @@ def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
             if nm.group() in ("and", "or"):
                 continue
             items.append((s, e))
-        if len(items) < 3:
+        # three or more names; two when a head noun follows ("比较了Fix-Match与Full-Match方法")
+        if len(items) < 2 or (len(items) == 2 and head_type("", text[m.end():]) is None):
             continue
         types, unknown = [], []
         for s, e in items:
@@ -420,11 +421,11 @@ def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
                 types.append(hit.label_)
             else:
                 unknown.append((s, e))
-        if len(types) < 2 or len(set(types)) != 1 or not unknown:
+        if len(types) < min(2, len(items) - 1) or len(set(types)) != 1 or not unknown:
             continue
         for s, e in unknown:
             name = _trim_name(text[s:e])
-            if name_like(name):
+            if name_like(name) or (len(items) == 2 and _title_case_name(name)):
                 sp = doc.char_span(s, s + len(name), alignment_mode="expand")
                 if sp is not None:
                     out.append((Span(doc, sp.start, sp.end, label=types[0], kb_id=""), types[0]))

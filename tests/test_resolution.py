@@ -201,3 +201,11 @@ def test_title_names_after_dashes_and_title_case_names_in_headings(links_of):
     got = links_of("Cross-Speaker Emotion Transfer", "2. 引入Cluster-Driven Sampling：通过情感聚类驱动的采样策略。"
                    "利用BiLSTM-Based编码器。")
     assert ("Method", "Cluster-Driven Sampling", True) in got and "BiLSTM" in labels(got, "Method")
+
+
+def test_a_pair_with_a_known_name_before_a_head_noun(links_of):
+    got = links_of("Semi-supervised Emotion and Intent Recognition", "系统比较了Fix-Match与Full-Match方法的效果。")
+    assert "Full-Match" in labels(got, "Method")
+    # two names without a head noun say nothing about each other
+    got = links_of("Emotion Recognition", "我们使用HuBERT与Fooformer。")
+    assert "Fooformer" not in labels(got, "Method") | labels(got, "Dataset")
