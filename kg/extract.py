@@ -411,8 +411,11 @@ def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
             if nm.group() in ("and", "or"):
                 continue
             items.append((s, e))
-        # three or more names; two when a head noun follows ("比较了Fix-Match与Full-Match方法")
-        if len(items) < 2 or (len(items) == 2 and head_type("", text[m.end():]) is None):
+        # three or more names; two when a head noun follows ("比较了Fix-Match与Full-Match方法") or
+        # they are what the paper evaluates on
+        on_data = re.search(r"(?:在|于)\s*$", text[max(0, m.start() - 3):m.start()]) is not None \
+            and re.match(r"\s*(?:上|中|数据)", text[m.end():]) is not None  # "在DAIC-WOZ和MODMA上"
+        if len(items) < 2 or (len(items) == 2 and head_type("", text[m.end():]) is None and not on_data):
             continue
         types, unknown = [], []
         for s, e in items:
@@ -482,8 +485,9 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         hit = named_by.get(ab.short.start)
         if hit is not None:
             short_key = norm(ab.short.text)
+            short_keys = {short_key, short_key[:-1] if short_key.endswith("s") else short_key + "s"}  # SDMs / SDM
             for i, word in enumerate(_words(doc)[0]):
-                if i not in covered and _norm_token(word) == short_key:
+                if i not in covered and _norm_token(word) in short_keys:
                     sp = doc[i:i + 1]
                     covered.add(i)
                     abbreviated.add(i)

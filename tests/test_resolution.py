@@ -209,3 +209,11 @@ def test_a_pair_with_a_known_name_before_a_head_noun(links_of):
     # two names without a head noun say nothing about each other
     got = links_of("Emotion Recognition", "我们使用HuBERT与Fooformer。")
     assert "Fooformer" not in labels(got, "Method") | labels(got, "Dataset")
+
+
+def test_evaluated_on_a_known_and_a_new_dataset_and_plural_acronyms(links_of):
+    got = links_of("Depression Detection from Speech", "HAREN-CTC在DAIC-WOZ和MODMA上分别取得0.81和0.82的macro F1。")
+    assert {"DAIC-WOZ", "MODMA"} <= labels(got, "Dataset")
+    got = links_of("Benchmark of Spoken Dialogue Models", "口语对话模型（Spoken Dialogue Models，SDMs）发展迅速。"
+                   "本文提出首个面向多轮交互对话的SDM基准。")
+    assert "SDM" not in labels(got, "Dataset") and "spoken dialogue system" in labels(got, "Task")
