@@ -408,3 +408,22 @@ def test_drawn_nodes_do_not_overlap(built, browser):
     np.fill_diagonal(d, np.inf)
     assert len(b) > 300 and b[:, 2].max() > 20  # sizes differ: the big discs are there
     assert ((d - b[:, 2, None] - b[None, :, 2]) < -1).sum() == 0
+
+
+def test_picture_labels_do_not_overlap():
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from kg.viz.pictures import _place_labels
+    fig = Figure(figsize=(4, 3))
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(-10, 10)
+    ax.set_ylim(-10, 10)
+    # eight labels on one point: at most four spots, none overlapping; the focus is always shown
+    _place_labels(fig, ax, [(f"label number {k}", (0.0, 0.0), k == 7) for k in range(8)])
+    texts = [t for t in ax.texts]
+    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in texts]
+    assert 2 <= len(texts) <= 5 and "label number 7" in {t.get_text() for t in texts}
+    assert sum(a.overlaps(b) for i, a in enumerate(boxes[:-1]) for b in boxes[i + 1:-1]) == 0

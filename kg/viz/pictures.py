@@ -89,15 +89,37 @@ def network_picture(v: View, stem: Path) -> list[Path]:
                         key=lambda i: (-v.node_count[i], v.labels[i].lower(), i))[:LABELS]
         if v.focus is not None and v.focus not in ranked:
             ranked.insert(0, v.focus)
-        for i in ranked:
-            ax.annotate(v.labels[i], pos[i], xytext=(4, 4), textcoords="offset points", fontsize=8,
-                        color="#222", zorder=4,
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+        _place_labels(fig, ax, [(v.labels[i], pos[i], i == v.focus) for i in ranked])
         fig.suptitle(v.title, fontsize=13, x=0.01, ha="left")
         fig.text(0.01, 0.935, v.subtitle, fontsize=9, color="#555")
         if handles:
             ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True, framealpha=0.85)
         return _save(fig, stem)
+
+
+# where a label may go around its node, in points: right-above, right-below, left-above, left-below
+_LABEL_SPOTS = ((4, 4, "left", "bottom"), (4, -4, "left", "top"), (-4, 4, "right", "bottom"), (-4, -4, "right", "top"))
+
+
+def _place_labels(fig, ax, labels: list[tuple[str, tuple[float, float], bool]]) -> None:
+    """Greedy placement, most important label first: each label takes the first spot around its
+    node where it overlaps no label already placed; a label with no free spot is left out (the
+    interactive page has every label). The focus of an ego view is always labelled."""
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for text, xy, must in labels:
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            ann = ax.annotate(text, xy, xytext=(dx, dy), textcoords="offset points", fontsize=8, color="#222",
+                              ha=ha, va=va, zorder=4,
+                              bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+            box = ann.get_window_extent(renderer).expanded(1.04, 1.1)
+            if not any(box.overlaps(b) for b in placed):
+                placed.append(box)
+                break
+            if must and (dx, dy) == _LABEL_SPOTS[-1][:2]:
+                placed.append(box)  # the focus keeps its last try
+                break
+            ann.remove()
 
 
 def _short(label: str, n: int = 36) -> str:
