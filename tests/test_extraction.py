@@ -27,11 +27,15 @@ def kg_eval(gold: Path, out: Path) -> dict:
     return json.loads(r.stdout)
 
 
+def built_digest(tmp_path_factory, name: str) -> Path:
+    out = tmp_path_factory.mktemp(name)
+    build([ROOT / "tests" / "data" / f"{name}.md"], out, progress=False, views=False)
+    return out
+
+
 @pytest.fixture(scope="module")
 def english_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("english")
-    build([ROOT / "tests" / "data" / "english-digest.md"], out, progress=False, views=False)
-    return out
+    return built_digest(tmp_path_factory, "english-digest")
 
 
 def test_kg_eval_gives_the_reference_scorers_figures(bundled_build):
@@ -63,9 +67,7 @@ def test_english_digest_of_unseen_abstracts(english_build):
 
 @pytest.fixture(scope="module")
 def chinese_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("chinese")
-    build([ROOT / "tests" / "data" / "chinese-digest.md"], out, progress=False, views=False)
-    return out
+    return built_digest(tmp_path_factory, "chinese-digest")
 
 
 def test_chinese_digest_of_unseen_papers(chinese_build):
