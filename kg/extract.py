@@ -78,11 +78,19 @@ def name_like(name: str) -> bool:
         return False  # "R+T+S": a combination of datasets by initials, not a name
     if re.fullmatch(r"[~≈<>]?\d+(?:[.,]\d+)?\s*(?:[KkMmBbTtGg]\+?|[xX×])", name):
         return False  # "52K" samples, "7B" parameters, "8x" faster: a quantity
+    if re.fullmatch(r"\d[Dd]", name):
+        return False  # "2D", "3D": a dimension
     return any(_strong_word(w) for w in words)
 
 
 _CUT = re.compile(r"-(?:based|like|style|driven|guided|aware|conditioned|enhanced|powered|inspired|derived"
                   r"|generated|augmented|assisted|informed)\b.*$", re.I)
+
+
+# words that open a title or describe a model, never the first word of its name
+_NAME_LEAD = {"towards", "toward", "beyond", "rethinking", "revisiting", "improving", "enhancing", "exploring", "on",
+              "a", "an", "the", "our", "new", "novel", "scalable", "lightweight", "hybrid", "simple", "efficient", "robust",
+              "fast", "effective", "improved", "enhanced"}
 
 
 def _trim_name(name: str) -> str:
@@ -91,8 +99,8 @@ def _trim_name(name: str) -> str:
     if cut and not (re.match(r"-[A-Z]", cut.group()) and not _strong_word(name.strip()[:cut.start()])):
         name = name.strip()[:cut.start()]  # not "Cluster-Driven Sampling": a Title-Case name of its own
     words = name.split()
-    while len(words) > 1 and re.fullmatch(r"[a-z'’\-]+", words[0]):
-        words = words[1:]  # "present AIST++", "and CMU-MOSEI": a lower-case word is not part of a name
+    while len(words) > 1 and (re.fullmatch(r"[a-z'’\-]+", words[0]) or words[0].lower() in _NAME_LEAD):
+        words = words[1:]  # "present AIST++", "and CMU-MOSEI", "Towards Scalable AASIST": not part of the name
     if len(words) > 1:  # "WavLM Base+ CNN" -> "WavLM"; "Inworld TTS-1", "CosyVoice 3" stay whole
         first = next((i for i, w in enumerate(words) if _strong_word(w)), None)
         if first is not None:
@@ -344,6 +352,8 @@ RULE_RANK = {"title-name": 0, "cue-propose": 1, "cue-appositive": 2, "abbreviati
              "cue-list": 5, "cue-head": 6, "cue-use": 7}
 
 
+_AS_SYSTEM = re.compile(r"\s*(?:and\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:systems?|models?|tools?|engines?|technolog(?:y|ies)"
+                        r"|techniques?)\b|\s*(?:[与和及、][\u4e00-\u9fff]{1,10}?)?(?:系统|模型|工具|技术)", re.I)
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
 
 
@@ -478,7 +488,8 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
             continue
         out.append(Mention("Task", sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            "vocabulary" if any(v.start == sp.start and v.kb_id_ == sp.kb_id_ for v in vocab_spans)
-                           else "task-inference", 0.9 if field == "title" else 0.8, concept=sp.kb_id_))
+                           else "task-inference", 0.9 if field == "title" else 0.8, concept=sp.kb_id_,
+                           as_system=_AS_SYSTEM.match(doc_text(doc), sp.end_char) is not None))
     # an abbreviation defined for a vocabulary long form also names that concept
     abbreviated: set[int] = set()
     for ab in abbrs:

@@ -169,6 +169,9 @@ class Linker:
             drop.update(a for a in up if a in tasks)
         title_tasks = any(m.field == "title" for iri, ms in groups.items() if ents[iri].type == "Task"
                           and iri not in drop for m in ms)
+        if title_tasks:  # "speech synthesis and voice cloning systems generate fakes" in a deepfake paper
+            drop.update(iri for iri, ms in groups.items() if ents[iri].type == "Task"
+                        and all(m.field != "title" and m.as_system for m in ms))
         links: list[Link] = []
         for iri, ms in groups.items():
             if iri in drop:

@@ -73,6 +73,7 @@ class Mention:
     long_form: str | None = None  # expansion, when the text defines an abbreviation for it
     typed: bool = True  # False when the type is only the default (no head noun said it)
     broader: str | None = None  # for a new task or dataset edition: the vocabulary concept it narrows
+    as_system: bool = False  # a task named as the kind of a system ("speech synthesis systems", "语音合成模型")
 
 
 @dataclass

@@ -518,7 +518,12 @@ _TOOL_BEFORE = re.compile(r"(?:预训练的?|pre-?trained|off-the-shelf|现成�
 # annotation tasks named as a property of data: "with Emotion Annotations", "情感标注的主观性", "带情感标注"
 _ANNOTATION_HEAD = re.compile(r"(?:annotations?|label(?:l)?ings?|标注)$", re.I)
 _DATA_AFTER = re.compile(r"^\s*(?:的|数据|信息|结果|标签|data\b|labels?\b)", re.I)
-_DATA_BEFORE = re.compile(r"(?:带有?|含有?|具有|包含|with|without)\s*$", re.I)
+_DATA_BEFORE = re.compile(r"(?:带有?|含有?|具有|包含|例如|比如|如|with|without|e\.g\.,?|such as)\s*$", re.I)
+# a task named among related fields: "progress in related domains such as ... talking-head synthesis"
+_RELATED_FIELDS = re.compile(r"\b(?:related|other|adjacent|neighbou?ring)\s+(?:domains?|fields?|areas?|tasks?|problems?)\b"
+                             r"|相关领域|其他领域|相邻领域|其他任务", re.I)
+# a modifier inside a negated compound is not one: "Text-Independent", "speaker-agnostic", "语言无关"
+_NEGATED = re.compile(r"\b[A-Za-z]+-(?:independent|free|agnostic|invariant|less|unaware)\b|[\u4e00-\u9fff]{2}无关", re.I)
 # a field the paper borrows from: "借鉴X领域的经验", "受X启发", "inspired by X"
 _BORROWED_BEFORE = re.compile(r"借鉴|参考|受到?|沿用|inspired by|borrow\w*|adapted from", re.I)
 _BORROWED_AFTER = re.compile(r"^[^，,。；;]{0,20}?(?:领域|启发|的经验|field|domain|literature)", re.I)
@@ -554,6 +559,8 @@ _ITEM = re.compile(rf"(?P<words>(?:[A-Z][A-Za-z-]* ){{0,2}})(?P<head>{_HEAD_WORD
 _CONDITION_EN = re.compile(r"\b(?P<src>[A-Za-z]+)[- ](?:guided|conditioned|driven|conditional|controlled)\s+$", re.I)
 _CONDITION_ZH = re.compile(r"(?P<src>[\u4e00-\u9fff]{2})(?:引导|驱动|条件|控制)(?:的|下的)?$")
 # a qualifier that describes input/output or conditioning does not make a new task
+_QUALITY_SUFFIX = {"aware", "based", "free", "agnostic", "independent", "invariant", "driven", "guided", "conditioned",
+                   "enhanced", "assisted", "augmented", "powered", "informed", "robust", "efficient", "friendly"}
 _IO_QUALIFIER = re.compile(r"-to-|-(?:guided|conditioned|driven|conditional|controlled)$", re.I)
 _VERB_ZH = re.compile(r"(?:从|由|根据)(?P<src>[\u4e00-\u9fff]{2,4}?)(?:描述|提示)?生成(?P<obj>[\u4e00-\u9fff]{2,3})")
 
@@ -601,7 +608,7 @@ def _modifier_context(doc: Doc, sp: Span) -> str:
         if m.group().lower() in ("and", "or") and re.match(r"\s+[A-Z][\w-]*\s+[A-Z]", window[m.end():]):
             continue
         cut = m.end()
-    return ModifierText(window[cut:])
+    return ModifierText(_NEGATED.sub(" ", window[cut:]))
 
 
 _WITH_AFTER = re.compile(r"\s+(?:with|featuring)\s+(?P<nouns>[A-Za-z][\w-]*(?:\s*(?:,|&|and)\s*[A-Za-z][\w-]*){0,3})"
@@ -677,6 +684,9 @@ class TaskInference:
         clause = re.split(r"[，,。；;：:\n]", doc_text(doc)[max(0, sp.start_char - 40):sp.start_char])[-1]
         if _BORROWED_BEFORE.search(clause) and _BORROWED_AFTER.match(doc_text(doc)[sp.end_char:sp.end_char + 30]):
             return True  # "借鉴语音情感识别与合成语音检测领域的经验": another field the paper borrows from
+        sentence = re.split(r"[。；;\n]|\.\s", doc_text(doc)[max(0, sp.start_char - 160):sp.start_char])[-1]
+        if _RELATED_FIELDS.search(sentence):
+            return True  # "Despite progress in related domains such as ... audio-driven talking-head synthesis"
         return False
 
     def __call__(self, doc: Doc) -> Doc:
@@ -717,7 +727,7 @@ class TaskInference:
             # ancestor only from the noun phrase (no text emotion recognition from "Textual Emotion
             # Representation for Speech Emotion Recognition")
             context = _modifier_context(doc, sp)
-            whole = ModifierText(_ATTACHED.sub(" ", doc_text(doc))) if is_title else context
+            whole = ModifierText(_NEGATED.sub(" ", _ATTACHED.sub(" ", doc_text(doc)))) if is_title else context
             post = _with_context(doc, sp)
             for t in [sp.kb_id_, *self.vocabulary.ancestors(sp.kb_id_)]:
                 for n_iri, mod, adjectival in self.modifiers.get(t, []):
@@ -878,6 +888,8 @@ class TaskInference:
 
     def _domain(self, word: str) -> bool:
         parts = [p for p in word.lower().split("-") if p]
+        if parts and parts[-1] in _QUALITY_SUFFIX:
+            return False  # "Noise-aware", "Text-free", "LLM-based": a property of the method, not a task
         return word.lower() not in _GENERIC_QUALIFIERS and bool(parts) and all(
             p in self.domain_words or p in {"cross", "multi", "non", "self", "to"} for p in parts) \
             and any(p in self.domain_words for p in parts)
@@ -919,10 +931,21 @@ class TaskInference:
             # field's task names: "Speech Emotion Reasoning", "Cross-Speaker Emotion Transfer", but
             # not "Controllable Video-to-Music Generation" or "Hierarchical Motion Modeling"
             qualifiers = words[:k] if parent else words[:-1]
+            io = next((w for w in qualifiers if _IO_QUALIFIER.search(w)), None)
+            if io is not None:
+                # no new task; "Music-Driven Dance Video Generation" / "Music-to-Dance Video Generation"
+                # name the known X-to-Y task when the vocabulary has it
+                src = re.split(r"-to-|-(?:guided|conditioned|driven|conditional|controlled)$", io, flags=re.I)
+                rest = words[words.index(io) + 1:-1]
+                cands = [f"{io} {words[-1]}"] if "-to-" in io.lower() else \
+                    [f"{src[0]}-to-{w} {words[-1]}" for w in rest]
+                iri = next((c for c in map(self._concept, cands) if c), None)
+                sp = doc.char_span(start, m.end("phrase"), alignment_mode="expand") if iri else None
+                if sp is not None:
+                    out.append(Span(doc, sp.start, sp.end, label="Task", kb_id=iri))
+                continue  # "Audio-to-Audio Emotion Conversion", "Video-Guided Text-to-Music Generation": the known task
             if not all(self._domain(w) for w in qualifiers):
                 continue
-            if parent and any(_IO_QUALIFIER.search(w) for w in qualifiers):
-                continue  # "Audio-to-Audio Emotion Conversion", "Video-Guided Text-to-Music Generation": the known task
             sp = doc.char_span(start, m.end("phrase"), alignment_mode="expand")
             if sp is None or any(k.start <= sp.start and k.end >= sp.end for k in known):
                 continue

@@ -217,3 +217,19 @@ def test_evaluated_on_a_known_and_a_new_dataset_and_plural_acronyms(links_of):
     got = links_of("Benchmark of Spoken Dialogue Models", "口语对话模型（Spoken Dialogue Models，SDMs）发展迅速。"
                    "本文提出首个面向多轮交互对话的SDM基准。")
     assert "SDM" not in labels(got, "Dataset") and "spoken dialogue system" in labels(got, "Task")
+
+
+def test_tasks_named_as_systems_related_fields_and_negated_modifiers(links_of):
+    got = links_of("Towards Scalable AASIST: Refining Graph Attention for Speech Deepfake Detection",
+                   "语音转换与文本到语音合成技术的进步，使说话人验证系统更容易受到欺骗攻击。")
+    assert "text-to-speech" not in labels(got, "Task") and "voice conversion" not in labels(got, "Task")
+    assert "AASIST" in labels(got, "Method") and not any(m.startswith("Towards") for m in labels(got, "Method"))
+    got = links_of("MACE-Dance: Music-Driven Dance Video Generation",
+                   "Despite progress in related domains such as pose-driven image animation and audio-driven "
+                   "talking-head synthesis, music-driven dance generation remains hard.")
+    assert "talking head generation" not in labels(got, "Task")
+    got = links_of("EmoFormer: A Text-Independent Speech Emotion Recognition using Hybrid Transformer-CNN model", "")
+    assert "speech emotion recognition" in labels(got, "Task") and "text emotion recognition" not in labels(got, "Task")
+    got = links_of("Noise-aware Speech Enhancement using Diffusion Probabilistic Model",
+                   "We propose noise-aware speech enhancement (NASE), a diffusion-based method.")
+    assert "speech enhancement" in labels(got, "Task") and "NASE" not in labels(got, "Task")
