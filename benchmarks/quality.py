@@ -24,6 +24,8 @@ SETS = [  # (what, digest, gold)
     ("Chinese summaries, 21 real papers", "tests/data/chinese-digest.md", "tests/gold/chinese_gold.json"),
     ("English abstracts, 20 more papers", "tests/data/english-digest-2.md", "tests/gold/english_gold_2.json"),
     ("Chinese summaries, 20 more papers", "tests/data/chinese-digest-2.md", "tests/gold/chinese_gold_2.json"),
+    ("English abstracts, 12 more papers", "tests/data/english-digest-3.md", "tests/gold/english_gold_3.json"),
+    ("Chinese summaries, 12 more papers", "tests/data/chinese-digest-3.md", "tests/gold/chinese_gold_3.json"),
 ]
 
 
