@@ -93,6 +93,13 @@ def main() -> int:
                         page.evaluate("kg.setType('Method', false)")
                         page.evaluate("kg.find('task 1')")
                         print(f"Chromium: {name:28s} filter + search in {time.perf_counter() - t:.2f} s")
+                        page.evaluate("kg.setType('Method', true)")
+                        big = page.evaluate("kg.nodes.getIds().reduce((a, b) => kg.nodes.get(a).value >= "
+                                            "kg.nodes.get(b).value ? a : b)")
+                        t = time.perf_counter()
+                        page.evaluate(f"kg.select({big}, false)")
+                        print(f"Chromium: {name:28s} click on the biggest node (highlight + panel) "
+                              f"in {time.perf_counter() - t:.2f} s")
                     page.close()
                 assert not b.external, b.external
             finally:

@@ -11,8 +11,8 @@
   // ------------------------------------------------------------------ network
   var nodes = new vis.DataSet(raw.nodes);
   var edges = new vis.DataSet(raw.edges);
-  var adj = []; for (var i = 0; i < N; i++) adj.push([]);
-  raw.edges.forEach(function (e) { adj[e.from].push(e.to); adj[e.to].push(e.from); });
+  var adj = [], adjE = []; for (var i = 0; i < N; i++) { adj.push([]); adjE.push([]); }
+  raw.edges.forEach(function (e) { adj[e.from].push(e.to); adj[e.to].push(e.from); adjE[e.from].push(e.id); adjE[e.to].push(e.id); });
   var container = $('kg-network');
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, raw.options);
   var ready = false;
@@ -102,27 +102,30 @@
   $('kg-close').addEventListener('click', function () { panel.hidden = true; unhighlight(); network.unselectAll(); });
 
   // ------------------------------------------------------------------ neighbourhood highlight
-  var FADE = 'rgba(200,205,210,0.35)', FADE_FONT = 'rgba(60,60,60,0.25)';
-  var highlighted = null;
+  // Fading is one global option (opacity, label colour, edge colour); only the neighbourhood gets
+  // per-item values, so a click costs the size of the neighbourhood, not of the whole graph.
+  var FADE_FONT = 'rgba(60,60,60,0.25)', FADED = 0.25;
+  var EDGE = { color: '#b3bcc6', opacity: 0.8 }, EDGE_FADED = { color: '#e5e8eb', opacity: 0.5 }, EDGE_ON = { color: '#555', opacity: 1 };
+  var highlighted = null, keptNodes = [], keptEdges = [];
+  function setKept(opacity, font, edge) {
+    nodes.update(keptNodes.map(function (i) { return { id: i, opacity: opacity, font: { color: font } }; }));
+    edges.update(keptEdges.map(function (e) { return { id: e, color: edge }; }));
+  }
   function highlight(id) {
+    if (highlighted !== null) setKept(FADED, FADE_FONT, EDGE_FADED);
+    else network.setOptions({ nodes: { opacity: FADED, font: { color: FADE_FONT } }, edges: { color: EDGE_FADED } });
     var keep = {}; keep[id] = true;
     adj[id].forEach(function (j) { keep[j] = true; });
-    var nu = [], eu = [];
-    for (var i = 0; i < N; i++) {
-      nu.push(keep[i] ? { id: i, color: raw.nodes[i].color, font: { color: '#222' } } : { id: i, color: FADE, font: { color: FADE_FONT } });
-    }
-    raw.edges.forEach(function (e) {
-      eu.push({ id: e.id, color: (e.from === id || e.to === id) ? { color: '#555', opacity: 1 } : { color: '#e5e8eb', opacity: 0.5 } });
-    });
-    nodes.update(nu); edges.update(eu);
+    keptNodes = Object.keys(keep).map(Number); keptEdges = adjE[id].slice();
+    setKept(1, '#222', EDGE_ON);
     highlighted = id;
-    document.body.setAttribute('data-highlighted', String(Object.keys(keep).length));
+    document.body.setAttribute('data-highlighted', String(keptNodes.length));
   }
   function unhighlight() {
     if (highlighted === null) return;
-    nodes.update(raw.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: '#222' } }; }));
-    edges.update(raw.edges.map(function (e) { return { id: e.id, color: { color: '#b3bcc6', opacity: 0.8 } }; }));
-    highlighted = null;
+    network.setOptions({ nodes: { opacity: 1, font: { color: '#222' } }, edges: { color: EDGE } });
+    setKept(1, '#222', EDGE);
+    highlighted = null; keptNodes = []; keptEdges = [];
     document.body.removeAttribute('data-highlighted');
   }
   function select(id, focus) {
@@ -254,7 +257,7 @@
   }
   // for tests, notebooks and scripts: the network and a small API
   window.kg = {
-    network: network, nodes: nodes, edges: edges, find: find, applyFilter: applyFilter,
+    network: network, nodes: nodes, edges: edges, find: find, select: select, search: search, applyFilter: applyFilter,
     visibleCount: function () { return nodes.get({ filter: function (n) { return !n.hidden; } }).length; },
     setType: function (k, v) { on[k] = !!v; types.querySelectorAll('input').forEach(function (cb) { if (cb.value === k) cb.checked = !!v; }); return applyFilter(); },
     setMin: function (m) { minPapers = m; range.value = String(m); $('kg-min-out').textContent = String(m); return applyFilter(); },
