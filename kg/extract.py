@@ -191,6 +191,10 @@ _ZH_ON_DATA = re.compile(
 _EN_ON_DATA = re.compile(
     rf"\b(?i:on|in|from|using|across|of|over)\s+(?i:the\s+)?(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)\s*(?i:{DATASET_HEADS_EN})\b")
 _HEAD_AFTER = re.compile(rf"(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
+# a name, a few modifiers, then its head noun: "CSS-EmCap情感生成管道", "FuEncoder融合机制", "EVC-CLAP对比预训练模型"
+_HEAD_NEAR_ZH = re.compile(
+    rf"(?P<name>{NAME_U})(?P<mid>[\u4e00-\u9fff]{{1,6}}?)(?P<head>{METHOD_HEADS_ZH}|{DATASET_HEADS_ZH})")
+_NOT_A_MODIFIER = re.compile(r"[的在和与及对将用为是把被从向于以上中等提取进行通过实现使让作]")
 # a head noun right before the names: "特征提取器CLIP-vit-large和Baichuan-13B", "预训练模型HuBERT", "数据集IEMOCAP",
 # "两个TTS模型（TTS-1和TTS-1-Max）"
 _HEAD_BEFORE_ZH = re.compile(
@@ -234,6 +238,8 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         s += max(0, name.find(trimmed))
         e = s + len(trimmed)
         if not (name_like(trimmed) or (rule in ("cue-propose", "title-name") and _title_case_name(trimmed))
+                or (rule == "title-name" and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed)
+                    and trimmed.lower() not in _NAME_LEAD and norm(trimmed) not in STOPLIST)
                 or (type_ == "Dataset" and _title_case_name(trimmed) and re.search(r" (?:Corpus|Dataset|Database)$", trimmed))
                 or (plain_ok and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed) and norm(trimmed) not in STOPLIST)):
             return
@@ -317,12 +323,20 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
             ctx = text[max(0, m.start() - 30):m.start("name")]
             novel = bool(PROPOSE_CONTEXT.search(ctx)) or bool(re.search(rf"(?:{STRONG_ZH})[^，。；,.;]*$", ctx))
             add(m.start("name"), m.end("name"), t, "cue-head", 0.7, novel)
+    for m in _HEAD_NEAR_ZH.finditer(text):
+        if _NOT_A_MODIFIER.search(m.group("mid")):
+            continue  # "HuBERT作为编码器", "IEMOCAP上的实验": not a modifier of the name
+        ctx = text[max(0, m.start() - 30):m.start("name")]
+        novel = bool(PROPOSE_CONTEXT.search(ctx)) or bool(re.search(rf"(?:{STRONG_ZH}|创新|设计|开发)[^，。；,.;]*$", ctx)) \
+            or bool(re.search(r"引入\s*[*]*\s*$", ctx))
+        novel = novel and not re.search(r"基于|利用|使用|采用|结合|通过", ctx[-12:])
+        add(m.start("name"), m.end("name"), _type_of_head(m.group("head")), "cue-head", 0.65, novel)
     for m in _HEAD_BEFORE_ZH.finditer(text):
         t = _type_of_head(m.group("head"))
         # proposed when a strong verb opens the clause ("提出…（Genuine-Focused Learning，GFL）框架GFL-FAD"),
         # not across a comma ("构建数据集SPD-GEN，基于MoCap数据集SPD")
         clause = re.split(r"[，,。；;]", re.sub(r"（[^（）]*）|\([^()]*\)", "", text[max(0, m.start() - 60):m.start()]))[-1]
-        novel = bool(re.search(rf"(?:{STRONG_ZH})", clause)) and not re.search(r"基于|利用|使用|采用", clause)
+        novel = bool(re.search(rf"(?:{STRONG_ZH})", clause))  # "提出…基于扩散模型的…系统Mustango": 基于 describes the head
         for s, e in _names_in(m):
             add(s, e, head_type("", text[e:]) or t, "cue-head", 0.7, novel)
     for rx in (_ZH_USE, _EN_USE):

@@ -233,3 +233,18 @@ def test_tasks_named_as_systems_related_fields_and_negated_modifiers(links_of):
     got = links_of("Noise-aware Speech Enhancement using Diffusion Probabilistic Model",
                    "We propose noise-aware speech enhancement (NASE), a diffusion-based method.")
     assert "speech enhancement" in labels(got, "Task") and "NASE" not in labels(got, "Task")
+
+
+def test_a_name_then_modifiers_then_its_head(links_of):
+    got = links_of("Chain-Talker", "开发LLM驱动的CSS-EmCap情感生成管道，实现情感映射。3. 创新FuEncoder融合机制：引入自适应强度门。"
+                   "使用HuBERT作为编码器。")
+    assert {("Method", "CSS-EmCap", True), ("Method", "FuEncoder", True)} <= got
+    assert ("Method", "HuBERT", False) in got
+
+
+def test_single_word_title_name_and_a_system_described_before_its_name(links_of):
+    got = links_of("Mustango: Toward Controllable Text-to-Music Generation",
+                   "提出受音乐领域知识启发、基于扩散模型的文本到音乐生成系统Mustango。")
+    assert ("Method", "Mustango", True) in got
+    got = links_of("Towards: A Study", "")
+    assert not labels(got, "Method")
