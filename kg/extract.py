@@ -191,6 +191,13 @@ _ZH_ON_DATA = re.compile(
 _EN_ON_DATA = re.compile(
     rf"\b(?i:on|in|from|using|across|of|over)\s+(?i:the\s+)?(?P<names>{NAME_U}(?:{_SEP}{NAME_U})*)\s*(?i:{DATASET_HEADS_EN})\b")
 _HEAD_AFTER = re.compile(rf"(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
+# In a Chinese text, a Title-Case English phrase that a method head follows or ends is a name: "Custom
+# Audio Encoder利用对比学习", "Label Signal Enhancement模块", "层次自适应聚类（Hierarchical Adaptive
+# Clustering）模块", "Blurred Boundary Content（BBC）Encoder"
+_EN_TERM_IN_ZH = re.compile(
+    r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:\s*（[A-Z]{2,6}）\s*|\s+)(?:[A-Z][A-Za-z]*(?:-[A-Za-z]+)*"
+    r"(?:\s*（[A-Z]{2,6}）\s*|\s+)){0,4}[A-Z][A-Za-z]*(?:-[A-Za-z]+)*)(?P<after>\s*[）)]?\s*(?:" + METHOD_HEADS_ZH + r"))?")
+_EN_HEAD_END = re.compile(rf"[\s）](?:{METHOD_HEADS_EN})$", re.I)
 # a name, a few modifiers, then its head noun: "CSS-EmCap情感生成管道", "FuEncoder融合机制", "EVC-CLAP对比预训练模型"
 _HEAD_NEAR_ZH = re.compile(
     rf"(?P<name>{NAME_U})(?P<mid>[\u4e00-\u9fff]{{1,6}}?)(?P<head>{METHOD_HEADS_ZH}|{DATASET_HEADS_ZH})")
@@ -230,14 +237,15 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
     """Names not necessarily in the vocabulary, with a type and whether the paper introduces them."""
     out: list[Candidate] = []
 
-    def add(s: int, e: int, type_: str | None, rule: str, conf: float, novel: bool, plain_ok: bool = False) -> None:
+    def add(s: int, e: int, type_: str | None, rule: str, conf: float, novel: bool, plain_ok: bool = False,
+            title_ok: bool = False) -> None:
         name = text[s:e]
         if re.match(r"['’]s\b", text[e:e + 3]) or re.search(r"['’]s$", name):
             return  # "JHU's system": an owner, not a name of a method or dataset
         trimmed = _trim_name(name)
         s += max(0, name.find(trimmed))
         e = s + len(trimmed)
-        if not (name_like(trimmed) or (rule in ("cue-propose", "title-name") and _title_case_name(trimmed))
+        if not (name_like(trimmed) or ((title_ok or rule in ("cue-propose", "title-name")) and _title_case_name(trimmed))
                 or (rule == "title-name" and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed)
                     and trimmed.lower() not in _NAME_LEAD and norm(trimmed) not in STOPLIST)
                 or (type_ == "Dataset" and _title_case_name(trimmed) and re.search(r" (?:Corpus|Dataset|Database)$", trimmed))
@@ -323,6 +331,15 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
             ctx = text[max(0, m.start() - 30):m.start("name")]
             novel = bool(PROPOSE_CONTEXT.search(ctx)) or bool(re.search(rf"(?:{STRONG_ZH})[^，。；,.;]*$", ctx))
             add(m.start("name"), m.end("name"), t, "cue-head", 0.7, novel)
+    if re.search(r"[\u4e00-\u9fff]", text):
+        for m in _EN_TERM_IN_ZH.finditer(text):
+            name = m.group("name")
+            if not (m.group("after") or _EN_HEAD_END.search(name)) or not re.search(r"[\u4e00-\u9fff）]", text[m.end():m.end() + 1] or "。"):
+                continue  # only a phrase that a method head follows or ends, and that the Chinese text resumes after
+            ctx = text[max(0, m.start() - 40):m.start()]
+            novel = bool(re.search(rf"(?:{STRONG_ZH}|设计|开发|引入)[^。；;]*$", ctx)) or bool(re.search(r"[：:]\s*[（(]?$", ctx)) \
+                or bool(re.search(rf"(?:{STRONG_ZH})", text))
+            add(m.start("name"), m.start("name") + len(name.rstrip()), "Method", "cue-head", 0.65, novel, title_ok=True)
     for m in _HEAD_NEAR_ZH.finditer(text):
         if _NOT_A_MODIFIER.search(m.group("mid")):
             continue  # "HuBERT作为编码器", "IEMOCAP上的实验": not a modifier of the name

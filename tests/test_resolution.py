@@ -248,3 +248,11 @@ def test_single_word_title_name_and_a_system_described_before_its_name(links_of)
     assert ("Method", "Mustango", True) in got
     got = links_of("Towards: A Study", "")
     assert not labels(got, "Method")
+
+
+def test_title_case_english_terms_in_chinese_text_before_a_method_head(links_of):
+    got = links_of("Multimodal Emotion Recognition", "提出LSGMER模型。2. **标签信号增强模块**：Label Signal Enhancement模块通过标签嵌入"
+                   "与音频交互。3. **定制音频编码器**：Custom Audio Encoder利用对比学习。在Speech Emotion Recognition任务上评估。")
+    methods = labels(got, "Method")
+    assert {"Label Signal Enhancement", "Custom Audio Encoder"} <= methods
+    assert "Speech Emotion Recognition" not in methods  # a known task, not a new name
