@@ -90,7 +90,10 @@ _CUT = re.compile(r"-(?:based|like|style|driven|guided|aware|conditioned|enhance
 # words that open a title or describe a model, never the first word of its name
 _NAME_LEAD = {"towards", "toward", "beyond", "rethinking", "revisiting", "improving", "enhancing", "exploring", "on",
               "a", "an", "the", "our", "new", "novel", "scalable", "lightweight", "hybrid", "simple", "efficient", "robust",
-              "fast", "effective", "improved", "enhanced"}
+              "fast", "effective", "improved", "enhanced",
+              # languages qualify a corpus, they do not name it ("the Chinese Secap test set")
+              "chinese", "english", "mandarin", "cantonese", "german", "french", "spanish", "italian", "japanese",
+              "korean", "arabic", "persian", "hindi", "russian", "portuguese", "dutch", "multilingual", "bilingual"}
 
 
 def _trim_name(name: str) -> str:
@@ -198,6 +201,9 @@ _EN_TERM_IN_ZH = re.compile(
     r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:\s*（[A-Z]{2,6}）\s*|\s+)(?:[A-Z][A-Za-z]*(?:-[A-Za-z]+)*"
     r"(?:\s*（[A-Z]{2,6}）\s*|\s+)){0,4}[A-Z][A-Za-z]*(?:-[A-Za-z]+)*)(?P<after>\s*[）)]?\s*(?:" + METHOD_HEADS_ZH + r"))?")
 _EN_HEAD_END = re.compile(rf"[\s）](?:{METHOD_HEADS_EN})$", re.I)
+# "a Mask Generative Transformer for ...": a Title-Case architecture name after an article
+_EN_ARCH = re.compile(r"\b(?:a|an|the|our)\s+(?P<name>(?:[A-Z][\w-]*\s+){1,4}(?:Transformer|Encoder|Decoder|Network|Vocoder"
+                      r"|Codec|Adapter|Former|Conformer))\b")
 # a name, a few modifiers, then its head noun: "CSS-EmCap情感生成管道", "FuEncoder融合机制", "EVC-CLAP对比预训练模型"
 _HEAD_NEAR_ZH = re.compile(
     rf"(?P<name>{NAME_U})(?P<mid>[\u4e00-\u9fff]{{1,6}}?)(?P<head>{METHOD_HEADS_ZH}|{DATASET_HEADS_ZH})")
@@ -228,9 +234,10 @@ def _names_in(m: re.Match, group: str = "names") -> Iterable[tuple[int, int]]:
     base = m.start(group)
     for nm in _NAME_RE.finditer(m.group(group)):
         name = _trim_name(nm.group())
-        if name.lower() in {"and"}:
+        if name.lower() in {"and"} or not name:
             continue
-        yield base + nm.start(), base + nm.start() + len(name)
+        start = base + nm.start() + max(0, nm.group().find(name))  # leading words may have been dropped
+        yield start, start + len(name)
 
 
 def find_candidates(text: str, field: str) -> list[Candidate]:
@@ -249,7 +256,8 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
                 or (rule == "title-name" and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed)
                     and trimmed.lower() not in _NAME_LEAD and norm(trimmed) not in STOPLIST)
                 or (type_ == "Dataset" and _title_case_name(trimmed) and re.search(r" (?:Corpus|Dataset|Database)$", trimmed))
-                or (plain_ok and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed) and norm(trimmed) not in STOPLIST)):
+                or (plain_ok and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed) and norm(trimmed) not in STOPLIST
+                    and trimmed.lower() not in _NAME_LEAD)):
             return
         if _TASK_AFTER.match(text, e):
             type_ = "Task"  # "CapTTS相关任务", "在NVER任务中", "the SEC task": the name of a task
@@ -318,7 +326,10 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
     for rx in (_ZH_ON_DATA, _EN_ON_DATA):
         for m in rx.finditer(text):
             for s, e in _names_in(m):
-                add(s, e, "Dataset", "cue-dataset", 0.75, False)
+                # "on the Chinese Secap test set": a plain word is a name when the head noun says so
+                add(s, e, "Dataset", "cue-dataset", 0.75, False, plain_ok=rx is _EN_ON_DATA)
+    for m in _EN_ARCH.finditer(text):
+        add(m.start("name"), m.end("name"), "Method", "cue-head", 0.7, False, title_ok=True)
     for m in _NAME_TASK.finditer(text):
         add(m.start("name"), m.end("name"), "Task", "cue-head", 0.7, False)
     for m in _LIST_HEAD_EN.finditer(text):

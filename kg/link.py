@@ -241,10 +241,18 @@ def _initials_alias(names: list[str]) -> dict[str, str]:
 def _merge_key(surfaces: dict[str, str]) -> dict[str, str]:
     """Within one paper (normalised name -> a surface form): a name whose last words are another
     name found there is that name ("Inworld TTS-1" -> "TTS-1", but "HuMP-CAT" is not "CAT"), and
-    so is a name with a footnote digit ("ChildGuard1")."""
+    so is a name with a footnote digit ("ChildGuard1"); a corpus's short name is its full name
+    ("Androids" -> "Androids Corpus")."""
     out = {}
     keys = sorted(surfaces)
+    for k in keys:  # "Androids" beside "Androids Corpus": the corpus's full name
+        words = surfaces[k].split()
+        if len(words) > 1 and words[-1].lower() in ("corpus", "dataset", "database", "benchmark") \
+                and norm(" ".join(words[:-1])) in surfaces:
+            out[norm(" ".join(words[:-1]))] = k
     for k in keys:
+        if k in out:
+            continue
         words = surfaces[k].split()
         tails = {norm(" ".join(words[i:])) for i in range(1, len(words))}
         best = max((o for o in keys if o != k and len(o) >= 3 and (o in tails or (

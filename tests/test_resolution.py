@@ -256,3 +256,13 @@ def test_title_case_english_terms_in_chinese_text_before_a_method_head(links_of)
     methods = labels(got, "Method")
     assert {"Label Signal Enhancement", "Custom Audio Encoder"} <= methods
     assert "Speech Emotion Recognition" not in methods  # a known task, not a new name
+
+
+def test_corpus_names_architecture_names_and_language_words(links_of):
+    got = links_of("Depression Detection", "The experiments were performed over the Androids Corpus, a publicly available "
+                   "dataset. We also report on the Chinese Secap test set and on the English test set.")
+    assert labels(got, "Dataset") == {"Androids Corpus", "Secap"}
+    got = links_of("Zero-Shot Voice Conversion", "By leveraging a Mask Generative Transformer for duration modeling "
+                   "and a Large Language Model for text.")
+    assert "Mask Generative Transformer" in labels(got, "Method")
+    assert "Large Language Model" not in labels(got, "Method")  # the known concept, under its own label
