@@ -519,6 +519,7 @@ _TOOL_BEFORE = re.compile(r"(?:预训练的?|pre-?trained|off-the-shelf|现成�
 _ANNOTATION_HEAD = re.compile(r"(?:annotations?|label(?:l)?ings?|标注)$", re.I)
 _DATA_AFTER = re.compile(r"^\s*(?:的|数据|信息|结果|标签|data\b|labels?\b)", re.I)
 _DATA_BEFORE = re.compile(r"(?:带有?|含有?|具有|包含|例如|比如|如|with|without|e\.g\.,?|such as)\s*$", re.I)
+_GENERATED_FROM = re.compile(r"(?:[从由]|根据|依据|按照|基于)$")
 # a task named among related fields: "progress in related domains such as ... talking-head synthesis"
 _RELATED_FIELDS = re.compile(r"\b(?:related|other|adjacent|neighbou?ring)\s+(?:domains?|fields?|areas?|tasks?|problems?)\b"
                              r"|相关领域|其他领域|相邻领域|其他任务", re.I)
@@ -672,19 +673,21 @@ class TaskInference:
     def _passing(doc: Doc, sp: Span) -> bool:
         """A task named in passing, not addressed: as a tool, as labels of data, as the input of a
         generation, or as a field the paper borrows from."""
-        after = doc_text(doc)[sp.end_char:sp.end_char + 20]
-        before = doc_text(doc)[max(0, sp.start_char - 12):sp.start_char]
-        if len(sp.text) <= 5 and (_TOOL_AFTER.match(after) or _TOOL_BEFORE.search(before)):
+        text, start, end = doc_text(doc), sp.start_char, sp.end_char
+        name = text[start:end]
+        after = text[end:end + 20]
+        before = text[max(0, start - 12):start]
+        if len(name) <= 5 and (_TOOL_AFTER.match(after) or _TOOL_BEFORE.search(before)):
             return True  # ASR used as a tool
-        if _ANNOTATION_HEAD.search(sp.text) and (sp.text[-1:] in "sS" or _DATA_AFTER.match(after)
-                                                 or _DATA_BEFORE.search(before)):
+        if _ANNOTATION_HEAD.search(name) and (name[-1:] in "sS" or _DATA_AFTER.match(after)
+                                              or _DATA_BEFORE.search(before)):
             return True  # "with Emotion Annotations", "情感标注的主观性": labels of data, not the task
-        if re.search(r"生成$", sp.text) and re.search(r"(?:[从由]|根据|依据|按照|基于)$", before):
+        if name.endswith("生成") and _GENERATED_FROM.search(before):
             return True  # "从音频生成动作", "根据情感语音生成回复": what the generation starts from
-        clause = re.split(r"[，,。；;：:\n]", doc_text(doc)[max(0, sp.start_char - 40):sp.start_char])[-1]
-        if _BORROWED_BEFORE.search(clause) and _BORROWED_AFTER.match(doc_text(doc)[sp.end_char:sp.end_char + 30]):
+        clause = re.split(r"[，,。；;：:\n]", text[max(0, start - 40):start])[-1]
+        if _BORROWED_BEFORE.search(clause) and _BORROWED_AFTER.match(text[end:end + 30]):
             return True  # "借鉴语音情感识别与合成语音检测领域的经验": another field the paper borrows from
-        sentence = re.split(r"[。；;\n]|\.\s", doc_text(doc)[max(0, sp.start_char - 160):sp.start_char])[-1]
+        sentence = re.split(r"[。；;\n]|\.\s", text[max(0, start - 160):start])[-1]
         if _RELATED_FIELDS.search(sentence):
             return True  # "Despite progress in related domains such as ... audio-driven talking-head synthesis"
         return False
