@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from .model import Mention, Paper
 from .nlp import CHECKPOINT_TAIL, _norm_token, _words, doc_text, sentence_of
-from .vocab import norm, ontology_dir
+from .vocab import norm, rule_words
 
 # ---------------------------------------------------------------- cue words (both languages)
 
@@ -55,18 +55,8 @@ _NAME_RE = re.compile(NAME_U)
 _SEP = r"(?:\s*(?:和|、|与|及|以及|,|，|/|and|&)\s*)"
 
 
-def _load_stoplist() -> set[str]:
-    path = ontology_dir() / "rules" / "not-entities.txt"
-    out: set[str] = set()
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line:
-                out.add(norm(line))
-    return out
-
-
-STOPLIST = _load_stoplist()
+# names that look specific but are never entities (ontology/rules/not-entities.txt)
+STOPLIST = {norm(w) for w in rule_words("not-entities.txt")}
 
 
 def name_like(name: str) -> bool:
@@ -363,7 +353,7 @@ def find_candidates(text: str, field: str) -> list[Candidate]:
         t = _type_of_head(m.group("head"))
         # proposed when a strong verb opens the clause ("提出…（Genuine-Focused Learning，GFL）框架GFL-FAD"),
         # not across a comma ("构建数据集SPD-GEN，基于MoCap数据集SPD")
-        clause = re.split(r"[，,。；;]", re.sub(r"（[^（）]*）|\([^()]*\)", "", text[max(0, m.start() - 60):m.start()]))[-1]
+        clause = _clause_before(text, m.start(), 60)
         novel = bool(re.search(rf"(?:{STRONG_ZH})", clause))  # "提出…基于扩散模型的…系统Mustango": 基于 describes the head
         for s, e in _names_in(m):
             add(s, e, head_type("", text[e:]) or t, "cue-head", 0.7, novel)
@@ -379,6 +369,12 @@ _NAME_TASK = re.compile(rf"(?P<name>{NAME_U})(?=\s*(?:等?相关)?任务|\s+task
 _TASK_AFTER = re.compile(r"\s*(?:等?相关)?任务|\s+tasks?\b", re.I)
 # "定义情感说话风格检索（ESSR）任务", "a new task, Speech Emotion Captioning (SEC)": a task's name
 _TASK_HEAD = re.compile(r"(?:^|\s)(?:任务|task)\b|任务$|\btask$", re.I)
+
+
+def _clause_before(text: str, end: int, width: int) -> str:
+    """The clause that ends at `end` (at most `width` characters back), parentheses left out:
+    what a proposing verb must stand in to propose the name that follows."""
+    return re.split(r"[，,。；;]", re.sub(r"（[^（）]*）|\([^()]*\)", "", text[max(0, end - width):end]))[-1]
 
 
 def _type_of_head(head: str) -> str:
@@ -434,7 +430,7 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
                                                  min(ab.long.start_char, ab.short.start_char)])[-1]
         novel = bool(re.search(rf"(?:{STRONG_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b|\bwe\b", before + ab.long.text, re.I))
         # "引入手-乐器接触损失（HICL）和弓-弦接触损失（BICL）": a term the paper introduces and abbreviates
-        own_clause = re.split(r"[，,。；;]", re.sub(r"（[^（）]*）|\([^()]*\)", "", before))[-1]
+        own_clause = _clause_before(text, min(ab.long.start_char, ab.short.start_char), 30)
         novel = novel or bool(re.search(rf"(?:{PROPOSE_ZH})", own_clause)) \
             or bool(re.search(rf"\bwe\s+(?:\w+\s+)?(?:{PROPOSE_EN})", clause, re.I))
         typed = t is not None

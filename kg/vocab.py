@@ -41,12 +41,14 @@ def ontology_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parent.parent / "ontology"
 
 
-def rule_words(filename: str) -> set[str]:
-    """The lines of a word list in ontology/rules/ (comments after #), lower case."""
+@functools.lru_cache(maxsize=None)
+def rule_words(filename: str) -> frozenset[str]:
+    """The lines of a word list in ontology/rules/ (comments after #), lower case; read once."""
     path = ontology_dir() / "rules" / filename
     if not path.exists():
-        return set()
-    return {line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines()} - {""}
+        return frozenset()
+    return frozenset(line.split("#", 1)[0].strip().lower()
+                     for line in path.read_text(encoding="utf-8").splitlines()) - {""}
 
 
 @dataclass

@@ -175,11 +175,14 @@ def test_search_reveals_a_filtered_node_case_insensitively(built, browser):
     page.close()
 
 
-def _hover(page, node: int) -> str:
-    x, y = page.evaluate("""id => { const p = kg.network.canvasToDOM(kg.network.getPositions([id])[id]);
+def _page_xy(page, node: int) -> tuple[float, float]:
+    return page.evaluate("""id => { const p = kg.network.canvasToDOM(kg.network.getPositions([id])[id]);
         const r = document.getElementById('kg-network').getBoundingClientRect();
         return [r.left + p.x, r.top + p.y]; }""", node)
-    page.mouse.move(x, y)
+
+
+def _hover(page, node: int) -> str:
+    page.mouse.move(*_page_xy(page, node))
     page.wait_for_selector("#kg-tip:not([hidden])", timeout=3000)
     return page.inner_text("#kg-tip")
 
@@ -195,9 +198,7 @@ def test_tooltip_shows_title_summary_evidence(built, browser):
     page.evaluate(f"kg.network.focus({paper}, {{scale: 2}})")
     text = _hover(page, paper)
     assert r["title"][:30] in text
-    page.mouse.click(*page.evaluate("""id => { const p = kg.network.canvasToDOM(kg.network.getPositions([id])[id]);
-        const r = document.getElementById('kg-network').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }""",
-                                    paper))
+    page.mouse.click(*_page_xy(page, paper))
     href = page.get_attribute("#kg-details a", "href")
     assert href == "https://arxiv.org/abs/" + r["paper"]
     page.close()

@@ -62,15 +62,20 @@ class View:
         return self
 
 
+NODE_SIZE = (6, 38)  # the drawn radius of the node with the fewest and the most papers
+
+
 def drawn_radii(counts: list[int]) -> "np.ndarray":
     """The radius vis-network draws for each node: its "value" (papers behind it) scaled linearly
-    into [6, 38] pixels (render.vis_options), the middle when all values are equal."""
+    into NODE_SIZE pixels (render.vis_options uses the same range), the middle when all values are
+    equal."""
     import numpy as np
     c = np.asarray(counts, dtype=float)
     if not len(c):
         return c
     lo, hi = c.min(), c.max()
-    return np.full(len(c), 22.0) if hi == lo else 6.0 + (c - lo) / (hi - lo) * 32.0
+    small, big = NODE_SIZE
+    return np.full(len(c), (small + big) / 2) if hi == lo else small + (c - lo) / (hi - lo) * (big - small)
 
 
 class PaperTable:

@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .model import STYLE, View
+from .model import NODE_SIZE, STYLE, View
 
 HERE = Path(__file__).resolve().parent
 FONT = 'Arial, "Helvetica Neue", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
@@ -57,7 +57,7 @@ def vis_options(v: View, weighted: bool) -> dict:
                         "keyboard": False, "multiselect": False},
         "nodes": {"borderWidth": 1, "font": {"face": FONT, "size": 14, "color": "#222", "strokeWidth": 3,
                                              "strokeColor": "#ffffff"},
-                  "scaling": {"min": 6, "max": 38, "label": {"enabled": True, "min": 10, "max": 28,
+                  "scaling": {"min": NODE_SIZE[0], "max": NODE_SIZE[1], "label": {"enabled": True, "min": 10, "max": 28,
                                                              "drawThreshold": 7, "maxVisible": 30}}},
         "edges": {"smooth": False, "width": 0.8, "selectionWidth": 1.5,
                   "color": {"color": "#b3bcc6", "highlight": "#444444", "hover": "#444444", "opacity": 0.8},
