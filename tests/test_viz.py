@@ -205,11 +205,17 @@ def test_tooltip_shows_title_summary_evidence(built, browser):
 
 
 # ------------------------------------------------------------------ overlap and matrix
+def _by_paper(rs: list[dict], key: str) -> dict:
+    """paper -> type -> the links' `key` values (labels or entity IRIs)."""
+    out = defaultdict(lambda: defaultdict(set))
+    for r in rs:
+        out[r["paper_iri"]][r["type"]].add(r[key])
+    return out
+
+
 def test_overlap_views_weight_edges_by_shared_papers(built, browser):
     rs = rows(built)
-    by_paper = defaultdict(lambda: defaultdict(set))
-    for r in rs:
-        by_paper[r["paper_iri"]][r["type"]].add(r["label"])
+    by_paper = _by_paper(rs, "label")
     pairs = defaultdict(int)
     for types in by_paper.values():
         for d in types["Dataset"]:
@@ -229,9 +235,7 @@ def test_overlap_views_weight_edges_by_shared_papers(built, browser):
 
 def test_matrix_counts_and_papers_behind_a_cell(built, browser):
     rs = rows(built)
-    by_paper = defaultdict(lambda: defaultdict(set))
-    for r in rs:
-        by_paper[r["paper_iri"]][r["type"]].add(r["entity"])
+    by_paper = _by_paper(rs, "entity")
     dm, dt = set(), set()
     for types in by_paper.values():
         dm |= {(d, m) for d in types["Dataset"] for m in types["Method"]}
