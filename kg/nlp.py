@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
+from .open_tasks import OpenTask, find_open_tasks
 from .vocab import ModifierText, Vocabulary, norm, rule_words
 
 _TOKEN = re.compile(
@@ -662,6 +663,12 @@ class TaskInference:
         self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
                              if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
         self.domain_words -= {w.lower() for w in _TASK_HEADS_EN.split("|")} | {"and", "the", "for", "from", "with"}
+        # what Chinese task labels put before a shorter task label ("医学图像" in 医学图像分割): the
+        # modifiers that make an open-vocabulary Chinese task name narrower than a known task
+        zh_labels = {lab.text for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
+                     if lab.lang == "zh"}
+        self.zh_modifiers = {lab[:k] for lab in zh_labels for k in range(1, len(lab) - 1)
+                             if any(lab[k:] == o for o in zh_labels)} | {lab for lab in zh_labels if len(lab) <= 6}
 
     def _concept(self, text: str) -> str | None:
         for c, _lab in self.index.get(norm(text), []):
@@ -741,8 +748,77 @@ class TaskInference:
                     found.add(n_iri)
         new = self._title_phrases(doc, tasks + extra) + self._shared_modifier(doc, tasks) + self._model_kind(doc) \
             if is_title else []
-        doc.spans["kg_tasks"] = tasks + extra + new
+        doc.spans["kg_tasks"] = tasks + extra + new + self._open_tasks(doc, tasks + extra + new, is_title)
         return doc
+
+    def _open_tasks(self, doc: Doc, known: list[Span], is_title: bool) -> list[Span]:
+        """Tasks stated in a frame (kg.open_tasks): the vocabulary's concept when it has the name,
+        else a new task narrower than the longest vocabulary task the name ends with, when the
+        words before that task are words of task names ("medical image segmentation"); other
+        words before it ("advancing", "TDNN-based", "了") leave the vocabulary's task alone."""
+        out: list[Span] = []
+        info = doc.user_data.setdefault("kg_task_open", {})
+        broader = doc.user_data.setdefault("kg_task_broader", {})
+        names = doc.user_data.setdefault("kg_task_names", {})
+        for t in find_open_tasks(doc_text(doc), is_title):
+            sp = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if sp is None or self._passing(doc, sp):
+                continue
+            same = next((k for k in known if k.start == sp.start and k.end == sp.end), None)
+            if same is not None:
+                if t.field:  # "属于计算机视觉领域": the vocabulary's concept, as a broad task
+                    info[(same.start, same.end)] = t
+                continue
+            if any(k.start <= sp.start and sp.end <= k.end for k in known):
+                continue  # the vocabulary or another strategy has it (or a longer name around it)
+            if not re.search(r"[\u3400-\u9fff]", t.label):
+                words = t.label.split()
+                lead = 0  # title lead words and -ing words that are no words of task names ("Towards", "Advancing")
+                while len(words) - lead > 1 and (words[lead].lower() in _LEAD_SKIP or words[lead].lower() in _GENERIC_QUALIFIERS
+                                                 or words[lead].lower().endswith("ing")
+                                                 and words[lead].lower() not in self.domain_words):
+                    lead += 1
+                if lead:
+                    cut = len(" ".join(words[:lead])) + 1
+                    sp2 = doc.char_span(t.start + cut, t.end, alignment_mode="expand")
+                    if sp2 is None:
+                        continue
+                    sp = sp2
+                    t = OpenTask(t.start + cut, t.end, t.label[cut:], t.rule, t.confidence, t.field, t.fallback, t.acronym)
+                    if len(words) - lead < 2 and not self._concept(t.label):
+                        continue
+                    if any(k.start <= sp.start and sp.end <= k.end for k in known):
+                        continue
+            iri = self._concept(t.label) or (self._concept(t.acronym) if t.acronym else None)
+            parent = None
+            if not iri:
+                han = re.search(r"[\u3400-\u9fff]", t.label) is not None
+                words = list(t.label) if han else t.label.split()
+                for k in range(1, len(words)):
+                    tail = ("" if han else " ").join(words[k:])
+                    parent = self._concept(tail) if len(tail) >= 2 else None
+                    if parent:
+                        lead = words[:k]
+                        if han:
+                            ok = "".join(lead) in self.zh_modifiers
+                        else:
+                            ok = all(w.lower() in self.domain_words or w.lower().replace("-", " ") in self.domain_words
+                                     for w in lead) and not any(w.lower().rsplit("-", 1)[-1] in _QUALITY_SUFFIX for w in lead)
+                        if not ok:
+                            parent = "skip"
+                        break
+                if parent == "skip":
+                    continue  # "advancing speech emotion recognition": the vocabulary task is the task
+            span = Span(doc, sp.start, sp.end, label="Task", kb_id=iri or "")
+            key = (span.start, span.end)
+            info[key] = t
+            if not iri:
+                if parent is None:
+                    parent = next((k.kb_id_ for k in known if k.kb_id_ and sp.start <= k.start and k.end <= sp.end), None)
+                broader[key] = parent
+                names[key] = t.label if re.search(r"[\u3400-\u9fff]", t.label) else _task_label_en(t.label)
+            out.append(span)
+        return out
 
     def _verb_phrases(self, doc: Doc) -> list[Span]:
         """Tasks written as a verb and its object: "Generating Music From Text" (text-to-music
@@ -958,3 +1034,9 @@ class TaskInference:
             broader[(span.start, span.end)] = parent
             out.append(span)
         return out
+
+
+def _task_label_en(text: str) -> str:
+    """English task names are common nouns: lower case, acronyms kept ("Tibetan Spelling Correction")."""
+    return " ".join(w if not re.search(r"[a-z]", w.rstrip("s")) or re.search(r"[a-z][A-Z]|[A-Z]{2}", w) else w.lower()
+                    for w in text.split())
