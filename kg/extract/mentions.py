@@ -11,6 +11,7 @@ from .cues import PROPOSE_ZH, USE_ZH
 from .doc import doc_words, doc_text, sentence_of
 from .names import head_type, name_like
 from .new_names import propose_before, list_mates, new_entity_spans
+from .registry import RULES
 from .tokenizer import CHECKPOINT_TAIL
 from .vocab_matcher import norm_token
 
@@ -31,7 +32,7 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         covered.update(range(sp.start, sp.end))
         if sp.label_ == "Task":
             continue  # tasks come from kg_task_inference, which filters and extends them
-        kind_conf = 0.95 if len(sp.text) > 4 else 0.85
+        kind_conf = RULES["vocabulary"].conf() if len(sp.text) > 4 else RULES["vocabulary"].conf("short")
         novel = sp.label_ in ("Dataset", "Method") and propose_before(doc, sp)
         year = _EDITION.match(doc_text(doc), sp.end_char) if sp.label_ == "Dataset" else None
         if year:  # "DNS Challenge 2021": an edition of a known dataset, narrower than it
@@ -47,11 +48,11 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         if not sp.kb_id_:  # a task name the vocabulary lacks
             text = task_names.get((sp.start, sp.end)) or _task_label(sp.text)
             out.append(Mention("Task", text, sp.start_char, sp.end_char, field, version, _evidence(sp),
-                               "task-phrase", 0.75, concept=None, broader=task_broader.get((sp.start, sp.end))))
+                               "task-phrase", RULES["task-phrase"].confidence, concept=None, broader=task_broader.get((sp.start, sp.end))))
             continue
         out.append(Mention("Task", sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            "vocabulary" if any(v.start == sp.start and v.kb_id_ == sp.kb_id_ for v in vocab_spans)
-                           else "task-inference", 0.9 if field == "title" else 0.8, concept=sp.kb_id_,
+                           else "task-inference", RULES["task-inference"].conf("title" if field == "title" else None), concept=sp.kb_id_,
                            as_system=_AS_SYSTEM.match(doc_text(doc), sp.end_char) is not None))
     # an abbreviation defined for a vocabulary long form also names that concept
     abbreviated: set[int] = set()
@@ -66,12 +67,12 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
                     covered.add(i)
                     abbreviated.add(i)
                     out.append(Mention(hit.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
-                                       "abbreviation", 0.85, concept=hit.kb_id_, long_form=hit.text))
+                                       "abbreviation", RULES["abbreviation"].confidence, concept=hit.kb_id_, long_form=hit.text))
     new_spans = new_entity_spans(doc, field, frozenset(named_by))
     meta = doc.user_data.setdefault("kg_new_meta", {})
     for sp, _t in list_mates(doc, vocab_spans):
         if (sp.start, sp.end) not in meta:
-            meta[(sp.start, sp.end)] = ("cue-list", 0.7, False, True)
+            meta[(sp.start, sp.end)] = ("cue-list", RULES["cue-list"].confidence, False, True)
             new_spans.append(sp)
     seen: set[tuple[int, int]] = set()
     for sp in new_spans:

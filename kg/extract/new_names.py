@@ -9,10 +9,8 @@ from spacy.tokens import Doc, Span
 from .cues import DATASET_HEADS_ZH, METHOD_HEADS_ZH, NAME_U, PROPOSE_EN, PROPOSE_ZH, STRONG_ZH, NAME_RE
 from .doc import doc_text, sentence_of
 from .names import title_case_name, trim_name, head_type, name_like
+from .registry import RULES, rank
 from .rules import TASK_HEAD, clause_before, find_candidates
-
-RULE_RANK = {"title-name": 0, "cue-propose": 1, "cue-appositive": 2, "abbreviation": 3, "cue-dataset": 4,
-             "cue-list": 5, "cue-head": 6, "cue-use": 7}
 
 
 
@@ -27,7 +25,7 @@ def _note(doc: Doc, key: tuple[int, int], meta: tuple[str, float, bool, bool]) -
 def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozenset()) -> list[Span]:
     """Spans of doc for names found by the rules, not overlapping vocabulary matches' longer spans."""
     spans: list[Span] = []
-    for c in sorted(find_candidates(doc_text(doc), field), key=lambda c: (not c.typed, RULE_RANK[c.rule], c.start)):
+    for c in sorted(find_candidates(doc_text(doc), field), key=lambda c: (not c.typed, rank(c.rule), c.start)):
         sp = doc.char_span(c.start, c.end, alignment_mode="expand")
         if sp is None:
             continue
@@ -61,7 +59,7 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
         if t:
             sp = Span(doc, ab.short.start, ab.short.end, label=t, kb_id="")
             spans.append(sp)
-            _note(doc, (sp.start, sp.end), ("abbreviation", 0.8, novel, typed))
+            _note(doc, (sp.start, sp.end), ("abbreviation", RULES["abbreviation"].conf("new"), novel, typed))
     return spans
 
 
