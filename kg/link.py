@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 import re
 
+from .extract.registry import is_strong, rank as rule_rank
 from .model import TYPES, Entity, Link, Mention, Paper, Result
 from .vocab import EN_STEM, ModifierText, Vocabulary, entity_iri, norm, rule_words
 
@@ -34,8 +35,6 @@ RELATIONS = {
     ("Method", False): "usesMethod", ("Method", True): "proposesMethod",
     ("Metric", False): "reportsMetric", ("Metric", True): "reportsMetric",
 }
-RULE_PRIORITY = {"title-name": 0, "vocabulary": 1, "cue-propose": 2, "abbreviation": 3, "cue-appositive": 4,
-                 "cue-dataset": 5, "cue-list": 6, "cue-head": 7, "cue-use": 8}
 
 
 @dataclass
@@ -103,7 +102,7 @@ class Linker:
         types: dict[str, str] = {}
         # (a name the text calls a task, "CapTTS相关任务", is a task)
         for m in sorted((m for m in mentions if not m.concept),
-                        key=lambda m: (m.type != "Task" or not m.typed, not m.typed, RULE_PRIORITY.get(m.rule, 9),
+                        key=lambda m: (m.type != "Task" or not m.typed, not m.typed, rule_rank(m.rule),
                                        -m.confidence, m.start)):
             types.setdefault(norm(m.text), m.type)
         return [m if m.concept or types.get(norm(m.text), m.type) == m.type
@@ -184,7 +183,7 @@ class Linker:
             if iri in drop:
                 continue
             ent = ents[iri]
-            best = min(ms, key=lambda m: (m.field != "title", -m.confidence, RULE_PRIORITY.get(m.rule, 9), m.start))
+            best = min(ms, key=lambda m: (m.field != "title", -m.confidence, rule_rank(m.rule), m.start))
             # a known generic technique ("self-supervised learning", "weighted cross-entropy") is never
             # what a paper proposes: "提出半监督学习方法" proposes an unnamed method of that kind
             novel = ent.type in ("Dataset", "Method") and _is_novel(ms) and not (ent.known and _generic(ent.label))
@@ -194,7 +193,7 @@ class Linker:
                 conf = min(conf, 0.6)  # a task only the summary names, beside the title's own: secondary
             if conf < self.min_confidence:
                 continue
-            nov_m = next((m for m in sorted(ms, key=lambda m: (RULE_PRIORITY.get(m.rule, 9), m.start)) if m.novel), None)
+            nov_m = next((m for m in sorted(ms, key=lambda m: (rule_rank(m.rule), m.start)) if m.novel), None)
             ev = nov_m if novel and nov_m is not None and best.field != "title" else best
             links.append(Link(paper.iri, iri, ent.type, RELATIONS[(ent.type, novel)], novel, ev.sentence, ev.text,
                               ev.field, ev.version, ev.rule, conf))
@@ -279,7 +278,7 @@ def _is_novel(ms: list[Mention]) -> bool:
     votes = [m for m in ms if m.novel]
     if not votes:
         return False
-    strong = [m for m in votes if m.rule in ("title-name", "cue-propose", "cue-appositive", "vocabulary", "abbreviation")]
+    strong = [m for m in votes if is_strong(m.rule)]
     return bool(strong) or len(votes) >= len(ms) / 2
 
 
@@ -343,8 +342,8 @@ def _entity_of(m: Mention, links: list[Link]) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _fields() -> frozenset[str]:
-    from .open_tasks import _lexicon_lines
-    return frozenset(norm(w) for lang in ("en", "zh") for w in _lexicon_lines(lang, "fields.txt"))
+    from .extract.open_tasks import lexicon_lines
+    return frozenset(norm(w) for lang in ("en", "zh") for w in lexicon_lines(lang, "fields.txt"))
 
 
 def _field(ent: Entity) -> bool:

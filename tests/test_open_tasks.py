@@ -1,10 +1,10 @@
-"""Open-vocabulary tasks stated in frames (kg.open_tasks), in Chinese and English, and how the
+"""Open-vocabulary tasks stated in frames (kg.extract.open_tasks), in Chinese and English, and how the
 pipeline links them: the vocabulary's concept when it has the name, else a new task."""
 from __future__ import annotations
 
 import pytest
 
-from kg.open_tasks import find_open_tasks
+from kg.extract.open_tasks import find_open_tasks
 
 
 @pytest.mark.parametrize("text,title,expected", [

@@ -5,7 +5,7 @@ Digests say what a paper is about in a few fixed frames: `该论文属于X任务
 end a task name are data (ontology/lexicon/{zh,en}/open-task-*.txt, zh/task-heads.txt,
 zh/fields.txt, zh/not-task-names.txt); this module only reads them and finds, in a plain
 string, the task names with their offsets. Pure functions: the spaCy component that turns them
-into task spans is kg.nlp.TaskInference.
+into task spans is kg.extract.tasks.TaskInference.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .vocab import norm, ontology_dir, rule_words
+from ..vocab import norm, ontology_dir, rule_words
 
 _HAN = "\u3400-\u9fff"
 # characters a Chinese task name may contain: Han, Latin letters and digits, and the joiners of
@@ -39,7 +39,7 @@ class OpenTask:
     acronym: str | None = None  # "视觉语言导航（VLN）任务": the acronym given with it
 
 
-def _lexicon_lines(lang: str, name: str) -> list[str]:
+def lexicon_lines(lang: str, name: str) -> list[str]:
     path = ontology_dir() / "lexicon" / lang / name
     if not path.exists():
         raise FileNotFoundError(f"{path}: lexicon file missing (kg needs it for open-vocabulary tasks)")
@@ -50,7 +50,7 @@ def _lexicon_lines(lang: str, name: str) -> list[str]:
 @functools.lru_cache(maxsize=None)
 def _zh() -> tuple[re.Pattern, dict[tuple[str, str], tuple[float, str]], tuple[str, ...], frozenset, frozenset, tuple]:
     frames: dict[tuple[str, str], tuple[float, str]] = {}
-    for line in _lexicon_lines("zh", "open-task-frames.txt"):
+    for line in lexicon_lines("zh", "open-task-frames.txt"):
         left, right, conf, kind = line.split("\t")
         frames[(left, right)] = (float(conf), kind)
     lefts = sorted({lf for lf, _ in frames}, key=len, reverse=True)
@@ -59,13 +59,13 @@ def _zh() -> tuple[re.Pattern, dict[tuple[str, str], tuple[float, str]], tuple[s
     # a frame whose RIGHT is empty ends at the end of the clause
     rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_NAME}{{2,24}}?)"
                     rf"(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt}|(?=[，,。；;：:！？\n]|$))")
-    heads = tuple(sorted(_lexicon_lines("zh", "task-heads.txt"), key=len, reverse=True))
-    raw = _lexicon_lines("zh", "not-task-names.txt")
+    heads = tuple(sorted(lexicon_lines("zh", "task-heads.txt"), key=len, reverse=True))
+    raw = lexicon_lines("zh", "not-task-names.txt")
     text = (ontology_dir() / "lexicon" / "zh" / "not-task-names.txt").read_text(encoding="utf-8")
     kinds = text.split("## model-kind endings", 1)[1] if "## model-kind endings" in text else ""
     kind_words = tuple(w.split("#", 1)[0].strip() for w in kinds.splitlines() if w.split("#", 1)[0].strip())
     not_names = frozenset(norm(w) for w in raw) - {norm(w) for w in kind_words}
-    fields = frozenset(norm(w) for w in _lexicon_lines("zh", "fields.txt"))
+    fields = frozenset(norm(w) for w in lexicon_lines("zh", "fields.txt"))
     return rx, frames, heads, not_names, fields, kind_words
 
 
@@ -155,9 +155,9 @@ _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
 
 @functools.lru_cache(maxsize=None)
 def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool]], frozenset]:
-    heads = frozenset(w.lower() for w in _lexicon_lines("en", "open-task-heads.txt"))
+    heads = frozenset(w.lower() for w in lexicon_lines("en", "open-task-heads.txt"))
     frames = []
-    for line in _lexicon_lines("en", "open-task-frames.txt"):
+    for line in lexicon_lines("en", "open-task-frames.txt"):
         pattern, conf, *scope = line.split("\t")
         head_alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
         # X: the phrase's last word, a head noun (plural allowed); the phrase is read leftwards from it
