@@ -198,6 +198,8 @@ class Linker:
             links.append(Link(paper.iri, iri, ent.type, RELATIONS[(ent.type, novel)], novel, ev.sentence, ev.text,
                               ev.field, ev.version, ev.rule, conf))
         links.sort(key=lambda lk: (TYPES.index(lk.type), lk.entity))
+        for lk in links:
+            self.entities[lk.entity].papers += 1
         return links
 
 

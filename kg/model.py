@@ -86,6 +86,7 @@ class Entity:
     known: bool = True  # in the curated vocabulary
     broader: list[str] = field(default_factory=list)
     first_seen: str | None = None  # paper IRI, for discovered entities
+    papers: int = 0  # support: how many papers of the build link it
 
 
 @dataclass(frozen=True)
