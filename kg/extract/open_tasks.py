@@ -167,7 +167,7 @@ def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool]], frozenset]:
     return heads, frames, qualifiers
 
 
-def _en_phrase(text: str, head_start: int, head_end: int, title: bool) -> tuple[int, str] | None:
+def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int = 0) -> tuple[int, str] | None:
     """The task phrase ending with the head noun at head_start: up to four modifier words before
     it, stopping at function words, adverbs, numbers-only words and (in a title) lower-case words."""
     _heads, _frames, qualifiers = _en()
@@ -176,6 +176,8 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool) -> tuple[
     start = head_start
     taken = 0
     for w in reversed(words):
+        if base + w.start() < left:
+            break  # the frame's own words ("we address") are no part of the phrase
         word = w.group()
         gap = text[base + w.end():start]
         if gap.strip(" -") or (gap and "\n" in gap):
@@ -185,7 +187,8 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool) -> tuple[
             break
         if title and not (word[0].isupper() or word[0].isdigit()):
             break
-        if not title and word[0].isupper() and not re.fullmatch(r"[A-Z0-9][A-Z0-9\-]+", word):
+        sentence_start = not text[:base + w.start()].strip() or re.search(r"[.!?。]\s*$", text[:base + w.start()])
+        if not title and word[0].isupper() and not re.fullmatch(r"[A-Z0-9][A-Z0-9\-]+", word) and not sentence_start:
             break  # a capitalised word inside a sentence belongs to a name, not to a task phrase
         start = base + w.start()
         taken += 1
@@ -220,7 +223,7 @@ def find_en(text: str, title: bool) -> list[OpenTask]:
                 # in running text "for X" is only a task when X is the end of its clause
                 if not re.match(r"\s*(?:[,.;:()]|$|\b(?:and|with|in|on|under|from|using|via|by)\b)", text[he:]):
                     continue
-            got = _en_phrase(text, hs, he, title)
+            got = _en_phrase(text, hs, he, title, m.start("pre"))
             if got is None:
                 continue
             s, phrase = got
