@@ -12,6 +12,9 @@ METHOD_HEADS_EN = (r"framework|model|models|method|approach|system|architecture|
                    r"|metric|agent|codec|pipeline|recipe")
 PROPOSE_ZH = "提出|构建|发布|推出|引入|开源|设计|开发|创建|建立|打造|贡献|介绍|研发|构造|搭建|收集|整理|制作|建构|提供"
 STRONG_ZH = "提出|发布|推出|构建|开源|研发|打造|创建|建立|介绍"
+# who proposes, in English: "we", "this paper", "the authors", "the study", "here we", "in this work, we"
+PROPOSER_EN = (r"we|this (?:paper|work|study|report|article)|the (?:paper|work|study|authors?|article)"
+               r"|our (?:paper|work|study)|here,? we|in this (?:paper|work|study),? we")
 PROPOSE_EN = (r"propose|introduce|present|release|develop|build|construct|curate|design|create|contribute|collect"
               r"|open-source|publish|unveil|establish|compile|assemble|offer")
 USE_ZH = "采用|使用|利用|基于|结合|借助|通过|引入|融合|集成|对比|比较|优于|超越|超过|包括|例如|如"
