@@ -73,10 +73,10 @@ def test_a_loosely_named_title_task_is_the_vocabulary_task_of_the_paper(tmp_path
     tasks = _build(tmp_path, [
         ("2601.00011v1", "A Recipe for Categorised Speaker Prediction",
          "We train a speaker verification system on VoxCeleb and report EER."),
-        ("2601.00012v1", "A Recipe for Lunar Crater Counting",
+        ("2601.00012v1", "A Recipe for Lunar Crater Detection",
          "We train a speaker verification system on VoxCeleb and report EER."),
     ])
     # "speaker" is shared with speaker verification: one task, two names
     assert {label for p, label in tasks if p == "2601.00011"} == {"speaker verification"}
     # nothing shared: both tasks stay
-    assert ("2601.00012", "lunar crater counting") in tasks
+    assert ("2601.00012", "lunar crater detection") in tasks
