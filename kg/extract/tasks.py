@@ -92,6 +92,10 @@ _LEAD_SKIP = {"towards", "toward", "beyond", "through", "using", "from", "by", "
 
 
 _GENERIC_QUALIFIERS = rule_words("generic-qualifiers.txt")
+# a task of the imported vocabulary right after these is a technique used, not the paper's task
+_USED_BEFORE = re.compile(r"(?:\b(?:with|using|via|by|through|based on|leveraging|and)\b|利用|通过|借助|基于|结合)[^,.;:，。；：]{0,30}$", re.I)
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "single", "dual",
+                 "double", "triple", "multiple", "several", "many", "first", "second", "third"}
 
 
 # where the modifiers of a task name stop: punctuation, conjunctions between clauses, prepositions
@@ -167,9 +171,24 @@ class TaskInference:
                         self.task_key_tails.setdefault(norm(" ".join(words[k:])), []).append(norm(lab.text))
         self.modifiers = vocabulary.task_modifiers()  # task IRI -> [(narrower IRI, modifier key, adjectival)]
         # words of the vocabulary's task labels: what makes a title phrase a task of this field
-        self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
-                             if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
+        # (of the curated vocabulary: the imported one's thousands of labels hold almost every word)
+        self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" and c.curated
+                             for lab in c.labels if lab.lang in (None, "en")
+                             for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
         self.domain_words -= {w.lower() for w in _TASK_HEADS_EN.split("|")} | {"and", "the", "for", "from", "with"}
+        # words that lead titles are no words of task names, whatever task label holds them
+        # ("Bridging ...", "Beyond ...", "Two ..."): function words, numbers, verbs in -ing
+        # unless the word is a task's own (a label starting or made of it: "Speaking Style ...")
+        starts = {re.split(r"[\s-]+", lab.text.lower())[0] for c in vocabulary.concepts.values() if c.type == "Task"
+                  for lab in c.labels if lab.lang in (None, "en")}
+        counts: dict[str, int] = {}
+        for c in vocabulary.concepts.values():
+            if c.type == "Task":
+                for w in {w for lab in c.labels if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower())}:
+                    counts[w] = counts.get(w, 0) + 1
+        self.domain_words -= _LEAD_SKIP | _NUMBER_WORDS
+        self.domain_words = {w for w in self.domain_words if not w.endswith("ing") or counts.get(w, 0) >= 3 or w in starts
+                             and counts.get(w, 0) >= 2}
         # what Chinese task labels put before a shorter task label ("医学图像" in 医学图像分割): the
         # modifiers that make an open-vocabulary Chinese task name narrower than a known task
         zh_labels = {lab.text for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
@@ -213,6 +232,9 @@ class TaskInference:
                 continue
             if self._passing(doc, sp):
                 continue
+            c = self.vocabulary.concepts.get(sp.kb_id_)
+            if c is not None and not c.curated and _USED_BEFORE.search(doc_text(doc)[max(0, sp.start_char - 40):sp.start_char]):
+                continue  # "... With Pitch And Duration Style Transfer": a technique the paper uses
             tasks.append(sp)
         text = doc_text(doc)
         for rx, joiner in ((_COORD_EN, " "), (_COORD_ZH, "")):
