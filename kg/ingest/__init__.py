@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model import Paper, RowError, Version
 from .decode import UndecodableError, decode
-from .markdown import _split_cells, read_markdown
+from .markdown import NO_PAPERS, _split_cells, read_markdown
 from .record import Record, Row, merge, same_listing, to_version
 from .records import read_csv, read_json, read_jsonl
 from .references import read_bibtex, read_feed, read_ris
@@ -111,6 +111,7 @@ class IngestReport:
     formats: Counter = field(default_factory=Counter)  # format -> files
     encodings: dict[str, str] = field(default_factory=dict)  # file -> encoding, for files not in UTF-8
     merged: int = 0  # records that were another entry of a version already read
+    no_papers: list[str] = field(default_factory=list)  # files found in a folder that hold no papers (a README)
 
 
 def read_rows(path: Path, report: IngestReport | None = None) -> Iterator[Record | RowError]:
@@ -164,11 +165,16 @@ def ingest(paths: Iterable[str | Path], report: IngestReport | None = None) -> l
     """
     report = report if report is not None else IngestReport()
     papers: dict[str, Paper] = {}
+    paths = list(paths)
+    named = {Path(p) for p in paths if not Path(p).is_dir()}
     for path in find_inputs(paths):
         report.files += 1
         for item in read_rows(path, report):
             if isinstance(item, RowError):
-                report.errors.append(item)
+                if path not in named and item.message.startswith(NO_PAPERS):
+                    report.no_papers.append(item.file)  # a README beside the digests: not an error
+                else:
+                    report.errors.append(item)
                 continue
             report.rows += 1
             try:

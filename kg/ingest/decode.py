@@ -57,7 +57,7 @@ def decode(data: bytes) -> Decoded:
     try:
         text = data.decode("gb18030")
         nonascii = sum(1 for c in text[:20000] if ord(c) > 127)
-        if nonascii and len(_HAN.findall(text[:20000])) * 10 >= nonascii * 7:
+        if nonascii and len(_HAN.findall(text[:20000])) * 2 >= nonascii:
             return Decoded(text, "gb18030")
     except UnicodeDecodeError:
         pass
@@ -68,13 +68,17 @@ def decode(data: bytes) -> Decoded:
         best = None
     if best is not None and best.encoding:
         try:
-            return Decoded(data.decode(best.encoding), best.encoding)
+            text = data.decode(best.encoding)
+            # an ASCII-compatible guess keeps every line break and table bar where the bytes have them
+            if text.count("\n") == data.count(b"\n") and text.count("|") == data.count(b"|"):
+                return Decoded(text, best.encoding)
         except (UnicodeDecodeError, LookupError):
             pass
-    line = _line_of(data, err.start)
-    raise UndecodableError(
-        f"not UTF-8 text (invalid byte 0x{data[err.start]:02x} on line {line}) and its encoding could not be "
-        f"detected; save the file as UTF-8")
+    # no encoding fits: read it as UTF-8, skipping (and reporting) the lines with invalid bytes
+    dec = _decode_with_bad_bytes(data, "utf-8", err, bad)
+    for line in list(dec.bad_lines)[:1]:
+        dec.bad_lines[line] += " (the file is not UTF-8 and its encoding could not be detected; save it as UTF-8)"
+    return dec
 
 
 _SEEN: list[int] = []

@@ -16,6 +16,7 @@ from .text import (
     clean_text, is_arxiv_id, label_of, labels, parse_date, parse_title, split_authors, split_categories,
 )
 
+NO_PAPERS = "no papers found"
 _CELL_BAR = re.compile(r"(?<!\\)\|")  # a | not escaped as \|
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -302,5 +303,5 @@ def read_markdown(text: str, name: str) -> Iterator[Record | RowError]:
     if rec is not None:
         yield rec
     if not found:
-        yield RowError(name, 1, "no papers found: no table with a Title column and no paper headings with "
+        yield RowError(name, 1, NO_PAPERS + ": no table with a Title column and no paper headings with "
                                 "labelled fields (see the README, Input)")

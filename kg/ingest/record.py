@@ -79,7 +79,7 @@ def to_version(rec: Record) -> tuple[SourceId, Version]:
             raise ValueError(f"{kind} text of {len(text):,} characters is over the limit of {MAX_TEXT:,}")
         seen.add(text)
         texts.append((kind, text))
-    title = rec.title if not is_placeholder(rec.title) else ""
+    title = rec.title
     if not title and not texts:
         raise ValueError("row has neither a title nor a summary")
     if not title:

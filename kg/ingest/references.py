@@ -32,8 +32,11 @@ def _unbrace(s: str) -> str:
 
 
 def read_bibtex(text: str, name: str) -> Iterator[Record | RowError]:
+    import logging
+
     import bibtexparser
     from bibtexparser.middlewares import LatexDecodingMiddleware
+    logging.getLogger("bibtexparser").setLevel(logging.ERROR)  # its failures are reported as RowErrors
     try:
         lib = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
     except Exception as e:  # the parser's own failure on the whole file: report it, read nothing
@@ -42,7 +45,7 @@ def read_bibtex(text: str, name: str) -> Iterator[Record | RowError]:
     blocks = [(b.start_line + 1, b) for b in lib.entries] + [(b.start_line + 1, b) for b in lib.failed_blocks]
     for line, b in sorted(blocks, key=lambda x: x[0]):
         if b in lib.failed_blocks:
-            msg = str(getattr(b, "error", "") or "syntax error").split("\n")[0]
+            msg = " ".join(str(getattr(b, "error", "") or "syntax error").split())[:300]
             yield RowError(name, line, f"BibTeX entry could not be read: {msg}")
             continue
         f = {k.lower(): _unbrace(str(v.value)) for k, v in b.fields_dict.items()}

@@ -18,7 +18,7 @@ ARXIV_BASE = "http://arxiv.org/abs/"
 PAPER_NS = "https://w3id.org/kg-digest/id/paper/"
 
 # Documented limits (README, "Input limits"): a longer text is reported and its record skipped.
-MAX_TEXT = 100_000  # characters in one cell, field or text
+MAX_TEXT = 500_000  # characters in one cell, field or text (spaCy reads at most 1,000,000)
 MAX_JSON_DEPTH = 200  # nesting of one JSON record
 
 _NEW_ARXIV = re.compile(r"^(?:arxiv:\s*)?(\d{4}\.\d{4,5})(v(\d+))?$", re.I)
