@@ -100,21 +100,48 @@ def clean_text(text: str) -> str:
         text = _BR.sub("\n", text)
         text = _SUMMARY_TAG.sub("", text)
         text = _TAG.sub("", text)
-    text = text.replace("\\|", "|")
-    if "*" in text or "_" in text:
+    if ("](" in text or "`" in text) and len(text) <= 20_000:
+        text = _inline_markdown(text)  # links and code spans: markdown-it-py's inline parser
+    elif "\\|" in text:
+        text = text.replace("\\|", "|")
+    if "*" in text or "__" in text:
         for _ in range(2):  # nested emphasis such as **_x_**
             text = _STRONG.sub(r"\2", text)
             text = _STAR.sub(r"\1", text)
     if "&" in text:
         text = html.unescape(text)
-    if not text.isascii() or _CONTROL.search(text):
+    if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
+    if "\n" not in text:
+        return _SPACES.sub(" ", text).strip()
     lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
     out: list[str] = []
     for ln in lines:  # collapse runs of blank lines to one
         if ln or (out and out[-1]):
             out.append(ln)
     return "\n".join(out).strip()
+
+
+@lru_cache(maxsize=1)
+def _markdown_it():
+    from markdown_it import MarkdownIt
+    return MarkdownIt("commonmark", {"html": False}).disable(["image"])
+
+
+def _inline_markdown(text: str) -> str:
+    """Inline Markdown -> its text: [text](url) -> text, `code` -> code, escapes resolved; line
+    breaks kept. (Emphasis is left to the linear stripping above, entities to html.unescape.)"""
+    out: list[str] = []
+    for line in text.split("\n"):
+        parts: list[str] = []
+        for tok in _markdown_it().parseInline(line.replace("&", "&amp;").replace("*", "\\*").replace("_", "\\_")):
+            for c in tok.children or ():
+                if c.type in ("text", "code_inline"):
+                    parts.append(c.content)
+                elif c.type in ("softbreak", "hardbreak"):
+                    parts.append(" ")
+        out.append("".join(parts))
+    return "\n".join(out)
 
 
 def has_surrogate(text: str) -> bool:
@@ -154,7 +181,7 @@ def split_authors(value) -> tuple[str, ...]:
                     str(x) for x in (a.get("given"), a.get("family")) if x)
                 names.append(str(n))
             elif isinstance(a, str):
-                names.append(a)
+                names.append(clean_text(a))
         parts = names
     else:
         s = clean_text(str(value))
@@ -166,7 +193,10 @@ def split_authors(value) -> tuple[str, ...]:
             parts = re.split(r"[,，、]|\s+and\s+", s)
     out: list[str] = []
     for p in parts:
-        p = _ETAL.sub("", clean_text(p)).strip(" .")
+        p = p.strip()
+        if "et" in p or "等" in p:
+            p = _ETAL.sub("", p)
+        p = p.strip(" .")
         if p and p not in out and len(p) <= 300:
             out.append(p)
     return tuple(out)
