@@ -153,6 +153,7 @@ def test_random_bytes_in_any_format_never_crash(tmp_path, parts, suffix):
     p.write_bytes("\n".join(parts).encode("utf-8", "surrogatepass"))
     report = IngestReport()
     papers = ingest([p], report)
+    assert not [e for e in report.errors if "could not read the rest" in e.message]  # no reader failed
     for paper in papers:
         for v in paper.versions:
             v.title.encode("utf-8")  # every kept text is valid Unicode

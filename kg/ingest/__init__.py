@@ -152,10 +152,45 @@ def read_rows(path: Path, report: IngestReport | None = None) -> Iterator[Record
         yield RowError(name, 1, f"{kind} input nested too deeply to read")
     except MemoryError:
         yield RowError(name, 1, "file too large to read in memory")
+    except Exception as e:  # a reader's own bug must not stop the build: report it, keep what was read
+        yield RowError(name, 1, f"could not read the rest of the file as {kind}: {type(e).__name__}: {e}")
 
 
 def row_to_version(row: Record) -> tuple[SourceId, Version]:
     return to_version(row)
+
+
+@dataclass
+class _FileResult:
+    kind: str = ""
+    encoding: str = ""
+    records: int = 0
+    items: list = field(default_factory=list)  # RowError or (SourceId, Version), in file order
+
+
+def _read_file(path: Path) -> _FileResult:
+    """One file read and assembled: what a worker process sends back."""
+    report = IngestReport()
+    out = _FileResult()
+    for item in read_rows(path, report):
+        if isinstance(item, RowError):
+            out.items.append(item)
+            continue
+        out.records += 1
+        try:
+            out.items.append(to_version(item))
+        except ValueError as e:
+            out.items.append(RowError(item.file, item.line, str(e)))
+    out.kind = next(iter(report.formats), "")
+    out.encoding = report.encodings.get(str(path), "")
+    return out
+
+
+def _results(files: list[Path]) -> Iterator[_FileResult]:
+    """Each file's result, in file order. (Reading files in forked workers was tried: on this
+    2-core machine the pickling of the versions back cost what the second core saved.)"""
+    for f in files:
+        yield _read_file(f)
 
 
 def ingest(paths: Iterable[str | Path], report: IngestReport | None = None) -> list[Paper]:
@@ -167,31 +202,30 @@ def ingest(paths: Iterable[str | Path], report: IngestReport | None = None) -> l
     papers: dict[str, Paper] = {}
     paths = list(paths)
     named = {Path(p) for p in paths if not Path(p).is_dir()}
-    for path in find_inputs(paths):
+    files = find_inputs(paths)
+    for path, res in zip(files, _results(files)):
         report.files += 1
-        for item in read_rows(path, report):
+        if res.kind:
+            report.formats[res.kind] += 1
+        if res.encoding:
+            report.encodings[str(path)] = res.encoding
+        report.rows += res.records
+        for item in res.items:
             if isinstance(item, RowError):
                 if path not in named and item.message.startswith(NO_PAPERS):
                     report.no_papers.append(item.file)  # a README beside the digests: not an error
                 else:
                     report.errors.append(item)
                 continue
-            report.rows += 1
-            try:
-                sid, version = to_version(item)
-            except ValueError as e:
-                report.errors.append(RowError(item.file, item.line, str(e)))
-                continue
+            sid, version = item
             paper = papers.get(sid.iri)
             if paper is None:
                 paper = papers[sid.iri] = Paper(sid.key, sid.iri)
             for i, v in enumerate(paper.versions):
-                if same_listing(v, version):
-                    if v.summary == version.summary or not version.summary or not v.summary \
-                            or version.texts or v.texts:
-                        paper.versions[i] = merge(v, version)
-                        report.merged += 1
-                        break
+                if same_listing(v, version):  # another entry of a version already read
+                    paper.versions[i] = merge(v, version)
+                    report.merged += 1
+                    break
             else:
                 paper.versions.append(version)
     return list(papers.values())

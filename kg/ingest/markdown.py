@@ -193,10 +193,14 @@ class _Block:
         return rec
 
 
+_BOLD_RXS = ((_BOLD_LABEL_IN, False, False), (_BOLD_LABEL_OPEN, True, False), (_BOLD_LABEL_ONLY, False, False))
+_PLAIN_RXS = ((_PLAIN_LABEL, False, True),)
+
+
 def _field_line(s: str) -> tuple[tuple[str, str] | None, str, bool] | None:
     """(what the label names, value, bold left open) when the line starts a labelled field."""
-    for rx, bold_open, need_known in ((_BOLD_LABEL_IN, False, False), (_BOLD_LABEL_OPEN, True, False),
-                                      (_BOLD_LABEL_ONLY, False, False), (_PLAIN_LABEL, False, True)):
+    rxs = _BOLD_RXS if s.startswith("**") else _PLAIN_RXS
+    for rx, bold_open, need_known in rxs:
         m = rx.match(s)
         if m:
             what = label_of(m.group("label"))
@@ -258,7 +262,7 @@ def read_markdown(text: str, name: str) -> Iterator[Record | RowError]:
             if item is not None:
                 yield item
         if stripped.startswith("|"):
-            if _SEPARATOR.match(line):
+            if "-" in stripped and _SEPARATOR.match(line):
                 continue  # a separator with no header above it
             pending = (lineno, line)
             continue
@@ -266,7 +270,7 @@ def read_markdown(text: str, name: str) -> Iterator[Record | RowError]:
             if block is not None and block.open is not None and block.open[2]:
                 block.open = None
             continue
-        m = _HEADING.match(stripped)
+        m = _HEADING.match(stripped) if stripped[0] == "#" else None
         if m:
             rec = flush_block()
             if rec is not None:
@@ -275,7 +279,8 @@ def read_markdown(text: str, name: str) -> Iterator[Record | RowError]:
             continue
         if block is None:
             continue
-        if _RULE.match(stripped) or _HTML_ONLY.match(stripped):
+        c = stripped[0]
+        if (c in "-*_" and _RULE.match(stripped)) or (c == "<" and _HTML_ONLY.match(stripped)):
             block.open = None
             continue
         s = _strip_markers(line)

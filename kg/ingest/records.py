@@ -211,18 +211,25 @@ def read_json(text: str, name: str) -> Iterator[Record | RowError]:
 
 
 _SPLIT_LINES = re.compile(r"(?<=\n)")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def read_csv(text: str, name: str, delimiter: str = ",") -> Iterator[Record | RowError]:
     """CSV (or TSV) with a header row. A quote that is never closed does not swallow the rows after
     it: a record that runs over a line which is a good row on its own is reported and re-read."""
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)  # old Mac line ends
     lines = _SPLIT_LINES.split(text)
     if lines and lines[-1] == "":
         lines.pop()
     if not lines:
         yield RowError(name, 1, "empty CSV file")
         return
-    header = next(csv.reader([lines[0]], delimiter=delimiter))
+    try:
+        header = next(csv.reader([lines[0]], delimiter=delimiter))
+    except csv.Error as e:
+        yield RowError(name, 1, f"unreadable CSV header: {e}")
+        return
     cols: dict[str, int] = {}
     text_cols: list[tuple[str, int]] = []
     for i, h in enumerate(header):

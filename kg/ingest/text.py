@@ -113,7 +113,9 @@ def clean_text(text: str) -> str:
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
     if "\n" not in text:
-        return _SPACES.sub(" ", text).strip()
+        if "  " in text or "\t" in text or "\u00a0" in text or "\u3000" in text:
+            text = _SPACES.sub(" ", text)
+        return text.strip()
     lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
     out: list[str] = []
     for ln in lines:  # collapse runs of blank lines to one
