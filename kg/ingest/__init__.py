@@ -86,14 +86,17 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             found: list[Path] = []
+            root_is_build = _is_build_dir(p)
             for f in p.rglob("*"):
                 rel = f.relative_to(p).parts
                 if any(part.startswith(".") for part in rel) or not f.is_file():
                     continue
                 if f.suffix.lower() not in SUFFIXES:
                     continue
-                if any(_is_build_dir(p.joinpath(*rel[:i])) for i in range(len(rel))):
-                    continue
+                if any(_is_build_dir(p.joinpath(*rel[:i])) for i in range(1, len(rel))):
+                    continue  # a build folder among the digests (`-o DIR/out`): all of it is output
+                if root_is_build and (rel[0] in _BUILD_FILES or rel[0] == "store"):
+                    continue  # built into the digests' own folder (`-o DIR`): skip kg's files only
                 found.append(f)
             out.extend(sorted(found))
         elif p.exists():
