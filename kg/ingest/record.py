@@ -1,11 +1,13 @@
 """The record every reader yields, and its assembly into a Version of a Paper."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Text, Version
 from .text import ARXIV_BASE, MAX_TEXT, URL, SourceId, detect_lang, has_surrogate, is_placeholder, parse_source
 
+_ARXIV_PDF = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/pdf/", re.I)  # the abs page is the paper's link
 # Which text is the primary summary (Version.summary) when a record has several.
 PRIMARY = ("summary", "tldr", "abstract")
 
@@ -95,7 +97,7 @@ def to_version(rec: Record) -> tuple[SourceId, Version]:
     if not primary and texts:
         primary = texts[0][1]
     ordered = sorted(texts, key=lambda kt: kt[1] != primary)  # the primary first, the others in order
-    url = rec.url if URL.match(rec.url or "") and len(rec.url) <= 2000 and not any(c in rec.url for c in "<>\"{}|\\^` ") \
+    url = rec.url if URL.match(rec.url or "") and not _ARXIV_PDF.match(rec.url) and len(rec.url) <= 2000 and not any(c in rec.url for c in "<>\"{}|\\^` ") \
         else sid.version_iri
     v = Version(sid.version, title, primary, url, rec.file, rec.line,
                 tuple(Text(k, detect_lang(t), t) for k, t in ordered),

@@ -93,8 +93,9 @@ def record_from_mapping(rec: dict, name: str, line: int) -> Record | RowError:
                 if out.source is None:
                     out.source = _str(value).strip()
             elif fld == "url":
-                if not out.url:
-                    out.url = _str(value).strip()
+                u = _str(value).strip()
+                if not out.url or ("/abs/" in u and "/abs/" not in out.url):
+                    out.url = u
             elif fld == "title":
                 if not out.title:
                     out.title, u = parse_title(_str(value))
