@@ -177,3 +177,14 @@ def test_the_whole_fixture_folder_builds_as_one_archive():
     assert Path(v1.source_file).name == "arxiv_api.atom"
     assert {(t.kind, t.lang) for t in v1.texts} == {("abstract", "en"), ("summary", "zh")}
     assert "README.md" not in {Path(e.file).name for e in report.errors}
+
+
+def test_subscription_table_with_an_empty_link_column_merges_the_new_version():
+    papers, report = read("keyword_table.md", "subscription.md")
+    assert report.errors == []
+    marble = papers["2505.90041"]
+    assert sorted(v.label for v in marble.versions) == ["v1", "v2"]
+    v2 = next(v for v in marble.versions if v.label == "v2")
+    assert v2.url == "https://arxiv.org/abs/2505.90041v2" and v2.date == "2025-05-15"
+    assert marble.latest.summary.endswith("Version two adds a listening test.")
+    assert papers["2505.90042"].title == "Pebble: Whispered-to-Normal Speech Conversion"
