@@ -102,12 +102,11 @@ def test_kg_output_folders_are_not_read_back_as_digests(tmp_path):
                         "--no-views", "--strict"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert "papers           1" in r.stdout and "links.jsonl" not in r.stderr
-    # built into the digests' own folder: the digest is still read, kg's files are not
-    for _ in range(2):
-        r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(tmp_path), "-o", str(tmp_path),
-                            "--no-views", "--strict"], capture_output=True, text=True)
-        assert r.returncode == 0, r.stderr
-        assert "papers           1" in r.stdout
+    # into the digests' own folder: refused (a build replaces its whole folder), the digest unharmed
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(tmp_path), "-o", str(tmp_path),
+                        "--no-views", "--strict"], capture_output=True, text=True)
+    assert r.returncode != 0 and "holds input" in r.stderr and "Traceback" not in r.stderr
+    assert (tmp_path / "d.md").exists()
     assert find_inputs([tmp_path]) == [tmp_path / "d.md"]
 
 
