@@ -57,7 +57,7 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
             if m.type == "Dataset" and _dataset_cued(m):
                 dataset_cued[key] += 1
             if m.long_form and norm(m.long_form) and norm(m.long_form) != key:
-                long_forms[norm(m.long_form)].add(m.text)
+                long_forms[(m.type, norm(m.long_form))].add(m.text)
 
     support = {k: len(v) for k, v in papers_of.items()}
     # one type per name across the corpus, from the papers where a cue typed it
@@ -66,8 +66,8 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
     # a name many papers call a dataset but none with a dataset cue
     uncued = {k for k, n in support.items() if n >= _SUPPORT_FOR_CHECK
               and dataset_cued[k] < _CUED_SHARE * n}
-    acronym_for = {lf: next(iter(acrs)) for lf, acrs in long_forms.items()
-                   if len({norm(a) for a in acrs}) == 1 and lf not in labels}
+    acronym_for = {tk: sorted(acrs)[0] for tk, acrs in long_forms.items()
+                   if len({norm(a) for a in acrs}) == 1 and tk[1] not in labels}
 
     bilingual = _bilingual_tasks(extracted)
 
@@ -85,11 +85,12 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
             if m.concept:
                 kept.append(m)
                 continue
-            if key in acronym_for and not m.long_form:  # "Long Form" where another paper defines LF
-                m = replace(m, text=acronym_for[key], long_form=m.text)
+            if (m.type, key) in acronym_for and not m.long_form:  # "Long Form" where another paper defines LF
+                m = replace(m, text=acronym_for[(m.type, key)], long_form=m.text)
                 key = norm(m.text)
             t = corpus_type.get(key)
-            if t and t != m.type and not (m.typed and m.rule in _TYPING_RULES):
+            # (between datasets and methods: a task the text states is a task whatever else names it)
+            if t and t != m.type and {t, m.type} <= {"Dataset", "Method"} and not (m.typed and m.rule in _TYPING_RULES):
                 m = replace(m, type=t)
             if m.type == "Dataset" and (key in not_datasets or key in uncued and not _dataset_cued(m)):
                 continue  # a word no paper calls a dataset

@@ -82,3 +82,10 @@ def test_a_chinese_task_name_is_the_english_task_the_same_papers_state(vocabular
     sv = vocabulary.lookup("speaker verification", "Task")
     out = consolidate([(p[0], [known, _m("speaker verification", "Task", "vocabulary", concept=sv.iri)])], vocabulary)
     assert all(m.concept == sv.iri for m in out[0][1])
+
+
+def test_a_task_is_never_retyped_nor_renamed_by_a_name_of_another_type(vocabulary):
+    p = _papers(2)
+    out = consolidate([(p[0], [_m("MSG", "Dataset", "cue-head", typed=True, long_form="Marine Sound Grading")]),
+                       (p[1], [_m("marine sound grading", "Task", "task-title", typed=True)])], vocabulary)
+    assert (out[1][1][0].type, out[1][1][0].text) == ("Task", "marine sound grading")
