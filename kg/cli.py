@@ -93,7 +93,11 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="serve the build as a read-only SPARQL endpoint on 127.0.0.1")
     s.add_argument("--port", type=int, default=7878)
-    s.add_argument("--timeout", type=int, default=30, help="query timeout in seconds")
+    s.add_argument("--timeout", type=int, default=30, help="query timeout in seconds (every query is stopped "
+                   "then; default: 30)")
+    s.add_argument("--memory", type=int, default=2048, metavar="MB",
+                   help="memory one query may use, in MB (default: 2048)")
+    s.add_argument("--workers", type=int, default=2, help="queries run at the same time (default: 2)")
     _out(s)
     s.set_defaults(func=_lazy("serve"))
 
