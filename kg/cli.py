@@ -88,6 +88,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--list", action="store_true", help="list the canned queries")
     q.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="canned query parameter")
     q.add_argument("--format", "-f", choices=["table", "csv", "json", "md"], default="table")
+    q.add_argument("--timeout", type=float, default=60, metavar="S",
+                   help="stop the query after S seconds; 0 = no limit (default: 60)")
+    q.add_argument("--endpoint", metavar="URL", help="run on this remote SPARQL endpoint instead of the build")
+    q.add_argument("--graph", metavar="IRI", help="with --endpoint: the named graph to query (default-graph-uri)")
     _out(q)
     q.set_defaults(func=_lazy("query"))
 
@@ -107,6 +111,13 @@ def parser() -> argparse.ArgumentParser:
     pu.add_argument("--user")
     pu.add_argument("--password")
     pu.add_argument("--token", help="bearer token")
+    pu.add_argument("--timeout", type=float, default=60, metavar="S",
+                    help="seconds to connect and to wait for the server between reads (default: 60)")
+    pu.add_argument("--chunk", type=int, default=100000, metavar="N",
+                    help="triples per request: the first replaces the graph, the others add to it (default: 100000)")
+    pu.add_argument("--graph-param", choices=["auto", "graph", "graph-uri"], default="auto",
+                    help="the URL parameter naming the graph: auto = graph-uri for Virtuoso's "
+                    "/sparql-graph-crud[-auth], else the standard graph (default: auto)")
     _out(pu)
     pu.set_defaults(func=_lazy("push"))
 
