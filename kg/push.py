@@ -199,7 +199,7 @@ def push(ntriples: Path, endpoint: str, graph: str, headers: dict[str, str] | No
     try:
         if "Authorization" not in headers or user is not None:
             # ask first, without a body: a server that wants Digest (or any credentials) says so
-            digest = _challenge(url, timeout, user, password or "")
+            digest = _challenge(url, timeout, user, password or "", headers)
             if digest is not None:
                 headers.pop("Authorization", None)
         pieces, bnodes = chunks(ntriples, chunk if chunk and chunk > 0 else 1 << 62)
@@ -225,7 +225,11 @@ def push(ntriples: Path, endpoint: str, graph: str, headers: dict[str, str] | No
         msg = http_message(e.code, _first_line(e), user is not None or "Authorization" in headers,
                            e.headers.get("WWW-Authenticate", ""))
     except urllib.error.URLError as e:
-        msg = f"cannot reach {endpoint}: {_reason(e.reason, timeout)}"
+        if isinstance(e.reason, (BrokenPipeError, ConnectionResetError)):
+            msg = (f"{endpoint} closed the connection while the graph was being sent ({_reason(e.reason)}): "
+                   "it may want credentials, or limit the size of a request (try a smaller --chunk)")
+        else:
+            msg = f"cannot reach {endpoint}: {_reason(e.reason, timeout)}"
     except (BrokenPipeError, ConnectionResetError) as e:
         msg = (f"{endpoint} closed the connection while the graph was being sent ({_reason(e, timeout)}): "
                "it may want credentials, or limit the size of a request (try a smaller --chunk)")
@@ -236,19 +240,35 @@ def push(ntriples: Path, endpoint: str, graph: str, headers: dict[str, str] | No
     raise PushError(msg)
 
 
-def _challenge(url: str, timeout: float, user: str, password: str) -> Digest | None:
+def _challenge(url: str, timeout: float, user: str | None, password: str,
+               headers: dict[str, str] | None = None) -> Digest | None:
+    """Body-less HEAD requests before the upload: does the server want credentials, of which kind,
+    and does it take ours?  (A server that refuses a request may close the connection before it has
+    read the body, so the answer would be lost under a large upload.)"""
+    base = {"User-Agent": "kg-push", "Accept": "*/*"}
+    digest = None
     try:
-        with _request("HEAD", url, {"User-Agent": "kg-push", "Accept": "*/*"}, None, timeout):
-            return None
+        with _request("HEAD", url, base, None, timeout):
+            pass
     except urllib.error.HTTPError as e:
-        if e.code == 401:
-            challenge = ", ".join(e.headers.get_all("WWW-Authenticate") or [])
-            if user is None:
-                raise PushError(http_message(401, "", False, challenge)) from None
-            chal = parse_challenge(challenge)
-            if chal is not None:
-                return Digest(chal, user, password)
-        return None  # HEAD not supported, or Basic: the PUT says what is wrong
+        if e.code != 401:
+            return None  # HEAD not supported, or not found: the upload says what is wrong
+        challenge = ", ".join(e.headers.get_all("WWW-Authenticate") or [])
+        if user is None:
+            raise PushError(http_message(401, "", False, challenge)) from None
+        chal = parse_challenge(challenge)
+        if chal is not None:
+            digest = Digest(chal, user, password)
+    if user is None:
+        return None
+    auth = {"Authorization": digest.header("HEAD", url)} if digest else dict(headers or {})
+    try:
+        with _request("HEAD", url, {**base, **auth}, None, timeout):
+            pass
+    except urllib.error.HTTPError as e:
+        if e.code in (401, 403):
+            raise PushError(http_message(e.code, "")) from None
+    return digest
 
 
 def http_message(status: int, body_line: str, gave_credentials: bool = True, challenge: str = "") -> str:

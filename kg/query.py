@@ -428,8 +428,17 @@ def execute_with_timeout(out: Path, text: str, fmt: str, timeout: float) -> byte
 
 # ---------------------------------------------------------------- a remote SPARQL endpoint
 
-REMOTE_ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
-                 "application/sparql-results+xml;q=0.7, application/rdf+xml;q=0.5")
+REMOTE_ACCEPT = {  # by query form; some servers (Virtuoso) answer a CONSTRUCT in JSON if they may
+    "graph": "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5",
+    "results": "application/sparql-results+json, application/sparql-results+xml;q=0.8"}
+
+
+def query_form(text: str) -> str:
+    """"graph" for CONSTRUCT / DESCRIBE, else "results" (SELECT, ASK)."""
+    masked = _TOKENS.sub(lambda m: m.group(0) if m.group(0)[:1] in "?$" else " ", text)
+    body = re.sub(r"(?is)^\s*((PREFIX\s+[\w.-]*:\s*|BASE\s*)\s*)*", "", masked)
+    m = re.match(r"\s*(\w+)", body)
+    return "graph" if m and m.group(1).upper() in ("CONSTRUCT", "DESCRIBE") else "results"
 
 
 def with_prefixes(text: str) -> str:
@@ -453,7 +462,14 @@ def remote_results(data: bytes, content_type: str):
               "application/rdf+xml": RdfFormat.RDF_XML, "application/ld+json": RdfFormat.JSON_LD}
     try:
         if ct in results:
-            return parse_query_results(data, format=results[ct])
+            res = parse_query_results(data, format=results[ct])
+            if isinstance(res, QuerySolutions) and [v.value for v in res.variables] == ["__ASK_RETVAL"]:
+                # Virtuoso answers ASK as a one-row SELECT of ?__ASK_RETVAL (1 or 0)
+                rows = [sol["__ASK_RETVAL"] for sol in res]
+                answer = bool(rows) and rows[0] is not None and rows[0].value not in ("0", "false")
+                return parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if answer else b"false"),
+                                           format=QueryResultsFormat.JSON)
+            return res
         if ct in graphs:
             return list(parse(data, format=graphs[ct]))
     except (SyntaxError, ValueError) as e:
@@ -479,7 +495,7 @@ def execute_remote(endpoint: str, text: str, fmt: str, graph: str | None = None,
         form.append(("default-graph-uri", graph))
     req = urllib.request.Request(endpoint, data=urllib.parse.urlencode(form).encode("utf-8"), method="POST",
                                  headers={"Content-Type": "application/x-www-form-urlencoded",
-                                          "Accept": REMOTE_ACCEPT, "User-Agent": "kg-query"})
+                                          "Accept": REMOTE_ACCEPT[query_form(text)], "User-Agent": "kg-query"})
     wait = timeout if timeout and timeout > 0 else None
     deadline = time.monotonic() + wait if wait else None
     try:
