@@ -427,8 +427,8 @@ class App:
         headers = [("Content-Type", ctype), ("Content-Length", str(len(body))),
                    ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-store"),
                    ("Vary", "Accept")]
-        if ctype.startswith("text/html"):
-            headers.append(("X-Frame-Options", "DENY"))
+        if ctype.startswith("text/html"):  # the query page may talk to this server only
+            headers += [("X-Frame-Options", "DENY"), ("Content-Security-Policy", CSP)]
         start_response(f"{status} {_REASONS.get(status, 'Error')}", headers)
         return [body] if environ["REQUEST_METHOD"] != "HEAD" else [b""]
 
@@ -504,6 +504,10 @@ class App:
         accept = env.get("HTTP_ACCEPT", "") or "application/n-triples"
         return self.pool.run((text, accept, [], []), self.timeout)
 
+
+CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+       "form-action 'self'; base-uri 'none'")
 
 _REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
             413: "Content Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error",
