@@ -552,7 +552,10 @@ def main(a: argparse.Namespace) -> int:
     if not 0 < a.port < 65536:
         print(f"kg serve: --port {a.port}: not a port number", file=sys.stderr)
         return 2
-    timeout = a.timeout if a.timeout and a.timeout > 0 else 30
+    if a.timeout is None or a.timeout <= 0:
+        print(f"kg serve: --timeout {a.timeout}: give the seconds a query may take (above 0)", file=sys.stderr)
+        return 2
+    timeout = a.timeout
     workers = max(1, getattr(a, "workers", 2) or 2)
     memory = getattr(a, "memory", DEFAULT_MEMORY_MB)
     other = served_by(out)

@@ -707,3 +707,12 @@ def test_query_page_runs_a_query_in_chromium(served, bundled_build):
         assert outside == []  # its Content-Security-Policy keeps it from asking prefix.cc and the like
     finally:
         b.close()
+
+
+def test_serve_has_no_unlimited_mode(own_build):
+    try:
+        r = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--timeout", "0", "--port", str(free_port()),
+                            "-o", str(own_build)], capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("kg serve --timeout 0 started a server without a timeout")
+    assert r.returncode == 2 and "--timeout 0" in r.stderr
