@@ -102,6 +102,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--memory", type=int, default=2048, metavar="MB",
                    help="memory one query may use, in MB (default: 2048)")
     s.add_argument("--workers", type=int, default=2, help="queries run at the same time (default: 2)")
+    s.add_argument("--max-result", type=int, default=256, metavar="MB",
+                   help="largest answer sent, in MB; larger ones get HTTP 413 (default: 256)")
     _out(s)
     s.set_defaults(func=_lazy("serve"))
 

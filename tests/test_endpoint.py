@@ -716,3 +716,15 @@ def test_serve_has_no_unlimited_mode(own_build):
     except subprocess.TimeoutExpired:
         pytest.fail("kg serve --timeout 0 started a server without a timeout")
     assert r.returncode == 2 and "--timeout 0" in r.stderr
+
+
+def test_serve_caps_the_size_of_an_answer(own_build):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/query"
+    with running(serve_cmd(own_build, port, "--max-result", "1"), url):
+        status, body, _ = post_query(url, "SELECT * WHERE { ?s ?p ?o }")  # ~2 MB of JSON
+        assert status == 413 and "LIMIT" in body
+        status, body, _ = post_query(url, "SELECT * WHERE { ?s ?p ?o } LIMIT 10", headers={"Accept": "text/csv"})
+        import csv
+        import io
+        assert status == 200 and len(list(csv.reader(io.StringIO(body)))) == 11
