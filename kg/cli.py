@@ -195,14 +195,23 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or the name of a canned query")
     q.add_argument("--list", action="store_true", help="list the canned queries")
     q.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="canned query parameter")
-    q.add_argument("--format", "-f", choices=["table", "csv", "json", "md"], default="table",
-                   help="output format")
+    q.add_argument("--format", "-f", choices=["table", "csv", "json", "md"], default="table")
+    q.add_argument("--timeout", type=float, default=60, metavar="S",
+                   help="stop the query after S seconds; 0 = no limit (default: 60)")
+    q.add_argument("--endpoint", metavar="URL", help="run on this remote SPARQL endpoint instead of the build")
+    q.add_argument("--graph", metavar="IRI", help="with --endpoint: the named graph to query (default-graph-uri)")
     _out(q)
     q.set_defaults(func=_lazy("query"))
 
     s = sub.add_parser("serve", help="serve the build as a read-only SPARQL endpoint on 127.0.0.1")
-    s.add_argument("--port", type=int, default=7878, help="the port on 127.0.0.1")
-    s.add_argument("--timeout", type=int, default=30, help="query timeout in seconds")
+    s.add_argument("--port", type=int, default=7878)
+    s.add_argument("--timeout", type=int, default=30, help="query timeout in seconds (every query is stopped "
+                   "then; default: 30)")
+    s.add_argument("--memory", type=int, default=2048, metavar="MB",
+                   help="memory one query may use, in MB (default: 2048)")
+    s.add_argument("--workers", type=int, default=2, help="queries run at the same time (default: 2)")
+    s.add_argument("--max-result", type=int, default=256, metavar="MB",
+                   help="largest answer sent, in MB; larger ones get HTTP 413 (default: 256)")
     _out(s)
     s.set_defaults(func=_lazy("serve"))
 
@@ -212,6 +221,13 @@ def parser() -> argparse.ArgumentParser:
     pu.add_argument("--user")
     pu.add_argument("--password")
     pu.add_argument("--token", help="bearer token")
+    pu.add_argument("--timeout", type=float, default=60, metavar="S",
+                    help="seconds to connect and to wait for the server between reads (default: 60)")
+    pu.add_argument("--chunk", type=int, default=100000, metavar="N",
+                    help="triples per request: the first replaces the graph, the others add to it (default: 100000)")
+    pu.add_argument("--graph-param", choices=["auto", "graph", "graph-uri"], default="auto",
+                    help="the URL parameter naming the graph: auto = graph-uri for Virtuoso's "
+                    "/sparql-graph-crud[-auth], else the standard graph (default: auto)")
     _out(pu)
     pu.set_defaults(func=_lazy("push"))
 

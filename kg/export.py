@@ -4,6 +4,7 @@ generated from, or read back from the build's store."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -176,12 +177,21 @@ GRAPHML_KEYS = """  <key id="evidence" for="edge" attr.name="evidence" attr.type
 _ATTRIBUTE = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 
 
+# Characters XML 1.0 forbids (even as &#N; references): C0 controls but tab/LF/CR, lone surrogates,
+# U+FFFE and U+FFFF.  They become U+FFFD so that every XML reader (networkx, Gephi, yEd) accepts the file.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value)
+
+
 def _attr(value: str) -> str:
-    return escape(value, _ATTRIBUTE)
+    return escape(_xml(value), _ATTRIBUTE)
 
 
 def _data(key: str, value) -> str:
-    text = escape(str(value))
+    text = escape(_xml(str(value)))
     return f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n'
 
 

@@ -357,10 +357,171 @@ def list_text() -> str:
 
 def execute(out: Path, query: str, params: dict[str, str] | None = None, fmt: str = "table") -> bytes:
     """Resolve, bind and run QUERY on the build in OUT; the rendered results."""
-    from .store import open_store
     text, _ = resolve(query, params or {})
+    return _execute_text(out, text, fmt)
+
+
+def _execute_text(out: Path, text: str, fmt: str) -> bytes:
+    from .store import open_store
+    refuse_service(text)
     store = open_store(out)
     return render(run(store, text), fmt)
+
+
+def refuse_service(text: str) -> None:
+    from .serve import uses_service
+    if uses_service(text):
+        raise QueryError("SERVICE (a federated query) is not allowed: kg query makes no network requests; "
+                         "query the remote endpoint itself with --endpoint URL")
+
+
+# ---------------------------------------------------------------- a killable child process
+
+DEFAULT_TIMEOUT = 60  # seconds; kg query --timeout
+
+
+def _child(out: str, text: str, fmt: str, conn, parent: int) -> None:
+    import signal
+    from .serve import die_with_parent
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which kills this process
+    from .store import BuildNotFound
+    try:
+        conn.send(("ok", _execute_text(Path(out), text, fmt)))
+    except QueryError as e:
+        conn.send(("error", e.code, str(e)))
+    except BuildNotFound as e:
+        conn.send(("error", 2, str(e)))
+    except MemoryError:
+        conn.send(("error", 1, "the query ran out of memory"))
+
+
+def execute_with_timeout(out: Path, text: str, fmt: str, timeout: float) -> bytes:
+    """Run TEXT in a child process that is killed after TIMEOUT seconds (0: none) or on Ctrl-C."""
+    import multiprocessing as mp
+    import os
+    import threading
+    # fork is quick; a process with threads (e.g. under a test runner) spawns a fresh interpreter instead
+    method = "fork" if hasattr(os, "fork") and threading.active_count() == 1 else "spawn"
+    ctx = mp.get_context(method)
+    parent_end, child_end = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(str(out), text, fmt, child_end, os.getpid()), daemon=True)
+    proc.start()
+    child_end.close()
+    try:
+        if not parent_end.poll(timeout if timeout and timeout > 0 else None):
+            raise QueryError(f"the query was stopped after {timeout:g} s (--timeout; 0 = no limit)", 1)
+        try:
+            msg = parent_end.recv()
+        except EOFError:
+            raise QueryError(f"the query failed (the query process ended with code {proc.exitcode})", 1) \
+                from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        parent_end.close()
+    if msg[0] == "ok":
+        return msg[1]
+    raise QueryError(msg[2], msg[1])
+
+
+# ---------------------------------------------------------------- a remote SPARQL endpoint
+
+REMOTE_ACCEPT = {  # by query form; some servers (Virtuoso) answer a CONSTRUCT in JSON if they may
+    "graph": "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5",
+    "results": "application/sparql-results+json, application/sparql-results+xml;q=0.8"}
+
+
+def query_form(text: str) -> str:
+    """"graph" for CONSTRUCT / DESCRIBE, else "results" (SELECT, ASK)."""
+    masked = _TOKENS.sub(lambda m: m.group(0) if m.group(0)[:1] in "?$" else " ", text)
+    body = re.sub(r"(?is)^\s*((PREFIX\s+[\w.-]*:\s*|BASE\s*)\s*)*", "", masked)
+    m = re.match(r"\s*(\w+)", body)
+    return "graph" if m and m.group(1).upper() in ("CONSTRUCT", "DESCRIBE") else "results"
+
+
+def with_prefixes(text: str) -> str:
+    """TEXT with PREFIX lines for the kg prefixes it does not declare (a remote server lacks them)."""
+    from .graph import PREFIXES
+    declared = {m.group(1) for m in re.finditer(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:", text)}
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared]
+    return "\n".join(lines + [text]) if lines else text
+
+
+def remote_results(data: bytes, content_type: str):
+    from pyoxigraph import parse, parse_query_results
+    ct = content_type.split(";")[0].strip().lower()
+    results = {"application/sparql-results+json": QueryResultsFormat.JSON,
+               "application/json": QueryResultsFormat.JSON,
+               "application/sparql-results+xml": QueryResultsFormat.XML,
+               "application/xml": QueryResultsFormat.XML,
+               "text/tab-separated-values": QueryResultsFormat.TSV}
+    graphs = {"application/n-triples": RdfFormat.N_TRIPLES, "text/plain": RdfFormat.N_TRIPLES,
+              "text/turtle": RdfFormat.TURTLE, "application/x-turtle": RdfFormat.TURTLE,
+              "application/rdf+xml": RdfFormat.RDF_XML, "application/ld+json": RdfFormat.JSON_LD}
+    try:
+        if ct in results:
+            res = parse_query_results(data, format=results[ct])
+            if isinstance(res, QuerySolutions) and [v.value for v in res.variables] == ["__ASK_RETVAL"]:
+                # Virtuoso answers ASK as a one-row SELECT of ?__ASK_RETVAL (1 or 0)
+                rows = [sol["__ASK_RETVAL"] for sol in res]
+                answer = bool(rows) and rows[0] is not None and rows[0].value not in ("0", "false")
+                return parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if answer else b"false"),
+                                           format=QueryResultsFormat.JSON)
+            return res
+        if ct in graphs:
+            return list(parse(data, format=graphs[ct]))
+    except (SyntaxError, ValueError) as e:
+        raise QueryError(f"the endpoint's answer ({ct}) could not be read: {e}", 1) from None
+    raise QueryError(f"the endpoint answered with {ct or 'no content type'}, which kg query cannot read", 1)
+
+
+def execute_remote(endpoint: str, text: str, fmt: str, graph: str | None = None,
+                   timeout: float = DEFAULT_TIMEOUT) -> bytes:
+    """Run TEXT on the SPARQL 1.1 Protocol endpoint ENDPOINT (POST, form-encoded); the rendered results."""
+    import socket
+    import time
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise QueryError(f"--endpoint {endpoint!r}: expected an http:// or https:// URL")
+    form = [("query", with_prefixes(text))]
+    if graph is not None:
+        if not re.match(r'^[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\s]*$', graph):
+            raise QueryError(f"--graph {graph!r}: expected an absolute IRI")
+        form.append(("default-graph-uri", graph))
+    req = urllib.request.Request(endpoint, data=urllib.parse.urlencode(form).encode("utf-8"), method="POST",
+                                 headers={"Content-Type": "application/x-www-form-urlencoded",
+                                          "Accept": REMOTE_ACCEPT[query_form(text)], "User-Agent": "kg-query"})
+    wait = timeout if timeout and timeout > 0 else None
+    deadline = time.monotonic() + wait if wait else None
+    try:
+        with urllib.request.urlopen(req, timeout=wait) as r:
+            chunks = []
+            for block in iter(lambda: r.read(1 << 16), b""):
+                chunks.append(block)
+                if deadline and time.monotonic() > deadline:
+                    raise TimeoutError
+            data, ctype = b"".join(chunks), r.headers.get("Content-Type", "")
+    except urllib.error.HTTPError as e:
+        try:
+            body = re.sub(r"<[^>]*>", " ", e.read(4000).decode("utf-8", "replace"))
+        except Exception:  # noqa: BLE001
+            body = ""
+        first = next((" ".join(line.split()) for line in body.splitlines() if line.strip()), "")
+        raise QueryError(f"the endpoint answered HTTP {e.code}" + (f": {first[:300]}" if first else ""), 1) \
+            from None
+    except (socket.timeout, TimeoutError):
+        raise QueryError(f"no answer from {endpoint} within {timeout:g} s (--timeout)", 1) from None
+    except urllib.error.URLError as e:
+        raise QueryError(f"cannot reach {endpoint}: {getattr(e.reason, 'strerror', None) or e.reason}", 1) \
+            from None
+    except OSError as e:
+        raise QueryError(f"cannot reach {endpoint}: {e.strerror or e}", 1) from None
+    return render(remote_results(data, ctype), fmt)
 
 
 def main(a: argparse.Namespace) -> int:
@@ -369,13 +530,25 @@ def main(a: argparse.Namespace) -> int:
         if a.list:
             sys.stdout.write(list_text())
             return 0
-        data = execute(a.output, a.query, parse_params(a.param), a.format)
+        text, _ = resolve(a.query, parse_params(a.param))
+        timeout = getattr(a, "timeout", DEFAULT_TIMEOUT)
+        endpoint = getattr(a, "endpoint", None)
+        if endpoint:
+            data = execute_remote(endpoint, text, a.format, getattr(a, "graph", None), timeout)
+        else:
+            if getattr(a, "graph", None) is not None:
+                raise QueryError("--graph needs --endpoint (the local store has the graph as its default graph)")
+            refuse_service(text)
+            data = execute_with_timeout(a.output, text, a.format, timeout)
     except QueryError as e:
         print(f"kg query: {e}", file=sys.stderr)
         return e.code
     except BuildNotFound as e:
         print(f"kg query: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("kg query: stopped", file=sys.stderr)
+        return 130
     try:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -379,3 +379,79 @@ def test_placeholders_only_outside_strings_iris_and_comments():
     assert kq.placeholders(q) == {"x"}
     bound_q = kq.bind(q, {"x": 'a"b'})
     assert '<http://h/p?_id=3> ?p "a\\"b" .' in bound_q and '"?_y"' in bound_q and "# ?_w" in bound_q
+
+
+# ---------------------------------------------------------------- timeout, Ctrl-C, no network
+
+CROSS3 = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_timeout_stops_a_cross_product(out, capfd):
+    import time
+    t0 = time.time()
+    rc, o, e = run_cli(capfd, "query", "-o", str(out), "--timeout", "2", CROSS3)
+    assert rc == 1 and "stopped after 2 s" in e and o == "" and time.time() - t0 < 10
+
+
+def test_default_timeout_protects_and_is_shown(capfd):
+    from kg.cli import parser
+    a = parser().parse_args(["query", "ASK {}"])
+    assert 0 < a.timeout <= 300
+    with pytest.raises(SystemExit):
+        cli(["query", "--help"])
+    assert "--timeout" in capfd.readouterr().out
+
+
+def test_ctrl_c_stops_a_running_query(out):
+    import signal
+    import subprocess
+    import sys
+    import time
+    p = subprocess.Popen([sys.executable, "-m", "kg.cli", "query", "-o", str(out), "--timeout", "0", CROSS3],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)  # well into the query
+    assert p.poll() is None
+    t0 = time.time()
+    p.send_signal(signal.SIGINT)
+    o, e = p.communicate(timeout=10)
+    assert time.time() - t0 < 5
+    assert p.returncode == 130 and "stopped" in e and "Traceback" not in e
+
+
+def test_service_is_refused_and_nothing_is_fetched(out, capfd):
+    import socket
+    import subprocess
+    import sys
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    s.listen(5)
+    s.settimeout(1.5)
+    try:
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/sparql"
+        try:  # in a process of its own: a kg query that sends the request waits for an answer
+            r = subprocess.run([sys.executable, "-m", "kg.cli", "query", "-o", str(out),
+                                f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"],
+                               capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail("kg query sent the SERVICE request and waited for an answer")
+        assert r.returncode == 2 and "SERVICE" in r.stderr
+        with pytest.raises((socket.timeout, TimeoutError)):
+            s.accept()[0].close()
+        with pytest.raises(kq.QueryError):  # the library call refuses it too
+            kq.execute(out, f"SELECT * WHERE {{ ?x ?y ?z . service <{url}> {{ ?s ?p ?o }} }}")
+    finally:
+        s.close()
+
+
+def test_graph_needs_endpoint(out, capfd):
+    rc, o, e = run_cli(capfd, "query", "-o", str(out), "--graph", "urn:g", "ASK {}")
+    assert rc == 2 and "--endpoint" in e
+
+
+def test_endpoint_unreachable_is_a_clear_error(capfd):
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    rc, o, e = run_cli(capfd, "query", "--endpoint", f"http://127.0.0.1:{port}/sparql", "ASK {}")
+    assert rc == 1 and "cannot reach" in e and "Traceback" not in e
