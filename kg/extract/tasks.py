@@ -8,13 +8,10 @@ from spacy.tokens import Doc, Span
 
 from ..vocab import ModifierText, Vocabulary, norm, rule_words
 from .doc import doc_text, sentence_of
+from .lexicon import lexicon
 
-_TASK_HEADS_EN = (r"recognition|detection|generation|synthesis|conversion|classification|estimation|prediction"
-                  r"|understanding|analysis|captioning|retrieval|separation|enhancement|verification|identification"
-                  r"|transcription|translation|modeling|modelling|editing|transfer|control|tracing|spotting|extraction"
-                  r"|reasoning|annotation|alignment|profiling|tokenization|assessment|diarization|sonification|cloning"
-                  r"|forecasting|segmentation|localization|summarization|answering|tagging|labeling|labelling")
-_TASK_HEADS_ZH = "识别|检测|生成|合成|转换|分类|估计|预测|理解|分析|描述|检索|分离|增强|验证|鉴别|转录|翻译|建模|编辑|迁移|控制|溯源"
+_TASK_HEADS_EN = lexicon().alternation("en", "task-heads")
+_TASK_HEADS_ZH = lexicon().alternation("zh", "task-heads")
 _COORD_EN = re.compile(rf"\b(?P<a>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?),? (?:and|&|or) (?P<b>[A-Za-z][\w-]*) (?P<head>{_TASK_HEADS_EN})\b", re.I)
 _COORD_ZH = re.compile(rf"(?P<a>[\u4e00-\u9fff]{{2,8}}?)(?:和|与|及|、|或)(?P<b>[\u4e00-\u9fff]{{2,4}}?)(?P<head>{_TASK_HEADS_ZH})")
 _TOOL_AFTER = re.compile(r"^\s*(?:-|‐)?\s*(?:模型|系统|转录|输出|工具|结果|model|models|system|systems|transcripts?|outputs?|"
@@ -47,10 +44,8 @@ _VERB_NOUN = {"gener": "generation", "synth": "synthesis", "recog": "recognition
               "trans": "transcription", "ident": "identification", "conve": "conversion", "retri": "retrieval",
               "under": "understanding", "perce": "understanding"}
 # light nouns after the real object: "understand paralinguistic aspects of speech", "detect emotional cues"
-_LIGHT_NOUNS = {"aspects", "aspect", "information", "cues", "cue", "features", "characteristics", "attributes",
-                "signals", "content", "properties"}
-_VERB_STOP = {"and", "or", "with", "for", "in", "on", "using", "via", "by", "to", "that", "which", "while", "under",
-              "through", "across", "at", "as", "into", "without", "of", "the", "a", "an", "is", "are", "based"}
+_LIGHT_NOUNS = lexicon().set("en", "light-nouns")
+_VERB_STOP = lexicon().set("en", "verb-object-stops")
 _MODEL_KIND = re.compile(r"^\s*[^\s:：]+\s*[:：]\s*(?:An?|The)\s+(?P<kind>(?:[A-Z][\w-]*\s+){1,4})Model\b")
 _HEAD_SYNONYMS = {"synthesis": ("generation",), "generation": ("synthesis",), "modelling": ("modeling",),
                   "labelling": ("labeling",)}
@@ -67,8 +62,7 @@ _ITEM = re.compile(rf"(?P<words>(?:[A-Z][A-Za-z-]* ){{0,2}})(?P<head>{_HEAD_WORD
 _CONDITION_EN = re.compile(r"\b(?P<src>[A-Za-z]+)[- ](?:guided|conditioned|driven|conditional|controlled)\s+$", re.I)
 _CONDITION_ZH = re.compile(r"(?P<src>[\u4e00-\u9fff]{2})(?:引导|驱动|条件|控制)(?:的|下的)?$")
 # a qualifier that describes input/output or conditioning does not make a new task
-_QUALITY_SUFFIX = {"aware", "based", "free", "agnostic", "independent", "invariant", "driven", "guided", "conditioned",
-                   "enhanced", "assisted", "augmented", "powered", "informed", "robust", "efficient", "friendly"}
+_QUALITY_SUFFIX = lexicon().set("en", "quality-suffixes")
 _IO_QUALIFIER = re.compile(r"-to-|-(?:guided|conditioned|driven|conditional|controlled)$", re.I)
 _VERB_ZH = re.compile(r"(?:从|由|根据)(?P<src>[\u4e00-\u9fff]{2,4}?)(?:描述|提示)?生成(?P<obj>[\u4e00-\u9fff]{2,3})")
 
@@ -85,9 +79,7 @@ def _singular(word: str) -> str:
 
 _TITLE_PHRASE = re.compile(
     rf"(?P<phrase>(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){{1,5}}(?P<head>(?i:{_TASK_HEADS_EN})))\b")
-_LEAD_SKIP = {"towards", "toward", "beyond", "through", "using", "from", "by", "to", "of", "into", "unified", "unifying", "robust", "efficient", "improved", "novel",
-              "enhanced", "automated", "automatic", "scalable", "generalizable", "interpretable", "explainable",
-              "fine-grained", "end-to-end", "multi-step", "a", "an", "the", "for", "and", "with", "via", "on", "in"}
+_LEAD_SKIP = lexicon().lower_set("en", "title-lead-words")
 
 
 _GENERIC_QUALIFIERS = rule_words("generic-qualifiers.txt")
@@ -168,7 +160,7 @@ class TaskInference:
         # words of the vocabulary's task labels: what makes a title phrase a task of this field
         self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
                              if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
-        self.domain_words -= {w.lower() for w in _TASK_HEADS_EN.split("|")} | {"and", "the", "for", "from", "with"}
+        self.domain_words -= {w.lower() for w in lexicon().words("en", "task-heads")} | {"and", "the", "for", "from", "with"}
 
     def _concept(self, text: str) -> str | None:
         for c, _lab in self.index.get(norm(text), []):
