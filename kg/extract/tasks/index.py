@@ -1,0 +1,49 @@
+"""TaskIndex: what the task strategies look up in the vocabulary (task concepts by label, label
+tails, the modifiers that make a narrower task, the words of this field's task names)."""
+from __future__ import annotations
+
+import re
+
+from ...vocab import Vocabulary, norm
+from ..lexicon import lexicon
+from .common import GENERIC_QUALIFIERS
+
+# a qualifier that describes input/output or conditioning does not make a new task
+QUALITY_SUFFIX = lexicon().set("en", "quality-suffixes")
+
+
+class TaskIndex:
+    """The vocabulary as the task strategies read it; built once per pipeline."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self.by_label = vocabulary.by_label()
+        # tail of a task label (at a word boundary) -> the normalised labels ending with it
+        self.task_key_tails: dict[str, list[str]] = {}
+        for c in vocabulary.concepts.values():
+            if c.type == "Task":
+                for lab in c.labels:
+                    words = re.split(r"[\s-]+", lab.text)
+                    for k in range(1, len(words)):
+                        self.task_key_tails.setdefault(norm(" ".join(words[k:])), []).append(norm(lab.text))
+        self.modifiers = vocabulary.task_modifiers()  # task IRI -> [(narrower IRI, modifier key, adjectival)]
+        # words of the vocabulary's task labels: what makes a title phrase a task of this field
+        self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
+                             if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
+        self.domain_words -= {w.lower() for w in lexicon().words("en", "task-heads")} | {"and", "the", "for", "from", "with"}
+
+    def concept(self, text: str) -> str | None:
+        """The vocabulary task a phrase is a label of."""
+        for c, _lab in self.by_label.get(norm(text), []):
+            if c.type == "Task":
+                return c.iri
+        return None
+
+    def domain(self, word: str) -> bool:
+        """A word of this field's task names ("Emotion", "Cross-Speaker"), not a property of a method."""
+        parts = [p for p in word.lower().split("-") if p]
+        if parts and parts[-1] in QUALITY_SUFFIX:
+            return False  # "Noise-aware", "Text-free", "LLM-based": a property of the method, not a task
+        return word.lower() not in GENERIC_QUALIFIERS and bool(parts) and all(
+            p in self.domain_words or p in {"cross", "multi", "non", "self", "to"} for p in parts) \
+            and any(p in self.domain_words for p in parts)
