@@ -15,6 +15,7 @@ from .extract import extract_all, load_nlp
 from .graph import entity_triples, paper_triples
 from .ingest import IngestReport, ingest
 from .link import Linker, find_results
+from .consolidate import consolidate
 from .model import TYPES, Link, Paper, RowError
 from .store import create_store, open_store
 
@@ -144,7 +145,8 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
     linked: list[tuple[Paper, list[Link]]] = []  # what the graph is made of, for links.jsonl
 
     def triples() -> Iterator[Triple]:
-        for i, (paper, mentions) in enumerate(extract_all(papers, nlp), start=1):
+        extracted = consolidate(list(extract_all(papers, nlp)), vocabulary)  # corpus-level, before linking
+        for i, (paper, mentions) in enumerate(extracted, start=1):
             links = linker.link(paper, mentions)
             linked.append((paper, links))
             for lk in links:

@@ -19,6 +19,7 @@ Resolution rules:
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -166,6 +167,12 @@ class Linker:
             up = self.vocabulary.ancestors(t) if e.known else \
                 [b for p in e.broader for b in [p, *self.vocabulary.ancestors(p)]]
             drop.update(a for a in up if a in tasks)
+        # a research field ("属于自然语言处理任务", "computer vision") is the paper's area, not its task,
+        # when the paper states a more specific one
+        broad = {iri for iri, ms in groups.items() if ents[iri].type == "Task"
+                 and (all(m.broad for m in ms) or _field(ents[iri]))}
+        if any(iri not in broad and iri not in drop for iri, e in ents.items() if e.type == "Task"):
+            drop.update(broad)
         title_tasks = any(m.field == "title" for iri, ms in groups.items() if ents[iri].type == "Task"
                           and iri not in drop for m in ms)
         if title_tasks:  # "speech synthesis and voice cloning systems generate fakes" in a deepfake paper
@@ -191,6 +198,8 @@ class Linker:
             links.append(Link(paper.iri, iri, ent.type, RELATIONS[(ent.type, novel)], novel, ev.sentence, ev.text,
                               ev.field, ev.version, ev.rule, conf))
         links.sort(key=lambda lk: (TYPES.index(lk.type), lk.entity))
+        for lk in links:
+            self.entities[lk.entity].papers += 1
         return links
 
 
@@ -331,3 +340,14 @@ def _entity_of(m: Mention, links: list[Link]) -> str | None:
         return m.concept
     k = norm(m.text)
     return next((lk.entity for lk in links if lk.type == m.type and norm(lk.matched) == k), None)
+
+
+@functools.lru_cache(maxsize=1)
+def _fields() -> frozenset[str]:
+    from .extract.open_tasks import lexicon_lines
+    return frozenset(norm(w) for lang in ("en", "zh") for w in lexicon_lines(lang, "fields.txt"))
+
+
+def _field(ent: Entity) -> bool:
+    """A research field rather than a task: its label or any alternative label is one (lexicon/*/fields.txt)."""
+    return any(norm(x) in _fields() for x in (ent.label, *ent.alt_labels))

@@ -13,6 +13,8 @@ DATASET_HEADS_EN = _LEX.alternation("en", "dataset-heads")
 METHOD_HEADS_EN = _LEX.alternation("en", "method-heads")
 PROPOSE_ZH = _LEX.alternation("zh", "propose-verbs")
 STRONG_ZH = _LEX.alternation("zh", "strong-propose-verbs")
+# who proposes, in English: "we", "this paper", "the authors", "the study", "here we", "in this work, we"
+PROPOSER_EN = _LEX.alternation("en", "proposer-subjects")
 PROPOSE_EN = _LEX.alternation("en", "propose-verbs")
 USE_ZH = _LEX.alternation("zh", "use-verbs")
 USE_EN = _LEX.alternation("en", "use-verbs")

@@ -57,6 +57,10 @@ class Lexicon:
         """A regex alternation of the entries, escaped, in file order (no group around it)."""
         return "|".join(re.escape(w) for w in self.words(lang, name))
 
+    def loaded(self) -> list[tuple[str, str]]:
+        """The (lang, name) files read so far."""
+        return sorted(self._cache)
+
     def names(self) -> list[tuple[str, str]]:
         """Every (lang, name) file under the root."""
         return sorted((p.parent.name, p.stem) for p in self.root.glob("*/*.txt"))

@@ -44,11 +44,21 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
                            "vocabulary", kind_conf, concept=sp.kb_id_, novel=novel))
     task_broader = doc.user_data.get("kg_task_broader", {})
     task_names = doc.user_data.get("kg_task_names", {})
+    task_open = doc.user_data.get("kg_task_open", {})
     for sp in task_spans:
+        opened = task_open.get((sp.start, sp.end))  # stated in a frame (kg.extract.open_tasks)
         if not sp.kb_id_:  # a task name the vocabulary lacks
             text = task_names.get((sp.start, sp.end)) or _task_label(sp.text)
             out.append(Mention("Task", text, sp.start_char, sp.end_char, field, version, _evidence(sp),
-                               "task-phrase", RULES["task-phrase"].confidence, concept=None, broader=task_broader.get((sp.start, sp.end))))
+                               opened.rule if opened else "task-phrase",
+                               opened.confidence if opened else RULES["task-phrase"].confidence,
+                               concept=None, broader=task_broader.get((sp.start, sp.end)),
+                               broad=bool(opened and (opened.field or opened.fallback))))
+            continue
+        if opened:  # a vocabulary task stated in a frame ("该论文属于目标检测任务")
+            out.append(Mention("Task", sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
+                               opened.rule, max(opened.confidence, RULES["task-inference"].conf("title" if field == "title" else None)),
+                               concept=sp.kb_id_, broad=opened.field or opened.fallback))
             continue
         out.append(Mention("Task", sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            "vocabulary" if any(v.start == sp.start and v.kb_id_ == sp.kb_id_ for v in vocab_spans)

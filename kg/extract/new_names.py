@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .cues import DATASET_HEADS_ZH, METHOD_HEADS_ZH, NAME_U, PROPOSE_EN, PROPOSE_ZH, STRONG_ZH, NAME_RE
+from .cues import DATASET_HEADS_ZH, METHOD_HEADS_ZH, NAME_U, PROPOSE_EN, PROPOSE_ZH, STRONG_ZH, NAME_RE, PROPOSER_EN
 from .doc import doc_text, sentence_of
 from .names import title_case_name, trim_name, head_type, name_like
 from .registry import RULES, rank
@@ -111,4 +111,4 @@ def propose_before(doc: Doc, span: Span) -> bool:
     if m and not re.search(r"基于|结合|利用|采用|使用|通过|融合", m.group("fill") or ""):
         return True
     return \
-        bool(re.search(rf"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:a |an |the )?(?:new |novel )?$", before, re.I))
+        bool(re.search(rf"\b(?:{PROPOSER_EN})\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:a |an |the )?(?:new |novel )?$", before, re.I))

@@ -79,6 +79,11 @@ declare("task-inference", rank=9, strong=False, confidence=0.8, variants={"title
 declare("task-phrase", rank=9, strong=False, confidence=0.75,
         description="a task name the vocabulary lacks, read off a title's phrase")
 
+declare("task-frame", rank=9, strong=False, confidence=0.85,
+        description="a task stated in a frame (该论文属于X任务, 针对X任务, the task of X, we address X); "
+                    "each frame's confidence is in ontology/lexicon/{zh,en}/open-task-frames.txt")
+declare("task-title", rank=9, strong=False, confidence=0.85,
+        description="a task a title states after 'for' or before its colon (A Network for Underwater Image Enhancement)")
 RULES: Mapping[str, Rule] = MappingProxyType(_RULES)
 UNRANKED = 9
 

@@ -10,7 +10,7 @@ from ..doc import doc_text
 from ..lexicon import lexicon
 
 TASK_HEADS_EN = lexicon().alternation("en", "task-heads")
-TASK_HEADS_ZH = lexicon().alternation("zh", "task-heads")
+TASK_HEADS_ZH = lexicon().alternation("zh", "strategy-task-heads")
 # a modifier inside a negated compound is not one: "Text-Independent", "speaker-agnostic", "语言无关"
 NEGATED = re.compile(r"\b[A-Za-z]+-(?:independent|free|agnostic|invariant|less|unaware)\b|[\u4e00-\u9fff]{2}无关", re.I)
 

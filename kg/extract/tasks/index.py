@@ -31,6 +31,12 @@ class TaskIndex:
         self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
                              if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
         self.domain_words -= {w.lower() for w in lexicon().words("en", "task-heads")} | {"and", "the", "for", "from", "with"}
+        # what Chinese task labels put before a shorter task label ("医学图像" in 医学图像分割): the
+        # modifiers that make an open-vocabulary Chinese task name narrower than a known task
+        zh_labels = {lab.text for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
+                     if lab.lang == "zh"}
+        self.zh_modifiers = {lab[:k] for lab in zh_labels for k in range(1, len(lab) - 1)
+                             if any(lab[k:] == o for o in zh_labels)} | {lab for lab in zh_labels if len(lab) <= 6}
 
     def concept(self, text: str) -> str | None:
         """The vocabulary task a phrase is a label of."""
