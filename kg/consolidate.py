@@ -17,6 +17,7 @@ Pure over (paper, mentions) pairs, deterministic, linear in the number of mentio
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -68,11 +69,17 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
     acronym_for = {lf: next(iter(acrs)) for lf, acrs in long_forms.items()
                    if len({norm(a) for a in acrs}) == 1 and lf not in labels}
 
+    bilingual = _bilingual_tasks(extracted)
+
     out: list[tuple[Paper, list[Mention]]] = []
     for paper, mentions in extracted:
         kept: list[Mention] = []
         for m in mentions:
             key = norm(m.text)
+            if m.type == "Task" and not m.concept and key in bilingual:  # 三维重建 = 3D reconstruction
+                partner = bilingual[key]
+                m = replace(m, text=partner.text, concept=partner.concept, long_form=m.text, broader=partner.broader)
+                key = norm(m.text)
             if m.type == "Dataset" and key in not_datasets:
                 continue  # a modality, field, model kind or task ("fMRI", "VLN"), whatever matched it
             if m.concept:
@@ -91,4 +98,37 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
                 m = replace(m, confidence=round(min(0.95, m.confidence + 0.05), 2))
             kept.append(m)
         out.append((paper, kept))
+    return out
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _bilingual_tasks(extracted: list[tuple[Paper, list[Mention]]]) -> dict[str, Mention]:
+    """A Chinese task name the vocabulary lacks and the English task the same papers state
+    (digests that give a Chinese summary and the English abstract of each paper): normalised
+    Chinese name -> the English mention it is another name of. A pair counts in a paper that
+    states exactly one task in each language; the Chinese name takes the English partner most of
+    its papers give, when they agree in at least half of them."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    partner_of: dict[tuple[str, str], Mention] = {}
+    for _paper, mentions in extracted:
+        zh = {norm(m.text): m for m in mentions if m.type == "Task" and not m.broad and _HAN.search(m.text)
+              and not m.concept}
+        en = {}
+        for m in mentions:
+            if m.type == "Task" and not m.broad and not _HAN.search(m.text):
+                en.setdefault(m.concept or norm(m.text), m)
+        zh_all = {m.concept or norm(m.text) for m in mentions if m.type == "Task" and not m.broad and _HAN.search(m.text)}
+        if len(zh) != 1 or len(zh_all) != 1 or len(en) != 1:
+            continue
+        (zkey, _zm), = zh.items()
+        (ekey, em), = en.items()
+        votes[zkey][ekey] += 1
+        partner_of.setdefault((zkey, ekey), em)
+    out: dict[str, Mention] = {}
+    for zkey, c in votes.items():
+        ekey, n = c.most_common(1)[0]
+        if n * 2 >= sum(c.values()):
+            out[zkey] = partner_of[(zkey, ekey)]
     return out

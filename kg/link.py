@@ -159,6 +159,15 @@ class Linker:
         for iri in [i for i, e in ents.items() if e.type == "Task" and e.known]:
             if self._acronym_of_other(iri, groups, ents):
                 del groups[iri], ents[iri]
+        # one task, two names: a new task stated in a frame ("… for Categorized Emotion Prediction")
+        # that shares a content word with a vocabulary task of the paper without being narrower
+        # than it is that task named loosely
+        known_words = {w for iri, e in ents.items() if e.type == "Task" and e.known
+                       for lab in (e.label, *e.alt_labels) for w in _content_words(lab)}
+        for iri in [i for i, e in ents.items() if e.type == "Task" and not e.known and not e.broader]:
+            if all(m.rule in ("task-frame", "task-title") for m in groups[iri]) \
+                    and _content_words(ents[iri].label) & known_words:
+                del groups[iri], ents[iri]
         # most specific task only
         tasks = {iri for iri, e in ents.items() if e.type == "Task"}
         drop = set()
@@ -351,3 +360,12 @@ def _fields() -> frozenset[str]:
 def _field(ent: Entity) -> bool:
     """A research field rather than a task: its label or any alternative label is one (lexicon/*/fields.txt)."""
     return any(norm(x) in _fields() for x in (ent.label, *ent.alt_labels))
+
+
+_TASK_HEAD_WORDS = frozenset({"recognition", "detection", "prediction", "classification", "estimation", "generation",
+                              "analysis", "understanding", "task", "modeling", "modelling", "learning"})
+
+
+def _content_words(label: str) -> set[str]:
+    """The words of a task name that say what it is about (no head nouns, no short words)."""
+    return {w for w in re.split(r"[^a-z0-9]+", label.lower()) if len(w) > 3 and w not in _TASK_HEAD_WORDS}

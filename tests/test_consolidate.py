@@ -69,3 +69,16 @@ def test_entities_carry_their_paper_count(bundled_build):
         SELECT ?n WHERE { ?e skos:prefLabel "IEMOCAP"@en ; kgo:paperCount ?n }"""))
     links = [json.loads(x) for x in open(bundled_build / "links.jsonl", encoding="utf-8")]
     assert int(rows[0]["n"].value) == len({lk["paper"] for lk in links if lk["label"] == "IEMOCAP"}) > 0
+
+
+def test_a_chinese_task_name_is_the_english_task_the_same_papers_state(vocabulary):
+    p = _papers(3)
+    zh = _m("月面陨石坑计数", "Task", "task-frame", typed=True)
+    en = _m("lunar crater counting", "Task", "task-title", typed=True)
+    out = consolidate([(p[0], [zh, en]), (p[1], [zh]), (p[2], [en])], vocabulary)
+    # every Chinese mention is now the English task, with the Chinese name as its other label
+    assert {(m.text, m.long_form) for _, ms in out for m in ms if m.long_form} == {("lunar crater counting", "月面陨石坑计数")}
+    known = _m("说话人验证", "Task", "task-frame", typed=True)
+    sv = vocabulary.lookup("speaker verification", "Task")
+    out = consolidate([(p[0], [known, _m("speaker verification", "Task", "vocabulary", concept=sv.iri)])], vocabulary)
+    assert all(m.concept == sv.iri for m in out[0][1])

@@ -67,3 +67,16 @@ def test_pipeline_links_new_known_and_broad_tasks(tmp_path):
     assert ("2601.00002", "speaker verification") in tasks
     # a field alone is kept: the paper states nothing more specific
     assert any(p == "2601.00003" for p, _ in tasks)
+
+
+def test_a_loosely_named_title_task_is_the_vocabulary_task_of_the_paper(tmp_path):
+    tasks = _build(tmp_path, [
+        ("2601.00011v1", "A Recipe for Categorised Speaker Prediction",
+         "We train a speaker verification system on VoxCeleb and report EER."),
+        ("2601.00012v1", "A Recipe for Lunar Crater Detection",
+         "We train a speaker verification system on VoxCeleb and report EER."),
+    ])
+    # "speaker" is shared with speaker verification: one task, two names
+    assert {label for p, label in tasks if p == "2601.00011"} == {"speaker verification"}
+    # nothing shared: both tasks stay
+    assert ("2601.00012", "lunar crater detection") in tasks
