@@ -17,6 +17,8 @@ STRONG_ZH = _LEX.alternation("zh", "strong-propose-verbs")
 PROPOSER_EN = _LEX.alternation("en", "proposer-subjects")
 PROPOSE_EN = _LEX.alternation("en", "propose-verbs")
 USE_ZH = _LEX.alternation("zh", "use-verbs")
+# between a proposing verb and a name: the name is used, not proposed ("提出基于ControlNet的…")
+USED_NOT_PROPOSED_ZH = re.compile(_LEX.alternation("zh", "used-not-proposed"))
 USE_EN = _LEX.alternation("en", "use-verbs")
 
 # A Latin name: tokens made of letters/digits with -, ., +, _ inside; further words only when they

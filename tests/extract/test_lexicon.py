@@ -46,3 +46,11 @@ def test_a_missing_or_empty_file_is_an_error_naming_it(tmp_path):
         lex.words("zh", "missing")
     with pytest.raises(LexiconError, match=r"zh/empty\.txt: lexicon file has no entries"):
         lex.words("zh", "empty")
+
+
+@pytest.mark.parametrize("name", ["dataset-heads", "method-heads", "propose-verbs", "strong-propose-verbs", "use-verbs",
+                                  "strategy-task-heads", "used-not-proposed"])
+def test_chinese_cue_words_are_chinese(name):
+    # the name rules that read them are skipped on texts without Han characters (script="han")
+    for w in lexicon().words("zh", name):
+        assert re.fullmatch(r"[\u3400-\u9fff]+", w), w

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,14 @@ def test_a_rule_registered_twice_is_refused():
         registry.name_rule("cue-propose")(propose_zh)
     with pytest.raises(ValueError, match="declared twice"):
         registry.declare("cue-use", rank=8, strong=False, confidence=0.6, description="again")
+
+
+def test_a_rule_declared_han_only_finds_nothing_in_latin_text():
+    from kg.extract.rules import run_rule
+    latin = [p.values[1] for p in _cases("names/test_name_*.py") if not re.search(r"[\u3400-\u9fff]", p.values[1])]
+    latin += [p.values[2] for p in _cases("test_rule_ids.py") if not re.search(r"[\u3400-\u9fff]", p.values[2])]
+    han_only = [r for r in NAME_RULES.values() if r.script == "han"]
+    assert len(han_only) >= 9 and len(latin) >= 20
+    for rule in han_only:
+        for text in latin:
+            assert run_rule(rule, text) == [], (rule.name, text)
