@@ -1,8 +1,9 @@
 """Extraction benchmark: the spaCy pipeline and the rules alone (no linking, no writing), on one core.
 
-    python benchmarks/bench_extract.py [N] [REPEATS]     (default: 2000 papers, best of 3)
+    python benchmarks/bench_extract.py [N] [REPEATS] [DIGEST]   (default: 2000 papers, best of 3)
 
-Papers are the rows of data/digest-2025-07.md repeated with fresh ids (as in bench_build.py).
+Papers are the rows of DIGEST (default data/digest-2025-07.md, Chinese summaries) repeated with fresh
+ids (as in bench_build.py); tests/data/english-digest.md gives English abstracts.
 Prints papers, mentions, seconds and milliseconds per paper (best of the repeats).
 """
 from __future__ import annotations
@@ -19,8 +20,8 @@ from kg.extract import extract, load_nlp  # noqa: E402
 from kg.ingest import ingest  # noqa: E402
 
 
-def synth(n: int, path: Path) -> None:
-    lines = (ROOT / "data" / "digest-2025-07.md").read_text(encoding="utf-8").splitlines()
+def synth(n: int, path: Path, digest: Path) -> None:
+    lines = digest.read_text(encoding="utf-8").splitlines()
     rows = [ln for ln in lines[2:] if ln.startswith("|")]
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("|Source|Title|Summary|\n|---|---|---|\n")
@@ -30,10 +31,10 @@ def synth(n: int, path: Path) -> None:
             fh.write("|".join(cells) + "\n")
 
 
-def main(n: int, repeats: int) -> None:
+def main(n: int, repeats: int, digest: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "digest.md"
-        synth(n, path)
+        synth(n, path, digest)
         papers = list(ingest([path]))
         t0 = time.perf_counter()
         nlp = load_nlp()
@@ -48,5 +49,6 @@ def main(n: int, repeats: int) -> None:
 
 
 if __name__ == "__main__":
-    args = [int(a) for a in sys.argv[1:]]
-    main(args[0] if args else 2000, args[1] if len(args) > 1 else 3)
+    args = sys.argv[1:]
+    main(int(args[0]) if args else 2000, int(args[1]) if len(args) > 1 else 3,
+         Path(args[2]) if len(args) > 2 else ROOT / "data" / "digest-2025-07.md")
