@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pyoxigraph import Literal, NamedNode, Triple
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
-from .model import Entity, Link, Paper, Result
+from .model import Entity, Link, Paper, Result, _vnum
 from .vocab import ID_BASE, KGO, Vocabulary
 
 FABIO = Namespace("http://purl.org/spar/fabio/")
@@ -96,6 +96,7 @@ def paper_triples(paper: Paper, links: list[Link], results: Iterable[Result] = (
     yield Triple(p, dcterms.title, text_literal(latest.title))
     if latest.summary:
         yield Triple(p, dcterms.abstract, text_literal(latest.summary))
+    yield from paper_metadata_triples(p, paper)
     viris = [version_iri(paper, i) for i in range(len(paper.versions))]
     vnodes = [NamedNode(vi) for vi in viris]
     for vn in vnodes:
@@ -110,6 +111,9 @@ def paper_triples(paper: Paper, links: list[Link], results: Iterable[Result] = (
         yield Triple(vn, dcterms.title, text_literal(v.title))
         if v.summary:
             yield Triple(vn, dcterms.abstract, text_literal(v.summary))
+        for t in v.texts:
+            if t.text != v.summary:
+                yield Triple(vn, dcterms.abstract, _text_lit(t))
         yield Triple(vn, kgo.sourceFile, Literal(v.source_file))
         yield Triple(vn, kgo.sourceLine, Literal(v.line))
     by_label = {v.label: vn for v, vn in zip(paper.versions, vnodes)}
@@ -137,6 +141,40 @@ def paper_triples(paper: Paper, links: list[Link], results: Iterable[Result] = (
         if r.unit:
             yield Triple(ri, kgo.unit, Literal(r.unit))
         yield Triple(ri, kgo.evidenceText, text_literal(r.evidence))
+
+
+def _text_lit(t) -> Literal:
+    return Literal(t.text, language=t.lang) if t.lang else text_literal(t.text)
+
+
+GYEARMONTH = N(XSD.gYearMonth)
+DATE = N(XSD.date)
+
+
+def paper_metadata_triples(p: NamedNode, paper: Paper) -> Iterator[Triple]:
+    """What digests say beside the title and the summary: the paper's other texts (a Chinese
+    summary and an English abstract are both dcterms:abstract, @zh and @en), its date
+    (dcterms:issued: from the digest, else the arXiv id's month), authors (dcterms:creator, in
+    the digest's order) and categories (dcterms:subject)."""
+    latest = paper.latest
+    best: dict[tuple[str, str], object] = {}  # (kind, lang) -> the text of the newest version having one
+    for v in sorted(paper.versions, key=lambda v: (-_vnum(v.label), v.line)):
+        for t in v.texts:
+            best.setdefault((t.kind, t.lang), t)
+    seen = {latest.summary}
+    for t in best.values():
+        if t.text not in seen:
+            seen.add(t.text)
+            yield Triple(p, dcterms.abstract, _text_lit(t))
+    d = paper.date
+    if len(d) == 10:
+        yield Triple(p, dcterms.issued, Literal(d, datatype=DATE))
+    elif len(d) == 7:
+        yield Triple(p, dcterms.issued, Literal(d, datatype=GYEARMONTH))
+    for a in paper.authors:
+        yield Triple(p, dcterms.creator, Literal(a))
+    for c in paper.categories:
+        yield Triple(p, dcterms.subject, Literal(c))
 
 
 def decimal_text(x: float) -> str:

@@ -178,8 +178,12 @@ class Linker:
             drop.update(a for a in up if a in tasks)
         # a research field ("属于自然语言处理任务", "computer vision") is the paper's area, not its task,
         # when the paper states a more specific one
+        # ... and so is a task of the imported, all-of-AI vocabulary ("question answering", "style
+        # transfer") that only the summary's running text names, beside tasks the paper states
         broad = {iri for iri, ms in groups.items() if ents[iri].type == "Task"
-                 and (all(m.broad for m in ms) or _field(ents[iri]))}
+                 and (all(m.broad for m in ms) or _field(ents[iri])
+                      or ents[iri].known and not self.vocabulary.concepts[iri].curated
+                      and all(m.field != "title" and m.rule not in ("task-frame", "task-title") for m in ms))}
         if any(iri not in broad and iri not in drop for iri, e in ents.items() if e.type == "Task"):
             drop.update(broad)
         title_tasks = any(m.field == "title" for iri, ms in groups.items() if ents[iri].type == "Task"

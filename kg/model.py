@@ -4,9 +4,19 @@ ingest -> Paper (with its Versions) -> extract -> Mention -> link -> Link -> gra
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 TYPES = ("Task", "Dataset", "Method", "Metric")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text a digest gives for a paper: its kind, its language and the text."""
+
+    kind: str  # "summary" | "abstract" | "tldr" | "motivation" | "method" | "result" | "conclusion" | ...
+    lang: str  # "zh" | "en" | ""
+    text: str
 
 
 @dataclass(frozen=True)
@@ -15,10 +25,14 @@ class Version:
 
     label: str  # "v2", or "" when the source has no version
     title: str
-    summary: str
+    summary: str  # the primary summary text (also in texts, when the digest says its kind)
     url: str  # the link given in the title cell, or the version's IRI
     source_file: str
-    line: int
+    line: int  # the line (or record number) in source_file
+    texts: tuple[Text, ...] = ()  # every text of the record, the primary summary first
+    authors: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    date: str = ""  # ISO YYYY-MM-DD or YYYY-MM, as the digest gives it
 
 
 @dataclass
@@ -37,22 +51,63 @@ class Paper:
     def title(self) -> str:
         return self.latest.title
 
+    @property
+    def date(self) -> str:
+        """The earliest date a version gives (the most precise one of that month), else the
+        month of the arXiv id ("2507.21395" -> "2025-07"), else ""."""
+        dates = [v.date for v in self.versions if v.date]
+        if dates:
+            return min(dates, key=lambda d: (d[:7], -len(d), d))
+        return arxiv_month(self.key)
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        for v in sorted(self.versions, key=lambda v: (-_vnum(v.label), v.line)):
+            if v.authors:
+                return v.authors
+        return ()
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        out: dict[str, None] = {}
+        for v in sorted(self.versions, key=lambda v: (-_vnum(v.label), v.line)):
+            out.update(dict.fromkeys(v.categories))
+        return tuple(out)
+
     def texts(self) -> list[tuple[str, str, str]]:
-        """(field, version label, text) for every distinct text of every version, title first."""
+        """(field, version label, text) for every distinct text of every version: the titles,
+        then the primary summaries, then every other text (field "summary" too)."""
         out: list[tuple[str, str, str]] = []
         seen: set[tuple[str, str]] = set()
         ordered = sorted(self.versions, key=lambda v: (-_vnum(v.label), v.line))
-        for fld in ("title", "summary"):
+        for fld in ("title", "summary", "texts"):
             for v in ordered:
-                text = v.title if fld == "title" else v.summary
-                if text and (fld, text) not in seen:
-                    seen.add((fld, text))
-                    out.append((fld, v.label, text))
+                items = [t.text for t in v.texts] if fld == "texts" else [v.title if fld == "title" else v.summary]
+                f = "summary" if fld == "texts" else fld
+                for text in items:
+                    if text and (f, text) not in seen:
+                        seen.add((f, text))
+                        out.append((f, v.label, text))
         return out
 
 
 def _vnum(label: str) -> int:
     return int(label[1:]) if label[1:].isdigit() else 0
+
+
+_NEW_ID = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+_OLD_ID = re.compile(r"^[a-z][a-z.\-]+/(\d{2})(\d{2})\d{3}$", re.I)
+
+
+def arxiv_month(key: str) -> str:
+    """The month an arXiv id was issued in: "2507.21395" -> "2025-07", "hep-th/9901001" -> "1999-01"."""
+    m = _NEW_ID.match(key) or _OLD_ID.match(key)
+    if not m:
+        return ""
+    yy, mm = int(m.group(1)), int(m.group(2))
+    if not 1 <= mm <= 12:
+        return ""
+    return f"{2000 + yy if yy < 91 else 1900 + yy}-{mm:02d}"
 
 
 @dataclass(frozen=True)

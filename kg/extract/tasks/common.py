@@ -15,6 +15,9 @@ TASK_HEADS_ZH = lexicon().alternation("zh", "strategy-task-heads")
 NEGATED = re.compile(r"\b[A-Za-z]+-(?:independent|free|agnostic|invariant|less|unaware)\b|[\u4e00-\u9fff]{2}无关", re.I)
 
 GENERIC_QUALIFIERS = rule_words("generic-qualifiers.txt")
+# words that open a title's phrase before its task name and are no part of it
+LEAD_SKIP = lexicon().lower_set("en", "title-lead-words")
+NUMBER_WORDS = lexicon().lower_set("en", "number-words")
 
 
 def is_title(doc: Doc) -> bool:

@@ -9,10 +9,9 @@ from spacy.tokens import Doc, Span
 from ..doc import doc_text
 from ..open_tasks import OpenTask, find_open_tasks
 from ..registry import task_strategy
-from .common import GENERIC_QUALIFIERS, is_title
+from .common import GENERIC_QUALIFIERS, LEAD_SKIP as _LEAD_SKIP, is_title
 from .index import QUALITY_SUFFIX
 from .passing import passing
-from .title_phrases import _LEAD_SKIP
 
 
 @task_strategy("open-tasks")

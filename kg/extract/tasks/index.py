@@ -6,7 +6,7 @@ import re
 
 from ...vocab import Vocabulary, norm
 from ..lexicon import lexicon
-from .common import GENERIC_QUALIFIERS
+from .common import GENERIC_QUALIFIERS, LEAD_SKIP, NUMBER_WORDS
 
 # a qualifier that describes input/output or conditioning does not make a new task
 QUALITY_SUFFIX = lexicon().set("en", "quality-suffixes")
@@ -28,9 +28,24 @@ class TaskIndex:
                         self.task_key_tails.setdefault(norm(" ".join(words[k:])), []).append(norm(lab.text))
         self.modifiers = vocabulary.task_modifiers()  # task IRI -> [(narrower IRI, modifier key, adjectival)]
         # words of the vocabulary's task labels: what makes a title phrase a task of this field
-        self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
-                             if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
+        # (of the curated vocabulary: the imported one's thousands of labels hold almost every word)
+        self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" and c.curated
+                             for lab in c.labels if lab.lang in (None, "en")
+                             for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
         self.domain_words -= {w.lower() for w in lexicon().words("en", "task-heads")} | {"and", "the", "for", "from", "with"}
+        # words that lead titles are no words of task names, whatever task label holds them
+        # ("Bridging ...", "Beyond ...", "Two ..."): function words, numbers, verbs in -ing
+        # unless the word is a task's own (a label starting or made of it: "Speaking Style ...")
+        starts = {re.split(r"[\s-]+", lab.text.lower())[0] for c in vocabulary.concepts.values() if c.type == "Task"
+                  for lab in c.labels if lab.lang in (None, "en")}
+        counts: dict[str, int] = {}
+        for c in vocabulary.concepts.values():
+            if c.type == "Task":
+                for w in {w for lab in c.labels if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower())}:
+                    counts[w] = counts.get(w, 0) + 1
+        self.domain_words -= LEAD_SKIP | NUMBER_WORDS
+        self.domain_words = {w for w in self.domain_words if not w.endswith("ing") or counts.get(w, 0) >= 3 or w in starts
+                             and counts.get(w, 0) >= 2}
         # what Chinese task labels put before a shorter task label ("医学图像" in 医学图像分割): the
         # modifiers that make an open-vocabulary Chinese task name narrower than a known task
         zh_labels = {lab.text for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels

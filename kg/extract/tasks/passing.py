@@ -23,6 +23,8 @@ _RELATED_FIELDS = re.compile(r"\b(?:related|other|adjacent|neighbou?ring)\s+(?:d
                              r"|相关领域|其他领域|相邻领域|其他任务", re.I)
 # a field the paper borrows from: "借鉴X领域的经验", "受X启发", "inspired by X"
 _BORROWED_BEFORE = re.compile(r"借鉴|参考|受到?|沿用|inspired by|borrow\w*|adapted from", re.I)
+# a task of the imported vocabulary right after these is a technique used, not the paper's task
+_USED_BEFORE = re.compile(r"(?:\b(?:with|using|via|by|through|based on|leveraging|and)\b|利用|通过|借助|基于|结合)[^,.;:，。；：]{0,30}$", re.I)
 _BORROWED_AFTER = re.compile(r"^[^，,。；;]{0,20}?(?:领域|启发|的经验|field|domain|literature)", re.I)
 
 
@@ -51,5 +53,14 @@ def passing(doc: Doc, sp: Span) -> bool:
 
 @task_strategy("vocabulary")
 def vocabulary_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
-    """The vocabulary's task matches (kg_vocab_matcher), less those named in passing."""
-    return [sp for sp in doc.spans.get("kg_vocab", []) if sp.label_ == "Task" and not passing(doc, sp)]
+    """The vocabulary's task matches (kg_vocab_matcher), less those named in passing, and less a task
+    of the imported vocabulary named as a technique used ("... With Pitch And Duration Style Transfer")."""
+    out: list[Span] = []
+    for sp in doc.spans.get("kg_vocab", []):
+        if sp.label_ != "Task" or passing(doc, sp):
+            continue
+        c = index.vocabulary.concepts.get(sp.kb_id_)
+        if c is not None and not c.curated and _USED_BEFORE.search(doc_text(doc)[max(0, sp.start_char - 40):sp.start_char]):
+            continue
+        out.append(sp)
+    return out

@@ -10,7 +10,7 @@ from ...vocab import ModifierText, norm
 from ..doc import doc_text
 from ..lexicon import lexicon
 from ..registry import task_strategy
-from .common import TASK_HEADS_EN
+from .common import LEAD_SKIP as _LEAD_SKIP, TASK_HEADS_EN
 
 _MODEL_KIND = re.compile(r"^\s*[^\s:：]+\s*[:：]\s*(?:An?|The)\s+(?P<kind>(?:[A-Z][\w-]*\s+){1,4})Model\b")
 _HEAD_SYNONYMS = {"synthesis": ("generation",), "generation": ("synthesis",), "modelling": ("modeling",),
@@ -18,7 +18,6 @@ _HEAD_SYNONYMS = {"synthesis": ("generation",), "generation": ("synthesis",), "m
 _IO_QUALIFIER = re.compile(r"-to-|-(?:guided|conditioned|driven|conditional|controlled)$", re.I)
 _TITLE_PHRASE = re.compile(
     rf"(?P<phrase>(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\s+){{1,5}}(?P<head>(?i:{TASK_HEADS_EN})))\b")
-_LEAD_SKIP = lexicon().lower_set("en", "title-lead-words")
 
 
 @task_strategy("title-phrases", title_only=True)
