@@ -22,7 +22,7 @@ def _cases(pattern: str) -> list:
         spec = importlib.util.spec_from_file_location(f"_cases_{path.stem}", path)
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
-        out.extend(mod.CASES)
+        out.extend(getattr(mod, "CASES", []))
     return out
 
 
