@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..vocab import norm, rule_words
+from .lexicon import lexicon
 from .cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH
 
 # names that look specific but are never entities (ontology/rules/not-entities.txt)
@@ -29,12 +30,7 @@ _CUT = re.compile(r"-(?:based|like|style|driven|guided|aware|conditioned|enhance
 
 
 # words that open a title or describe a model, never the first word of its name
-NAME_LEAD = {"towards", "toward", "beyond", "rethinking", "revisiting", "improving", "enhancing", "exploring", "on",
-              "a", "an", "the", "our", "new", "novel", "scalable", "lightweight", "hybrid", "simple", "efficient", "robust",
-              "fast", "effective", "improved", "enhanced",
-              # languages qualify a corpus, they do not name it ("the Chinese Secap test set")
-              "chinese", "english", "mandarin", "cantonese", "german", "french", "spanish", "italian", "japanese",
-              "korean", "arabic", "persian", "hindi", "russian", "portuguese", "dutch", "multilingual", "bilingual"}
+NAME_LEAD = lexicon().lower_set("en", "name-lead-words") | lexicon().lower_set("en", "languages")
 
 
 def trim_name(name: str) -> str:

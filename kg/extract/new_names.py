@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .cues import DATASET_HEADS_ZH, METHOD_HEADS_ZH, NAME_U, PROPOSE_EN, PROPOSE_ZH, STRONG_ZH, NAME_RE, PROPOSER_EN
+from .cues import DATASET_HEADS_ZH, METHOD_HEADS_ZH, NAME_U, PROPOSE_EN, PROPOSE_ZH, STRONG_ZH, NAME_RE, PROPOSER_EN, USED_NOT_PROPOSED_ZH
 from .doc import doc_text, sentence_of
 from .names import title_case_name, trim_name, head_type, name_like
 from .registry import RULES, rank
@@ -108,7 +108,7 @@ def propose_before(doc: Doc, span: Span) -> bool:
     before = doc_text(doc)[sent.start_char:span.start_char]
     m = re.search(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|新的|新型|全新的|首个)?\s*"
                   rf"(?P<fill>[\u4e00-\u9fff\-]{{0,20}}?(?:{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH}))?\s*[*“\"「]*\s*$", before)
-    if m and not re.search(r"基于|结合|利用|采用|使用|通过|融合", m.group("fill") or ""):
+    if m and not USED_NOT_PROPOSED_ZH.search(m.group("fill") or ""):
         return True
     return \
         bool(re.search(rf"\b(?:{PROPOSER_EN})\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:a |an |the )?(?:new |novel )?$", before, re.I))

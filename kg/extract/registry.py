@@ -110,15 +110,18 @@ class NameRule:
     title: bool  # runs on titles (else on the other texts: summaries, abstracts)
     func: Callable
     doc: str
+    script: str | None = None  # "han": can only match a text with Han characters (its cue words are Chinese)
 
 
 NAME_RULES: dict[str, NameRule] = {}
 
 
-def name_rule(id: str, *, confidence: float | str | None = None, title: bool = False) -> Callable:
+def name_rule(id: str, *, confidence: float | str | None = None, title: bool = False,
+              script: str | None = None) -> Callable:
     """Register a name rule: `func(text, add)` calls `add(start, end, type, novel, ...)` for each
     candidate. `confidence` is a number, the name of one of the rule id's variants, or None
-    (the rule id's own confidence)."""
+    (the rule id's own confidence). `script="han"` declares that the rule cannot match a text
+    without Han characters, so it is not run on one."""
     r = _RULES[id]
     conf = r.confidence if confidence is None else r.conf(confidence) if isinstance(confidence, str) else confidence
 
@@ -126,7 +129,7 @@ def name_rule(id: str, *, confidence: float | str | None = None, title: bool = F
         name = func.__name__
         if name in NAME_RULES:
             raise ValueError(f"name rule {name!r} registered twice")
-        NAME_RULES[name] = NameRule(name, r, conf, title, func, (func.__doc__ or "").strip())
+        NAME_RULES[name] = NameRule(name, r, conf, title, func, (func.__doc__ or "").strip(), script)
         return func
 
     return register

@@ -8,6 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .lexicon import lexicon
+
 _TOKEN = re.compile(
     r"(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
     r"|(?P<word>[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff]+(?:[-.'’_][A-Za-z0-9\u00c0-\u024f\u0370-\u03ff]+)*(?:\+\+|\+)?)"
@@ -19,12 +21,9 @@ _TOKEN = re.compile(
 # and so do the size and release words of a model's checkpoint: "BERT-base-uncased",
 # "CLIP-vit-large", "Qwen2-7B-Instruct", "WavLM-Base+" (a vocabulary label that includes them,
 # "Whisper-large-v3", still matches: the matcher works across tokens).
-CHECKPOINT_WORDS = (r"large|base\+?|small|medium|tiny|mini|xl|xxl|xlarge|huge|giant|lite|vit|cased|uncased|instruct"
-                    r"|chat|\d+(?:\.\d+)?[BbMm]")
+CHECKPOINT_WORDS = lexicon().alternation("en", "checkpoint-words") + r"|\d+(?:\.\d+)?[BbMm]"
 _SUFFIX = re.compile(
-    r"^(?P<stem>.+?)(?P<suffix>-(?:based|like|style|driven|guided|aware|conditioned|enhanced|level|specific|free"
-    r"|only|centric|oriented|powered|inspired|derived|generated|augmented|assisted|informed|extracted|encoded"
-    rf"|pretrained|trained|finetuned|tuned|{CHECKPOINT_WORDS}))$",
+    rf"^(?P<stem>.+?)(?P<suffix>-(?:{lexicon().alternation('en', 'productive-suffixes')}|{CHECKPOINT_WORDS}))$",
     re.I,
 )
 # what follows a model's name in the name of one of its checkpoints ("-Medium", "-base-uncased")

@@ -14,6 +14,8 @@ name is decided from the words around it (数据集/语料库/基准/benchmark/c
 """
 from __future__ import annotations
 
+import re
+
 from ..registry import NAME_RULES, NameRule
 from . import appositive, datasets, heads, propose, title, use  # noqa: F401  (registers the rules)
 from .accept import Candidate, accept
@@ -53,9 +55,13 @@ def run_rule(rule: NameRule, text: str) -> list[Candidate]:
     return out
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def find_candidates(text: str, field: str) -> list[Candidate]:
     """Names not necessarily in the vocabulary, with a type and whether the paper introduces them."""
-    return [c for rule in rules_for(field) for c in run_rule(rule, text)]
+    han = _HAN.search(text) is not None
+    return [c for rule in rules_for(field) if han or rule.script != "han" for c in run_rule(rule, text)]
 
 
 __all__ = ["Candidate", "ORDER", "TASK_HEAD", "clause_before", "find_candidates", "rules_for", "run_rule"]

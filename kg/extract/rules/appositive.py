@@ -20,7 +20,7 @@ _EN_KIND_APPOS = re.compile(
     rf"\b(?i:a|an|the|another|one)\s+(?:[\w-]+\s+){{0,3}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN})),\s+(?P<name>{NAME_U}),")
 
 
-@name_rule("cue-appositive")
+@name_rule("cue-appositive", script="han")
 def appositive_zh(text, add):
     """"EmoSphere：一种新的情感语音合成框架"; not a heading followed by a sentence."""
     for m in _ZH_APPOS.finditer(text):
@@ -31,7 +31,7 @@ def appositive_zh(text, add):
         add(m.start("name"), m.end("name"), type_of_head(m.group("head")), novel)
 
 
-@name_rule("cue-appositive")
+@name_rule("cue-appositive", script="han")
 def named_zh(text, add):
     """"一个名为EmoMix的模型", "简称ESD"."""
     for m in _ZH_NAMED.finditer(text):

@@ -13,7 +13,7 @@ _EN_ON_DATA = re.compile(
     rf"\b(?i:on|in|from|using|across|of|over)\s+(?i:the\s+)?(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)\s*(?i:{DATASET_HEADS_EN})\b")
 
 
-@name_rule("cue-dataset")
+@name_rule("cue-dataset", script="han")
 def on_data_zh(text, add):
     """"在IEMOCAP和MELD数据集上"."""
     for m in _ZH_ON_DATA.finditer(text):

@@ -67,7 +67,7 @@ def _head_after(text, add, rx):
         add(m.start("name"), m.end("name"), t, novel)
 
 
-@name_rule("cue-head")
+@name_rule("cue-head", script="han")
 def head_after_zh(text, add):
     """"IEMOCAP数据集", "提出EmoMix框架" (proposed)."""
     _head_after(text, add, _HEAD_AFTER)
@@ -79,7 +79,7 @@ def head_after_en(text, add):
     _head_after(text, add, HEAD_AFTER_EN)
 
 
-@name_rule("cue-head", confidence="weak")
+@name_rule("cue-head", confidence="weak", script="han")
 def english_term_in_chinese(text, add):
     """"Label Signal Enhancement模块", "Custom Audio Encoder利用…": a Title-Case English phrase in a
     Chinese text that a method head follows or ends."""
@@ -95,7 +95,7 @@ def english_term_in_chinese(text, add):
         add(m.start("name"), m.start("name") + len(name.rstrip()), "Method", novel, title_ok=True)
 
 
-@name_rule("cue-head", confidence="weak")
+@name_rule("cue-head", confidence="weak", script="han")
 def head_near_zh(text, add):
     """"CSS-EmCap情感生成管道", "FuEncoder融合机制": a name, a few modifiers, then its head noun."""
     for m in _HEAD_NEAR_ZH.finditer(text):
@@ -108,7 +108,7 @@ def head_near_zh(text, add):
         add(m.start("name"), m.end("name"), type_of_head(m.group("head")), novel)
 
 
-@name_rule("cue-head")
+@name_rule("cue-head", script="han")
 def head_before_zh(text, add):
     """"特征提取器CLIP-vit-large和Baichuan-13B", "预训练模型HuBERT", "数据集IEMOCAP"."""
     for m in _HEAD_BEFORE_ZH.finditer(text):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..cues import NAME_U, PROPOSE_EN, PROPOSE_ZH, PROPOSER_EN, STRONG_ZH
+from ..cues import NAME_U, PROPOSE_EN, PROPOSE_ZH, PROPOSER_EN, STRONG_ZH, USED_NOT_PROPOSED_ZH
 from ..names import head_type, title_case_name, window_type
 from ..registry import name_rule
 
@@ -16,7 +16,7 @@ _EN_PROPOSE = re.compile(
 _MODIFIER_AFTER = re.compile(r"\s*(?:驱动|引导|辅助|增强|赋能|加持|支持|指导|-?driven|-?guided|-?based|-?powered)")
 
 
-@name_rule("cue-propose")
+@name_rule("cue-propose", script="han")
 def propose_zh(text, add):
     """"构建数据集SPD-GEN", "提出CosyVoice 3"; not "提出基于ControlNet的…" (used, not proposed)."""
     for m in _ZH_PROPOSE.finditer(text):
@@ -27,7 +27,7 @@ def propose_zh(text, add):
             and title_case_name(m.group("name"))  # "引入Cluster-Driven Sampling：通过…": a bullet's heading
         if not strong and not heading and not window_type(fill) and not head_type("", text[m.end("name"):]):
             continue  # "引入ACPT" without a head noun: leave to the use rule
-        if re.search(r"基于|结合|利用|采用|使用|通过|融合", fill):
+        if USED_NOT_PROPOSED_ZH.search(fill):
             continue  # "提出基于ControlNet的..." : the name is used, not proposed
         if _MODIFIER_AFTER.match(text[m.end("name"):]):
             continue  # "开发LLM驱动的管道": the name qualifies what is proposed

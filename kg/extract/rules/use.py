@@ -12,7 +12,7 @@ _ZH_USE = re.compile(rf"(?P<verb>{USE_ZH})\s*(?:了|预训练的?|预训练|的)
 _EN_USE = re.compile(rf"\b(?P<verb>{USE_EN})\s+(?i:the\s+|a\s+|an\s+|pre-?trained\s+)*(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)")
 
 
-@name_rule("cue-use")
+@name_rule("cue-use", script="han")
 def use_zh(text, add):
     """"采用HuBERT和WavLM提取特征"."""
     for m in _ZH_USE.finditer(text):

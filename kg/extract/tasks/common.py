@@ -1,0 +1,25 @@
+"""What the task strategies share: the task head nouns, negated compounds, and whether a text is a title."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ...vocab import rule_words
+from ..doc import doc_text
+from ..lexicon import lexicon
+
+TASK_HEADS_EN = lexicon().alternation("en", "task-heads")
+TASK_HEADS_ZH = lexicon().alternation("zh", "strategy-task-heads")
+# a modifier inside a negated compound is not one: "Text-Independent", "speaker-agnostic", "语言无关"
+NEGATED = re.compile(r"\b[A-Za-z]+-(?:independent|free|agnostic|invariant|less|unaware)\b|[\u4e00-\u9fff]{2}无关", re.I)
+
+GENERIC_QUALIFIERS = rule_words("generic-qualifiers.txt")
+# words that open a title's phrase before its task name and are no part of it
+LEAD_SKIP = lexicon().lower_set("en", "title-lead-words")
+NUMBER_WORDS = lexicon().lower_set("en", "number-words")
+
+
+def is_title(doc: Doc) -> bool:
+    """A title: one line of at most 300 characters (the title-only strategies run on it)."""
+    return "\n" not in doc_text(doc) and len(doc_text(doc)) <= 300

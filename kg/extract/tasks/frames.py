@@ -1,0 +1,92 @@
+"""open-tasks: tasks stated in a frame (该论文属于X任务, 针对X任务, the task of X, a title's "for X"),
+found by kg.extract.open_tasks: the vocabulary's concept when it has the name, else a new task."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ..doc import doc_text
+from ..open_tasks import OpenTask, find_open_tasks
+from ..registry import task_strategy
+from .common import GENERIC_QUALIFIERS, LEAD_SKIP as _LEAD_SKIP, is_title
+from .index import QUALITY_SUFFIX
+from .passing import passing
+
+
+@task_strategy("open-tasks")
+def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
+    """Tasks stated in a frame (kg.open_tasks): the vocabulary's concept when it has the name,
+    else a new task narrower than the longest vocabulary task the name ends with, when the
+    words before that task are words of task names ("medical image segmentation"); other
+    words before it ("advancing", "TDNN-based", "了") leave the vocabulary's task alone."""
+    known = found
+    out: list[Span] = []
+    info = doc.user_data.setdefault("kg_task_open", {})
+    broader = doc.user_data.setdefault("kg_task_broader", {})
+    names = doc.user_data.setdefault("kg_task_names", {})
+    for t in find_open_tasks(doc_text(doc), is_title(doc)):
+        sp = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if sp is None or passing(doc, sp):
+            continue
+        same = next((k for k in known if k.start == sp.start and k.end == sp.end), None)
+        if same is not None:
+            if t.field:  # "属于计算机视觉领域": the vocabulary's concept, as a broad task
+                info[(same.start, same.end)] = t
+            continue
+        if any(k.start <= sp.start and sp.end <= k.end for k in known):
+            continue  # the vocabulary or another strategy has it (or a longer name around it)
+        if not re.search(r"[\u3400-\u9fff]", t.label):
+            words = t.label.split()
+            lead = 0  # title lead words and -ing words that are no words of task names ("Towards", "Advancing")
+            while len(words) - lead > 1 and (words[lead].lower() in _LEAD_SKIP or words[lead].lower() in GENERIC_QUALIFIERS
+                                             or words[lead].lower().endswith("ing")
+                                             and words[lead].lower() not in index.domain_words):
+                lead += 1
+            if lead:
+                cut = len(" ".join(words[:lead])) + 1
+                sp2 = doc.char_span(t.start + cut, t.end, alignment_mode="expand")
+                if sp2 is None:
+                    continue
+                sp = sp2
+                t = OpenTask(t.start + cut, t.end, t.label[cut:], t.rule, t.confidence, t.field, t.fallback, t.acronym)
+                if len(words) - lead < 2 and not index.concept(t.label):
+                    continue
+                if any(k.start <= sp.start and sp.end <= k.end for k in known):
+                    continue
+        iri = index.concept(t.label) or (index.concept(t.acronym) if t.acronym else None)
+        parent = None
+        if not iri:
+            han = re.search(r"[\u3400-\u9fff]", t.label) is not None
+            words = list(t.label) if han else t.label.split()
+            for k in range(1, len(words)):
+                tail = ("" if han else " ").join(words[k:])
+                parent = index.concept(tail) if len(tail) >= 2 else None
+                if parent:
+                    lead = words[:k]
+                    if han:
+                        ok = "".join(lead) in index.zh_modifiers
+                    else:
+                        ok = all(w.lower() in index.domain_words or w.lower().replace("-", " ") in index.domain_words
+                                 for w in lead) and not any(w.lower().rsplit("-", 1)[-1] in QUALITY_SUFFIX for w in lead)
+                    if not ok:
+                        parent = "skip"
+                    break
+            if parent == "skip":
+                continue  # "advancing speech emotion recognition": the vocabulary task is the task
+        span = Span(doc, sp.start, sp.end, label="Task", kb_id=iri or "")
+        key = (span.start, span.end)
+        info[key] = t
+        if not iri:
+            if parent is None:
+                parent = next((k.kb_id_ for k in known if k.kb_id_ and sp.start <= k.start and k.end <= sp.end), None)
+            broader[key] = parent
+            names[key] = t.label if re.search(r"[\u3400-\u9fff]", t.label) else task_label_en(t.label)
+        out.append(span)
+    return out
+
+
+def task_label_en(text: str) -> str:
+    """English task names are common nouns: lower case, acronyms kept ("Tibetan Spelling Correction")."""
+    return " ".join(w if not re.search(r"[a-z]", w.rstrip("s")) or re.search(r"[a-z][A-Z]|[A-Z]{2}", w) else w.lower()
+                    for w in text.split())

@@ -1,0 +1,28 @@
+"""cue-appositive: a name and, beside it, what kind of thing it is."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    pytest.param("appositive_zh", "BayTalk：一种全新的对话语音合成框架，支持多轮交互。",
+                 [("BayTalk", "Method", True)], id="zh-new-framework"),
+    pytest.param("appositive_zh", "ReefTalk，一个包含渔港对话的语料库，被用于测试。",
+                 [("ReefTalk", "Dataset", False)], id="zh-corpus-not-proposed"),
+    pytest.param("appositive_zh", "TideQA：提出一个新的问答框架。", [], id="zh-heading-then-sentence"),
+    pytest.param("named_zh", "我们提出一个名为ReefMix的数据增强方法。", [("ReefMix", "Method", True)], id="zh-named"),
+    pytest.param("named_zh", "该语料库简称HVC，收录港口录音。", [("HVC", "Dataset", True)], id="zh-short-name"),
+    pytest.param("appositive_en", "We introduce Lagoon, a lightweight neural vocoder for edge devices.",
+                 [("Lagoon", "Method", True)], id="en-plain-word-after-introduce"),
+    pytest.param("appositive_en", "Results improve over CoralNet, a strong baseline model.",
+                 [("CoralNet", "Method", False)], id="en-baseline-not-proposed"),
+    pytest.param("appositive_en", "Results improve over Lagoon, a strong baseline model.", [], id="en-plain-word-not-introduced"),
+    pytest.param("named_en", "We design a new tokenizer called WaveTok for speech language models.",
+                 [("WaveTok", "Method", True)], id="en-called"),
+    pytest.param("kind_appositive_en", "An audio captioning method, ShoalCap, was adapted to our setting.",
+                 [("ShoalCap", "Method", False)], id="en-kind-first"),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", CASES)
+def test_appositive_rules(name_rule, rule, text, expected):
+    assert name_rule(rule, text) == expected

@@ -1,0 +1,34 @@
+"""cue-head: a name next to the head noun that says what it is."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    pytest.param("architecture_en", "The system uses a Tidal Attention Transformer for decoding.",
+                 [("Tidal Attention Transformer", "Method", False)], id="en-architecture"),
+    pytest.param("architecture_en", "The system uses a transformer for decoding.", [], id="en-common-noun"),
+    pytest.param("task_name", "模型在SeaQA相关任务中表现良好。", [("SeaQA", "Task", False)], id="zh-task"),
+    pytest.param("task_name", "It performs well on the SeaQA task.", [("SeaQA", "Task", False)], id="en-task"),
+    pytest.param("listed_heads_en", "It combines two parts, namely TCM and RGA modules, into one network.",
+                 [("TCM", "Method", False), ("RGA", "Method", False)], id="en-listed-modules"),
+    pytest.param("listed_heads_en", "Results on HVC and RTK corpora are reported.",
+                 [("HVC", "Dataset", False), ("RTK", "Dataset", False)], id="en-listed-corpora"),
+    pytest.param("head_after_zh", "我们提出MarisNet框架用于语音增强。", [("MarisNet", "Method", True)], id="zh-proposed"),
+    pytest.param("head_after_zh", "实验使用了ReefTalk数据集。", [("ReefTalk", "Dataset", False)], id="zh-used"),
+    pytest.param("head_after_en", "Our experiments use the ReefTalk corpus.", [("ReefTalk", "Dataset", False)], id="en-used"),
+    pytest.param("head_after_en", "We propose the MarisNet framework for enhancement.", [("MarisNet", "Method", True)],
+                 id="en-proposed"),
+    pytest.param("english_term_in_chinese", "我们设计了Tidal Feature Fusion模块以融合多尺度特征。",
+                 [("Tidal Feature Fusion", "Method", True)], id="zh-english-term"),
+    pytest.param("english_term_in_chinese", "We designed the Tidal Feature Fusion module.", [], id="en-text-not-applicable"),
+    pytest.param("head_near_zh", "提出了ShoalVC情感转换框架。", [("ShoalVC", "Method", True)], id="zh-modifiers-between"),
+    pytest.param("head_near_zh", "ShoalVC作为编码器提取特征。", [], id="zh-not-a-modifier"),
+    pytest.param("head_before_zh", "我们采用预训练模型SeaBERT和CoralLM提取表示。",
+                 [("SeaBERT", "Method", False), ("CoralLM", "Method", False)], id="zh-head-before"),
+    pytest.param("head_before_zh", "我们构建了数据集ReefTalk-2。", [("ReefTalk-2", "Dataset", True)], id="zh-head-before-proposed"),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", CASES)
+def test_head_rules(name_rule, rule, text, expected):
+    assert name_rule(rule, text) == expected

@@ -1,0 +1,20 @@
+"""cue-use: names the paper uses or compares with (never introduced by this rule)."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    pytest.param("use_zh", "该方法采用SeaBERT和CoralLM进行特征提取。",
+                 [("SeaBERT", "Method", False), ("CoralLM", "Method", False)], id="zh-used"),
+    pytest.param("use_zh", "我们的方法优于CoralNet。", [("CoralNet", "Method", False)], id="zh-compared"),
+    pytest.param("use_en", "The encoder is fine-tuned using SeaBERT and CoralLM features.",
+                 [("SeaBERT", "Method", False), ("CoralLM", "Method", False)], id="en-used"),
+    pytest.param("use_en", "Our model outperforms CoralNet on every split.", [("CoralNet", "Method", False)],
+                 id="en-compared"),
+    pytest.param("use_en", "We compare with JHU's system.", [], id="en-owner-is-not-a-name"),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", CASES)
+def test_use_rules(name_rule, rule, text, expected):
+    assert name_rule(rule, text) == expected
