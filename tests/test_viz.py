@@ -233,20 +233,29 @@ def test_overlap_views_weight_edges_by_shared_papers(built, browser):
     page.close()
 
 
+def _month(r: dict) -> str:
+    return f"20{r['paper'][:2]}-{r['paper'][2:4]}"
+
+
 def test_matrix_counts_and_papers_behind_a_cell(built, browser):
     rs = rows(built)
-    by_paper = _by_paper(rs, "entity")
-    dm, dt = set(), set()
+    by_paper = _by_paper(rs, "label")
+    dm = defaultdict(int)
     for types in by_paper.values():
-        dm |= {(d, m) for d in types["Dataset"] for m in types["Method"]}
-        dt |= {(d, t) for d in types["Dataset"] for t in types["Task"]}
+        for d in types["Dataset"]:
+            for m in types["Method"]:
+                dm[(d, m)] += 1
     page = browser.open(built / "matrix.html")
-    shown = page.evaluate("""() => JSON.parse(document.getElementById('kg-data').textContent).sections
-        .map(s => [s.nr, s.nc, s.rows.length, s.cols.length])""")
-    datasets_m = len({d for d, _ in dm})
-    assert shown[0][:2] == [datasets_m, len({m for _, m in dm})]
-    if shown[0][2:] == shown[0][:2] and shown[1][2:] == shown[1][:2]:  # nothing cut off
-        assert int(page.get_attribute("body", "data-cells")) == len(dm) + len(dt)
+    mat = page.evaluate("kg.matrix()")
+    assert mat["rows"] and mat["cols"]
+    for i, r in enumerate(mat["rows"]):
+        for j, c in enumerate(mat["cols"]):
+            assert mat["cells"][i][j] == dm.get((r, c), 0), (r, c)
+    # rows by shared papers: the first row shares the most
+    totals = defaultdict(int)
+    for (d, _), n in dm.items():
+        totals[d] += n
+    assert totals[mat["rows"][0]] == max(totals.values())
     cell = page.locator("td.kg-c").first
     cell.hover()
     page.wait_for_selector("#kg-tip:not([hidden])")
@@ -254,6 +263,122 @@ def test_matrix_counts_and_papers_behind_a_cell(built, browser):
     n = int(cell.get_attribute("data-count"))
     assert page.locator("#kg-details li").count() == n
     assert page.locator("#kg-details a[href^='https://arxiv.org/abs/']").count() == n
+    assert page.locator("#kg-details .kg-ev").count() >= n  # the evidence of the links
+    page.keyboard.press("Escape")
+    assert page.locator("#kg-panel").is_hidden()
+    page.close()
+
+
+def test_matrix_search_sort_normalise_and_filters(built, browser):
+    rs = rows(built)
+    page = browser.open(built / "matrix.html")
+    before = page.evaluate("kg.matrix()")
+    # search: a dataset not among the first rows is found, with its partners only
+    page.fill("#kg-q", "meld")
+    m = page.evaluate("kg.matrix()")
+    assert m["rows"] == ["MELD"] and all(m["cells"][0])
+    assert "q=meld" in page.get_attribute("body", "data-state")
+    page.fill("#kg-q", "")
+    # datasets x datasets, related rows together: IEMOCAP and MELD (often used together) are neighbours
+    page.select_option("#kg-pair", "Dataset-Dataset")
+    page.select_option("#kg-sort", "similar")
+    m = page.evaluate("kg.matrix()")
+    assert abs(m["rows"].index("IEMOCAP") - m["rows"].index("MELD")) == 1
+    assert page.evaluate("kg.matrix()") == m  # deterministic
+    page.select_option("#kg-sort", "name")
+    names = page.evaluate("kg.matrix()")["rows"]
+    assert names == sorted(names, key=str.lower)
+    # Jaccard: shared / papers with either
+    page.select_option("#kg-pair", "Dataset-Method")
+    page.select_option("#kg-sort", "count")
+    page.select_option("#kg-value", "jaccard")
+    ent = defaultdict(set)
+    for r in rs:
+        ent[r["label"]].add(r["paper_iri"])
+    td = page.locator("td.kg-c").first
+    r_, c_ = page.evaluate("""() => { const td = document.querySelector('td.kg-c');
+        return [td.closest('tr').querySelector('th').dataset.label,
+                document.querySelectorAll('thead th')[td.cellIndex].dataset.label]; }""")
+    j = len(ent[r_] & ent[c_]) / len(ent[r_] | ent[c_])
+    assert td.inner_text() == f"{j:.2f}".lstrip("0")
+    page.select_option("#kg-value", "count")
+    # a minimum count hides the cells below it
+    page.fill("#kg-min", "2")
+    counts = [int(x) for x in page.locator("td.kg-c").evaluate_all("l => l.map(t => t.dataset.count)")]
+    assert counts and min(counts) >= 2 and len(counts) < int(before and len(sum(before["cells"], [])))
+    page.fill("#kg-min", "1")
+    # time: only the papers of one month
+    month = "2025-05"
+    papers = {r["paper_iri"] for r in rs if _month(r) == month}
+    page.select_option("#kg-from", month)
+    page.select_option("#kg-to", month)
+    sub = page.inner_text(".kg-sec .kg-sub")
+    n_pass = len({r["paper_iri"] for r in rs if r["paper_iri"] in papers and r["type"] in ("Dataset", "Method", "Task")})
+    assert sub.startswith(f"{n_pass} paper")
+    page.click("#kg-reset")
+    # task: only papers addressing speech emotion recognition
+    page.select_option("#kg-task", "speech emotion recognition")
+    ser = {r["paper_iri"] for r in rs if r["label"] == "speech emotion recognition"}
+    m = page.evaluate("kg.matrix()")
+    by_paper = _by_paper([r for r in rs if r["paper_iri"] in ser], "label")
+    exp = defaultdict(int)
+    for types in by_paper.values():
+        for d in types["Dataset"]:
+            for meth in types["Method"]:
+                exp[(d, meth)] += 1
+    assert {(r, c): m["cells"][i][j] for i, r in enumerate(m["rows"]) for j, c in enumerate(m["cols"])
+            if m["cells"][i][j]} == {k: v for k, v in exp.items() if k[0] in m["rows"] and k[1] in m["cols"]}
+    page.close()
+
+
+def test_state_url_reproduces_a_view(built, browser):
+    page = browser.open(built / "matrix.html")
+    page.select_option("#kg-pair", "Dataset-Task")
+    page.select_option("#kg-sort", "similar")
+    page.fill("#kg-q", "emo")
+    state, m = page.get_attribute("body", "data-state"), page.evaluate("kg.matrix()")
+    page.close()
+    page = browser.page()
+    page.goto((built / "matrix.html").resolve().as_uri() + "#" + state)
+    page.wait_for_function("window.kgReady === true")
+    assert page.evaluate("kg.matrix()") == m
+    assert page.input_value("#kg-q") == "emo" and page.input_value("#kg-pair") == "Dataset-Task"
+    page.close()
+
+
+def test_datasets_used_together(built, browser):
+    rs = rows(built)
+    combos = defaultdict(int)
+    for types in _by_paper(rs, "label").values():
+        if len(types["Dataset"]) >= 2:
+            combos[tuple(sorted(types["Dataset"]))] += 1
+    page = browser.open(built / "matrix.html")
+    page.click("#kg-tab-upset")
+    shown = page.evaluate("kg.upset()")
+    assert shown and {tuple(sorted(s)): n for s, n in shown}.items() <= combos.items()
+    assert shown[0][1] == max(combos.values())
+    page.locator("th.kg-bar-col").first.click()
+    assert page.locator("#kg-details li").count() == shown[0][1]
+    page.close()
+
+
+def test_trends_count_papers_per_month(built, browser):
+    rs = rows(built)
+    page = browser.open(built / "matrix.html")
+    page.click("#kg-tab-trends")
+    page.fill("#kg-add", "text-to-speech")
+    page.press("#kg-add", "Enter")
+    t = page.evaluate("kg.trends()")
+    series = dict(t["series"])
+    for label in series:
+        per = defaultdict(set)
+        for r in rs:
+            if r["label"] == label:
+                per[_month(r)].add(r["paper_iri"])
+        assert series[label] == [len(per[m]) for m in t["months"]], label
+    assert "text-to-speech" in series and len(series) == 4
+    svg = page.evaluate("kg.svg()")
+    assert "<text" in svg and "text-to-speech" in svg and "<script" not in svg
     page.close()
 
 

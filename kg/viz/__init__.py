@@ -51,7 +51,10 @@ def write_view(out: Path, kind: str, data: Data | None = None, name: str | None 
         sections = [matrix_section(data, table, "Dataset", "Method"), matrix_section(data, table, "Dataset", "Task")]
         title = "Which datasets go with which methods and tasks"
         sub = f"{len(data.papers)} papers; a cell counts the papers that link to both (hover or click a cell for them)"
-        files = [write(out / "matrix.html", matrix_html(title, sub, sections, table.rows))]
+        from .explore import explorer_data
+        sub = (f"{len(data.papers)} papers; a cell counts the papers that link to both (hover or click a cell "
+               "for the papers and their evidence)")
+        files = [write(out / "matrix.html", matrix_html(title, sub, explorer_data(data)))]
         if pictures:
             from .pictures import matrix_picture
             files += matrix_picture(title, sections, out / "matrix")

@@ -84,8 +84,9 @@ def network_html(v: View, weighted: bool = False) -> str:
     return net.generate_html(name=Path(v.name).name + ".html", notebook=True)
 
 
-def matrix_html(title: str, subtitle: str, sections: list[dict], papers: list[dict]) -> str:
-    page = {"kind": "matrix", "title": title, "subtitle": subtitle, "sections": sections, "papers": papers}
+def matrix_html(title: str, subtitle: str, explorer: dict) -> str:
+    """The overlap explorer (matrices, datasets used together, trends) of kg.viz.explore data."""
+    page = {"kind": "matrix", "title": title, "subtitle": subtitle, **explorer}
     return _env().get_template("matrix.html").render(page=page)
 
 
