@@ -135,8 +135,13 @@ def test_type_filter_and_min_papers_filter(built, browser):
     page.locator("#kg-types input[value=Method]").check()
     page.fill("#kg-min", "2")
     assert visible(page) == expected_visible(rs, all_types, 2) < expected_visible(rs, all_types)
-    page.click("#kg-fit")
+    scale = page.evaluate("kg.network.getScale()")
+    page.click("#kg-fit")  # Reset view keeps the filters
+    assert visible(page) == expected_visible(rs, all_types, 2)
+    page.click("#kg-clear")
     assert visible(page) == expected_visible(rs, all_types)
+    assert "min=" not in (page.get_attribute("body", "data-state") or "")
+    assert page.evaluate("kg.network.getScale()") != scale  # filters re-fit the view
     page.close()
 
 
@@ -228,8 +233,8 @@ def test_overlap_views_weight_edges_by_shared_papers(built, browser):
     assert {(a, b): w for a, b, w in weights} == pairs
     page.close()
     page = browser.open(built / "overlap-datasets.html")
-    datasets = {r["entity"] for r in rs if r["type"] == "Dataset"}
-    assert page.evaluate("kg.nodes.length") == len(datasets)
+    with_partner = {d for types in _by_paper(rs, "entity").values() if len(types["Dataset"]) > 1 for d in types["Dataset"]}
+    assert page.evaluate("kg.nodes.length") == len(with_partner)  # a dataset without a partner is not drawn
     page.close()
 
 
@@ -465,7 +470,7 @@ def test_kg_view_entity_by_any_label(built, browser, capsys):
     neighbours = {r["entity"] for r in rs if r["paper_iri"] in papers}
     page = browser.open(page_path)
     assert page.evaluate("kg.nodes.length") == len(papers) + len(neighbours)
-    assert page.get_attribute("body", "data-highlighted") == str(1 + len(papers))
+    assert page.get_attribute("body", "data-highlighted") is None  # nothing faded at the start
     page.close()
     # a Chinese alternative label, punctuation and case ignored
     tts = next(r for r in rs if r["label"] == "text-to-speech")
@@ -557,3 +562,112 @@ def test_picture_labels_do_not_overlap():
     boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in texts]
     assert 2 <= len(texts) <= 5 and "label number 7" in {t.get_text() for t in texts}
     assert sum(a.overlaps(b) for i, a in enumerate(boxes[:-1]) for b in boxes[i + 1:-1]) == 0
+
+
+# ------------------------------------------------------------------ labels, pairs, partners
+def _overlaps(boxes: list[dict]) -> int:
+    return sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:]
+               if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
+
+
+@pytest.mark.parametrize("name", ["graph.html", "overlap-dataset-method.html", "overlap-datasets.html"])
+def test_drawn_labels_never_overlap_at_fit_and_after_zoom(built, browser, name):
+    page = browser.open(built / name)
+    page.wait_for_timeout(100)
+    fit = page.evaluate("kg.labels()")
+    nums = page.evaluate("kg.numbers()")
+    assert len(fit) >= 10 and _overlaps(fit) == 0 and _overlaps(fit + nums) == 0
+    w, h = page.evaluate("[document.getElementById('kg-network').clientWidth, document.getElementById('kg-network').clientHeight]")
+    assert all(0 <= b["x"] and b["x"] + b["w"] <= w and 0 <= b["y"] and b["y"] + b["h"] <= h for b in fit)
+    page.evaluate("kg.network.moveTo({scale: kg.network.getScale() * 3})")
+    page.wait_for_timeout(200)
+    zoomed = page.evaluate("kg.labels()")
+    assert zoomed and _overlaps(zoomed) == 0
+    labelled = {b["label"] for b in fit} | {b["label"] for b in zoomed}
+    if name == "overlap-datasets.html":
+        assert {"IEMOCAP", "MELD"} <= labelled
+    # zoomed in on the middle, a label hidden at fit appears (more labels as you zoom)
+    if name == "graph.html":
+        assert {b["label"] for b in zoomed} - {b["label"] for b in fit}
+    page.close()
+
+
+def test_overlap_pairs_filter_sizes_and_partners(built, browser):
+    rs = rows(built)
+    pairs, shared = defaultdict(int), defaultdict(set)
+    for paper, types in _by_paper(rs, "label").items():
+        for d in types["Dataset"]:
+            for m in types["Method"]:
+                pairs[(d, m)] += 1
+                shared[d].add(paper)
+                shared[m].add(paper)
+    page = browser.open(built / "overlap-dataset-method.html")
+    datasets = {r["label"] for r in rs if r["type"] == "Dataset"}
+    assert page.evaluate("kg.nodes.length") == len(shared) < len(datasets | shared.keys()) + 1
+    values = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent);
+        return d.nodes.map(n => [d.page.labels[n.id], n.value]); }""")
+    assert dict(values) == {k: len(v) for k, v in shared.items()}  # sized by shared papers
+    page.fill("#kg-min", "2")
+    strong = {k for k, v in pairs.items() if v >= 2}
+    assert int(page.get_attribute("body", "data-visible-edges")) == len(strong)
+    assert visible(page) == len({x for k in strong for x in k})
+    page.click("#kg-clear")
+    # a dataset's details: its partner methods, most shared first, with the counts
+    iemocap = node_id(page, "IEMOCAP", "Dataset")
+    page.evaluate(f"kg.select({iemocap}, false)")
+    items = page.locator("#kg-details ol.kg-partners li")
+    got = [(items.nth(i).locator("button").inner_text(), int(items.nth(i).get_attribute("data-shared")))
+           for i in range(items.count())]
+    exp = sorted(((m, n) for (d, m), n in pairs.items() if d == "IEMOCAP"), key=lambda x: (-x[1], x[0].lower()))
+    assert got == exp
+    items.first.locator("button").click()  # a partner opens its own details
+    assert page.get_attribute("body", "data-selected") == str(node_id(page, exp[0][0], "Method"))
+    page.keyboard.press("Escape")
+    assert page.locator("#kg-panel").is_hidden()
+    page.close()
+
+
+def test_ego_view_ranks_partners_by_shared_papers(built, browser):
+    rs = rows(built)
+    view_main(argparse.Namespace(kind="dataset", name="IEMOCAP", output=built))
+    ps = {r["paper_iri"] for r in rs if r["label"] == "IEMOCAP"}
+    sh = defaultdict(set)
+    for r in rs:
+        if r["paper_iri"] in ps and r["label"] != "IEMOCAP":
+            sh[r["label"]].add(r["paper_iri"])
+    page = browser.open(built / "views" / "dataset-iemocap.html")
+    meld = node_id(page, "MELD", "Dataset")
+    assert page.evaluate(f"kg.nodes.get({meld}).value") == len(sh["MELD"])
+    page.evaluate(f"kg.select({node_id(page, 'IEMOCAP', 'Dataset')}, false)")
+    shown = {}
+    for li in page.locator("#kg-details ol.kg-partners li").all():
+        shown[li.locator("button").inner_text()] = int(li.get_attribute("data-shared"))
+    assert shown and all(shown[k] == len(sh[k]) for k in shown)
+    counts = [int(x) for x in page.locator("#kg-details ol.kg-partners li").evaluate_all("l => l.map(x => x.dataset.shared)")]
+    assert "MELD" in shown
+    # papers are labelled by their short title, not by arXiv id
+    labels = {b["label"] for b in page.evaluate("kg.labels()")}
+    titles = {r["title"].split(":")[0] for r in rs if r["paper_iri"] in ps}
+    assert labels & {t if len(t) <= 28 else t[:27].rstrip() + "…" for t in titles}
+    assert not any(re.fullmatch(r"\d{4}\.\d{5}", lab) for lab in labels)
+    # a small view fills the canvas
+    box = page.evaluate("""() => { const n = kg.network, pos = n.getPositions(), xs = [], ys = [];
+        for (const id in pos) { const p = n.canvasToDOM(pos[id]); xs.push(p.x); ys.push(p.y); }
+        const c = document.getElementById('kg-network');
+        return [(Math.max(...xs) - Math.min(...xs)) / c.clientWidth, (Math.max(...ys) - Math.min(...ys)) / c.clientHeight]; }""")
+    assert max(box) > 0.6
+    page.close()
+
+
+def test_network_state_url_reproduces_a_view(built, browser):
+    page = browser.page()
+    page.goto((built / "overlap-dataset-method.html").resolve().as_uri() + "#min=2&sel=IEMOCAP")
+    page.wait_for_function("window.kgReady === true")
+    assert page.get_attribute("body", "data-selected") == str(node_id(page, "IEMOCAP", "Dataset"))
+    assert page.input_value("#kg-min") == "2"
+    n = visible(page)
+    page.close()
+    page = browser.open(built / "overlap-dataset-method.html")
+    page.fill("#kg-min", "2")
+    assert visible(page) == n and page.get_attribute("body", "data-state") == "min=2"
+    page.close()

@@ -322,7 +322,7 @@
     hr.appendChild(el('th', 'kg-corner', 'papers'));
     hr.appendChild(el('th'));
     U.combos.forEach(function (x, i) {
-      var th = el('th', 'kg-bar-col'), bar = el('div', 'kg-bar');
+      var th = el('th', 'kg-bar-col'), bar = el('div', 'kg-ubar');
       bar.style.height = Math.max(2, Math.round(110 * x.papers.length / max)) + 'px';
       th.appendChild(el('div', 'kg-barn', String(x.papers.length)));
       th.appendChild(bar);
