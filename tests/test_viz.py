@@ -80,7 +80,7 @@ def visible(page) -> int:
 # ------------------------------------------------------------------ files
 def test_build_writes_every_default_view(built):
     for stem in DEFAULT_VIEWS:
-        for ext in ("html", "svg", "png"):
+        for ext in ("html", "svg", "pdf", "png"):
             f = built / f"{stem}.{ext}"
             assert f.exists() and f.stat().st_size > 1000, f
         page = (built / f"{stem}.html").read_text(encoding="utf-8")
@@ -99,10 +99,61 @@ def test_views_are_deterministic(built, tmp_path):
         assert (copy / name).read_bytes() == data, f"{name} differs between two runs"
 
 
-def test_svg_has_no_date_and_chinese_text_is_drawn(built):
-    svg = (built / "graph.svg").read_text(encoding="utf-8")
-    assert "<dc:date>" not in svg
-    assert "<text" not in svg  # text as paths: the picture needs no font where it is shown
+def test_pictures_have_real_text_embedded_fonts_and_no_date(built):
+    for stem in DEFAULT_VIEWS + ("upset", "trends"):
+        svg = (built / f"{stem}.svg").read_text(encoding="utf-8")
+        assert "<dc:date>" not in svg
+        assert svg.count("<text") >= 5, stem  # selectable, searchable text, not paths
+        pdf = (built / f"{stem}.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF") and b"/FontFile2" in pdf and b"CreationDate" not in pdf, stem
+    assert "IEMOCAP" in (built / "overlap-datasets.svg").read_text(encoding="utf-8")
+    # a page-wide figure: 7 in = 504 pt
+    assert re.search(r'<svg[^>]+width="504pt"', (built / "graph.svg").read_text(encoding="utf-8"))
+
+
+def test_chinese_is_drawn_from_the_font_file_even_when_the_cache_lacks_it(tmp_path, monkeypatch):
+    import warnings
+    from matplotlib import font_manager
+    import kg.viz.pictures as pictures
+    from kg.viz.model import View
+    path = pictures.cjk_font_file()
+    assert path and Path(path).exists()
+    # matplotlib's cache without any CJK font: kg registers the file itself
+    monkeypatch.setattr(font_manager.fontManager, "ttflist",
+                        [f for f in font_manager.fontManager.ttflist if f.fname != path])
+    pictures.font_family.cache_clear()
+    try:
+        family = pictures.font_family()
+        assert len(family) == 2 and family[1] == font_manager.FontProperties(fname=path).get_name()
+        v = View("zh", "语音合成 (Task)", "三个节点", ["Task", "Method"])
+        v.add("Task", "语音合成", 3, {})
+        v.add("Method", "情感编码器", 2, {})
+        v.add("Method", "wav2vec 2.0", 1, {})
+        v.edges = [(0, 1, 1.0), (0, 2, 1.0)]
+        v.focus = 0
+        v.finish()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            files = pictures.network_picture(v, tmp_path / "zh", "column")
+        assert not [w for w in caught if "missing" in str(w.message).lower()]
+        svg = (tmp_path / "zh.svg").read_text(encoding="utf-8")
+        assert "语音合成" in svg and "情感编码器" in svg and re.search(r'<svg[^>]+width="252pt"', svg)
+        pdf = (tmp_path / "zh.pdf").read_bytes()
+        assert b"WenQuanYi" in pdf or b"Noto" in pdf or b"Droid" in pdf
+        assert {f.suffix for f in files} == {".svg", ".pdf", ".png"}
+    finally:
+        pictures.font_family.cache_clear()
+
+
+def test_kg_view_trends_and_column_size(built, capsys):
+    assert view_main(argparse.Namespace(kind="trends", name=["IEMOCAP", "MELD"], output=built, size="column")) == 0
+    out = capsys.readouterr()
+    assert "trends.svg" in out.out and "matrix.html#tab=trends&trend=IEMOCAP%7CMELD" in out.err
+    svg = (built / "trends.svg").read_text(encoding="utf-8")
+    assert "IEMOCAP (5)" in svg or "IEMOCAP (" in svg
+    assert re.search(r'<svg[^>]+width="252pt"', svg)
+    assert view_main(argparse.Namespace(kind="trends", name=["no such dataset"], output=built, size="page")) == 1
+    build_views(built)  # the default pictures again, for the tests that read them
 
 
 # ------------------------------------------------------------------ graph.html in Chromium
@@ -560,8 +611,14 @@ def test_picture_labels_do_not_overlap():
     _place_labels(fig, ax, [(f"label number {k}", (0.0, 0.0), k == 7) for k in range(8)])
     texts = [t for t in ax.texts]
     boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in texts]
-    assert 2 <= len(texts) <= 5 and "label number 7" in {t.get_text() for t in texts}
-    assert sum(a.overlaps(b) for i, a in enumerate(boxes[:-1]) for b in boxes[i + 1:-1]) == 0
+    assert 1 <= len(texts) <= 4 and "label number 7" in {t.get_text() for t in texts}
+    assert sum(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]) == 0  # the focus too
+    # the focus first (as network_picture orders them): the four spots are all used
+    for t in list(ax.texts):
+        t.remove()
+    _place_labels(fig, ax, [(f"label number {k}", (0.0, 0.0), k == 0) for k in range(8)])
+    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
+    assert len(boxes) == 4 and sum(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]) == 0
 
 
 # ------------------------------------------------------------------ labels, pairs, partners

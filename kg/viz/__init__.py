@@ -23,28 +23,47 @@ __all__ = ["build_views", "main", "embed", "write_view"]
 DEFAULT = ("graph", "overlap", "matrix")
 
 
-def _network(out: Path, v: View, weighted: bool = False, pictures: bool = True) -> list[Path]:
+def _network(out: Path, v: View, weighted: bool = False, pictures: bool = True, size: str = "page") -> list[Path]:
     from .render import network_html, write
     stem = Path(out) / v.name
     files = [write(stem.parent / (stem.name + ".html"), network_html(v, weighted))]
     if pictures:
         from .pictures import network_picture
-        files += network_picture(v, stem)
+        files += network_picture(v, stem, size)
     return files
 
 
-def write_view(out: Path, kind: str, data: Data | None = None, name: str | None = None,
-               pictures: bool = True) -> list[Path]:
-    """Write one view (graph | overlap | matrix | dataset | method | task | paper) into out."""
+def write_view(out: Path, kind: str, data: Data | None = None, name: str | list[str] | None = None,
+               pictures: bool = True, size: str = "page") -> list[Path]:
+    """Write one view (graph | overlap | matrix | trends | dataset | method | task | paper) into
+    out; pictures (SVG, PDF, PNG) sized for a page or a column (size)."""
     out = Path(out)
     data = data or Data.load(out)
+    names = [name] if isinstance(name, str) else list(name or [])
+    name = " ".join(names) if names else None
     if kind == "graph":
-        return _network(out, whole_graph(data), pictures=pictures)
+        return _network(out, whole_graph(data), pictures=pictures, size=size)
     if kind == "overlap":
         return (_network(out, overlap_view(data, "Dataset", "Method", "overlap-dataset-method",
-                                           "Datasets and methods used together"), True, pictures)
+                                           "Datasets and methods used together"), True, pictures, size)
                 + _network(out, overlap_view(data, "Dataset", "Dataset", "overlap-datasets",
-                                             "Datasets used together"), True, pictures))
+                                             "Datasets used together"), True, pictures, size))
+    if kind == "trends":
+        from .explore import top_datasets, trend_series
+        from .pictures import trends_picture
+        ents = []
+        for n in names:
+            hits = data.find_entity(n)
+            if not hits:
+                raise LookupError(_not_found(data, n, "entity"))
+            ents.append(hits[0])
+        ents = ents or top_datasets(data)
+        months, series = trend_series(data, ents)
+        files = trends_picture("Papers per month", months, series, out / "trends", size)
+        from urllib.parse import quote
+        link = "matrix.html#tab=trends&trend=" + quote("|".join(lab for lab, _ in series))
+        print(f"interactive: {out / link}", file=sys.stderr)
+        return files
     if kind == "matrix":
         from .render import matrix_html, write
         table = PaperTable(data, 0)
@@ -56,20 +75,26 @@ def write_view(out: Path, kind: str, data: Data | None = None, name: str | None 
                "for the papers and their evidence)")
         files = [write(out / "matrix.html", matrix_html(title, sub, explorer_data(data)))]
         if pictures:
-            from .pictures import matrix_picture
-            files += matrix_picture(title, sections, out / "matrix")
+            from .explore import top_datasets, trend_series, upset_combos
+            from .pictures import matrix_picture, trends_picture, upset_picture
+            files += matrix_picture(title, sections, out / "matrix", size)
+            combos, sizes = upset_combos(data)
+            files += upset_picture("Datasets used together (papers using exactly these datasets)", combos, sizes,
+                                   out / "upset", size)
+            months, series = trend_series(data, top_datasets(data))
+            files += trends_picture("Papers per month", months, series, out / "trends", size)
         return files
     if kind in ("dataset", "method", "task", "metric"):
         t = kind.capitalize()
         hits = data.find_entity(name or "", t) or data.find_entity(name or "")
         if not hits:
             raise LookupError(_not_found(data, name, t))
-        return _network(out, ego_view(data, hits[0]), pictures=pictures)
+        return _network(out, ego_view(data, hits[0]), pictures=pictures, size=size)
     if kind == "paper":
         hits = data.find_paper(name or "")
         if not hits:
             raise LookupError(f"no paper {name!r} in the build (give an arXiv id such as 2507.21395, a URL or the title)")
-        return _network(out, paper_view(data, hits[0]), pictures=pictures)
+        return _network(out, paper_view(data, hits[0]), pictures=pictures, size=size)
     raise ValueError(f"unknown view {kind!r}")
 
 
@@ -93,6 +118,7 @@ def main(args) -> int:
     """kg view KIND [NAME] -o OUT"""
     out = Path(args.output)
     kind, name = args.kind, getattr(args, "name", None)
+    size = getattr(args, "size", None) or "page"
     if kind in ("dataset", "method", "task", "paper") and not name:
         print(f"kg view {kind}: give the {kind} (any of its labels{', or an arXiv id' if kind == 'paper' else ''})",
               file=sys.stderr)
@@ -100,9 +126,9 @@ def main(args) -> int:
     data = Data.load(out)
     try:
         if kind == "all":
-            files = [f for k in DEFAULT for f in write_view(out, k, data)]
+            files = [f for k in DEFAULT for f in write_view(out, k, data, size=size)]
         else:
-            files = write_view(out, kind, data, name)
+            files = write_view(out, kind, data, name, size=size)
     except LookupError as e:
         print(f"kg view: {e.args[0]}", file=sys.stderr)
         return 1

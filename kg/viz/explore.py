@@ -110,3 +110,37 @@ def explorer_data(data: Data) -> dict:
     tasks = sorted(n_task, key=lambda k: (-n_task[k], E[k][0].lower(), k))
     return {"types": list(TYPES), "E": E, "P": P, "months": month_list, "fields": field_list,
             "tasks": tasks, "big": big, "n_papers": len(data.papers)}
+
+
+def upset_combos(data: Data) -> tuple[list[tuple[list[str], int]], dict[str, int]]:
+    """Sets of two or more datasets used by the same papers (exactly those datasets), most papers
+    first, and the papers of each dataset: what the page's "Datasets used together" shows."""
+    combos: Counter = Counter()
+    sizes: Counter = Counter()
+    for p in data.papers:
+        ds = sorted({data.entities[ei].label for ei, _, _ in p.links if data.entities[ei].type == "Dataset"})
+        sizes.update(ds)
+        if len(ds) >= 2:
+            combos[tuple(ds)] += 1
+    ranked = sorted(combos, key=lambda c: (-combos[c], len(c), ",".join(c)))
+    return [(list(c), combos[c]) for c in ranked], dict(sizes)
+
+
+def trend_series(data: Data, entities: list[int]) -> tuple[list[str], list[tuple[str, list[int]]]]:
+    """Papers per month (paper_month) of each entity, over every month of the build."""
+    months = sorted({m for p in data.papers if (m := paper_month(p))})
+    mi = {m: k for k, m in enumerate(months)}
+    out = []
+    for ei in entities:
+        ys = [0] * len(months)
+        for pi in data.entities[ei].papers:
+            m = paper_month(data.papers[pi])
+            if m:
+                ys[mi[m]] += 1
+        out.append((data.entities[ei].label, ys))
+    return months, out
+
+
+def top_datasets(data: Data, n: int = 3) -> list[int]:
+    ds = [i for i, e in enumerate(data.entities) if e.type == "Dataset"]
+    return sorted(ds, key=lambda i: (-len(data.entities[i].papers), data.entities[i].label.lower(), i))[:n]
