@@ -552,10 +552,37 @@ def test_pages_work_in_an_iframe(built, browser):
     wrapper.unlink()
 
 
-def test_embed_for_notebooks(built):
+@pytest.mark.parametrize("inline", [False, True])
+def test_embed_for_notebooks_search_works(built, browser, inline, monkeypatch):
     from kg.viz import embed
-    html = embed(built / "graph.html", height=500)._repr_html_()
-    assert html.startswith("<iframe srcdoc=") and "height:500px" in html and "<script" not in html
+    monkeypatch.chdir(built)
+    html = embed(built / "graph.html", height=500, inline=inline)._repr_html_()
+    assert "height:500px" in html and "<script" not in html
+    assert "allow-scripts" in html and "allow-forms" in html and "allow-same-origin" not in html
+    if not inline:
+        assert html.startswith('<iframe src="graph.html"') and len(html) < 1000  # bounded output
+    m = embed(built / "matrix.html", inline=inline)._repr_html_()
+    wrapper = built / f"notebook-{inline}.html"
+    wrapper.write_text(f"<!DOCTYPE html><html><body>{html}{m}</body></html>", encoding="utf-8")
+    page = browser.page()
+    page.goto(wrapper.as_uri())
+    page.wait_for_timeout(300)
+    frames = [f for f in page.frames if f != page.main_frame]
+    assert len(frames) == 2
+    for f in frames:
+        f.wait_for_function("window.kgReady === true", timeout=20_000)
+    g = next(f for f in frames if f.evaluate("!!(window.kg && kg.network)"))
+    g.fill("#kg-q", "iemocap")
+    g.press("#kg-q", "Enter")
+    assert g.evaluate("document.body.dataset.selected") == str(node_id(g, "IEMOCAP", "Dataset"))
+    assert g.locator("#kg-panel").is_visible()
+    mx = next(f for f in frames if f.evaluate("!!(window.kg && kg.matrix)"))
+    mx.fill("#kg-q", "meld")
+    assert mx.evaluate("kg.matrix().rows") == ["MELD"]
+    # the sandbox: the frame cannot reach the page around it
+    assert g.evaluate("(() => { try { return !!window.parent.document; } catch (e) { return false; } })()") is False
+    page.close()
+    wrapper.unlink()
 
 
 def test_huge_builds_show_an_entity_graph(built, browser, tmp_path, monkeypatch):

@@ -3,7 +3,7 @@ SVG/PNG pictures of the same graphs.
 
     build_views(out)        every default view, called at the end of `kg build`
     main(args)              `kg view KIND [NAME] -o OUT`
-    embed(path, height)     show a page in a Jupyter notebook (an iframe with the page inline)
+    embed(path, height)     show a page in a Jupyter notebook (a sandboxed iframe of the file)
 
 Default views in OUT/: graph, overlap-dataset-method, overlap-datasets, matrix (.html, .svg,
 .png each). Neighbourhood views go to OUT/views/<type>-<label>.html (.svg, .png).
@@ -18,7 +18,7 @@ from .data import Data
 from .model import (PaperTable, View, ego_view, matrix_section, overlap_view, paper_view,
                     whole_graph)
 
-__all__ = ["build_views", "main", "embed", "write_view"]
+__all__ = ["build_views", "main", "embed", "iframe_snippet", "write_view"]
 
 DEFAULT = ("graph", "overlap", "matrix")
 
@@ -137,16 +137,50 @@ def main(args) -> int:
     return 0
 
 
+# The sandbox of an embedded page. allow-scripts: the page is drawn by its script; allow-forms:
+# without it the search form's submit event never fires; allow-popups (+ to escape the sandbox):
+# paper links open in a normal tab; allow-downloads: the page's PNG/SVG export. Never
+# allow-same-origin: with it and allow-scripts a frame can reach the notebook's origin (its
+# cookies, its token, the kernel), and the page shows text from the input; the page needs no
+# storage or cookie of its own, so an opaque origin costs nothing.
+SANDBOX = "allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads"
+
+
 class _Embed:
-    def __init__(self, page: str, height: int):
-        self.page, self.height = page, height
+    def __init__(self, html: str):
+        self.html = html
 
     def _repr_html_(self) -> str:
-        return (f'<iframe srcdoc="{_html.escape(self.page, quote=True)}" style="width:100%;height:{self.height}px;'
-                f'border:1px solid #ddd" sandbox="allow-scripts allow-popups"></iframe>')
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
 
 
-def embed(path: str | Path, height: int = 600) -> _Embed:
+def iframe_snippet(src: str, height: int = 600) -> str:
+    """The HTML that shows a kg page in a report or notebook: a sandboxed iframe of the file."""
+    return (f'<iframe src="{_html.escape(src, quote=True)}" style="width:100%;height:{int(height)}px;'
+            f'border:1px solid #ddd" sandbox="{SANDBOX}" loading="lazy" title="kg view"></iframe>')
+
+
+def embed(path: str | Path, height: int = 600, inline: bool | None = None, base: str | Path | None = None) -> _Embed:
     """Display a kg page in Jupyter: `from kg.viz import embed; embed("output/graph.html")`.
-    The page goes inline into a sandboxed iframe, so it needs no server and no file access."""
-    return _Embed(Path(path).read_text(encoding="utf-8"), int(height))
+
+    By default the notebook gets a small iframe of the file (its path relative to the notebook's
+    directory, `base`, default the working directory), so the output stays a few hundred bytes
+    whatever the size of the page. inline=True (or a page outside `base`) puts the page itself
+    into the iframe (srcdoc): no file access needed, but the notebook grows by the page's size.
+    The frame is sandboxed (SANDBOX): search, links and export work, the notebook is out of reach."""
+    path = Path(path)
+    base = Path(base) if base is not None else Path.cwd()
+    rel = None
+    try:
+        rel = path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        pass
+    if inline or rel is None:
+        page = path.read_text(encoding="utf-8")
+        return _Embed(f'<iframe srcdoc="{_html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
+                      f'border:1px solid #ddd" sandbox="{SANDBOX}" title="kg view"></iframe>')
+    from urllib.parse import quote
+    return _Embed(iframe_snippet(quote(rel), height))
