@@ -222,6 +222,7 @@ def entity_graph(data: Data) -> View:
 
 # ---------------------------------------------------------------------------------- overlap
 PARTNERS = 40           # partners listed (with counts) in an entity's details
+OVERLAP_NODES = 1500    # entities drawn in an overlap network at most
 
 
 def _partner_list(data: Data, counts: dict[int, int], node: dict[int, int] | None = None) -> list:
@@ -239,15 +240,29 @@ def overlap_view(data: Data, row_type: str, col_type: str, name: str, title: str
     cells = data.co_counts(row_type, col_type)
     kinds = [row_type] if row_type == col_type else [row_type, col_type]
     v = View(name, title, "", kinds)
-    ids = sorted({i for rc in cells for i in rc},
-                 key=lambda i: (data.entities[i].type != row_type, data.entities[i].label.lower(), data.entities[i].iri))
     shared_papers: dict[int, set[int]] = defaultdict(set)
     partners: dict[int, dict[int, int]] = defaultdict(dict)
     for (r, c), ps in cells.items():
         shared_papers[r].update(ps)
         shared_papers[c].update(ps)
+    n_all, n_pairs = len(shared_papers), len(cells)
+    alone = sum(1 for i in data.of_type(row_type) if i not in shared_papers)
+    for (r, c), ps in cells.items():  # partners from every pair, drawn or not
         partners[r][c] = len(ps)
         partners[c][r] = len(ps)
+    if n_all > OVERLAP_NODES:  # a huge build: the entities sharing most papers, their pairs among them
+        top = set(sorted(shared_papers, key=lambda i: (-len(shared_papers[i]), data.entities[i].label.lower(), i))
+                  [:OVERLAP_NODES])
+        cells = {rc: ps for rc, ps in cells.items() if rc[0] in top and rc[1] in top}
+        v.notes.append(f"Huge graph: the {OVERLAP_NODES} of {n_all} entities sharing most papers, {len(cells)} of "
+                       f"{n_pairs} pairs; the matrix (matrix.html) has every one.")
+        shared_papers = defaultdict(set)
+    ids = sorted({i for rc in cells for i in rc},
+                 key=lambda i: (data.entities[i].type != row_type, data.entities[i].label.lower(), data.entities[i].iri))
+    if n_all > OVERLAP_NODES:
+        for (r, c), ps in cells.items():
+            shared_papers[r].update(ps)
+            shared_papers[c].update(ps)
     node = {}
     ev = {}
     for ei in ids:
@@ -263,7 +278,6 @@ def overlap_view(data: Data, row_type: str, col_type: str, name: str, title: str
         v.einfo.append({"c": len(ps), "g": [table.ref(pi) for pi in ps[:12]],
                         "l": f"{data.entities[r].label} + {data.entities[c].label}"})
     v.papers = table.rows
-    alone = sum(1 for i in data.of_type(row_type) if i not in shared_papers)
     v.subtitle = (f"{len(ids)} entities, {len(cells)} pairs; an edge counts the papers that use both, "
                   f"a node's size the papers it shares")
     if alone:

@@ -91,7 +91,7 @@
         var b = [spots[si % 4][0], spots[si % 4][1], w, LINE_H];
         if (!free(b) || (si < 4 && !clearOfNodes(b))) continue;
         occupy(b); b.push(id); boxes.push(b);
-        var faded = highlighted !== null && keptNodes.indexOf(id) < 0;
+        var faded = highlighted !== null && !keptSet[id];
         ctx.strokeStyle = 'rgba(255,255,255,0.9)'; ctx.lineWidth = 3;
         ctx.strokeText(LABELS[id], b[0] + 2, b[1] + LINE_H / 2);
         ctx.fillStyle = faded ? 'rgba(60,60,60,0.35)' : (id === P.focus || id === highlighted ? '#000' : '#222');
@@ -118,7 +118,11 @@
     drawn = boxes; numbers = nums;
     document.body.setAttribute('data-labels', String(boxes.length));
   }
-  network.on('afterDrawing', drawLabels);
+  network.on('afterDrawing', function (ctx) {
+    var t0 = performance.now();
+    drawHighlight(ctx); drawLabels(ctx);
+    document.body.setAttribute('data-overlay-ms', String(Math.round(performance.now() - t0)));
+  });
 
   // ------------------------------------------------------------------ tooltips and details
   function paperBlock(pi, evidence, withLink, withSummary) {
@@ -236,31 +240,40 @@
   document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && !panel.hidden) { ev.preventDefault(); closePanel(); } });
 
   // ------------------------------------------------------------------ neighbourhood highlight
-  // Fading is one global option (opacity, label colour, edge colour); only the neighbourhood gets
-  // per-item values, so a click costs the size of the neighbourhood, not of the whole graph.
-  var FADE_FONT = 'rgba(60,60,60,0.25)', FADED = 0.25;
-  var EDGE = { color: '#b3bcc6', opacity: 0.8 }, EDGE_FADED = { color: '#e5e8eb', opacity: 0.5 }, EDGE_ON = { color: '#555', opacity: 1 };
-  var highlighted = null, keptNodes = [], keptEdges = [];
-  function setKept(opacity, font, edge) {
-    nodes.update(keptNodes.map(function (i) { return { id: i, opacity: opacity, font: { color: font } }; }));
-    edges.update(keptEdges.map(function (e) { return { id: e, color: edge }; }));
-  }
+  // No DataSet update and no setOptions (each costs a pass over the whole graph in vis): after
+  // vis has drawn the frame, a translucent veil goes over it and the neighbourhood is drawn again
+  // on top with vis's own node and edge drawing, so a click costs the size of the neighbourhood.
+  var highlighted = null, keptNodes = [], keptEdges = [], keptSet = null;
   function highlight(id) {
-    if (highlighted !== null) setKept(FADED, FADE_FONT, EDGE_FADED);
-    else network.setOptions({ nodes: { opacity: FADED, font: { color: FADE_FONT } }, edges: { color: EDGE_FADED } });
     var keep = {}; keep[id] = true;
     adj[id].forEach(function (j) { keep[j] = true; });
     keptNodes = Object.keys(keep).map(Number); keptEdges = adjE[id].slice();
-    setKept(1, '#222', EDGE_ON);
+    keptSet = new Uint8Array(N); keptNodes.forEach(function (i) { keptSet[i] = 1; });
     highlighted = id;
     document.body.setAttribute('data-highlighted', String(keptNodes.length));
+    network.redraw();
   }
   function unhighlight() {
     if (highlighted === null) return;
-    network.setOptions({ nodes: { opacity: 1, font: { color: '#222' } }, edges: { color: EDGE } });
-    setKept(1, '#222', EDGE);
-    highlighted = null; keptNodes = []; keptEdges = [];
+    highlighted = null; keptNodes = []; keptEdges = []; keptSet = null;
     document.body.removeAttribute('data-highlighted');
+    network.redraw();
+  }
+  function drawHighlight(ctx) {
+    if (highlighted === null) return;
+    var W = container.clientWidth, H = container.clientHeight;
+    var a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: W, y: H });
+    ctx.save();
+    ctx.fillStyle = 'rgba(255,255,255,0.72)';
+    ctx.fillRect(a.x, a.y, b.x - a.x, b.y - a.y);
+    ctx.restore();
+    var bn = network.body.nodes, be = network.body.edges;
+    keptEdges.forEach(function (e) {
+      var ed = raw.edges[e];
+      if (edgeHidden[e] || hidden[ed.from] || hidden[ed.to] || !be[e] || !be[e].connected) return;
+      try { be[e].draw(ctx); } catch (err) { /* an edge vis has not laid out yet */ }
+    });
+    keptNodes.forEach(function (i) { if (!hidden[i] && bn[i]) { try { bn[i].draw(ctx); } catch (err) { /* idem */ } } });
   }
   function select(id, focus) {
     network.selectNodes([id]);
