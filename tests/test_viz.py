@@ -755,3 +755,89 @@ def test_network_state_url_reproduces_a_view(built, browser):
     page.fill("#kg-min", "2")
     assert visible(page) == n and page.get_attribute("body", "data-state") == "min=2"
     page.close()
+
+
+# ------------------------------------------------------------------ a generated 80k-paper build
+BIG_PAPERS = 80_000
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Path:
+    """80,000 synthetic papers (benchmarks/bench_views.py's generator), the views without pictures."""
+    import sys
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_views import synthetic
+    from kg.viz import write_view
+    from kg.viz.data import Data
+    out = tmp_path_factory.mktemp("big")
+    synthetic(out, BIG_PAPERS, 6000)
+    data = Data.load(out)
+    for kind in ("graph", "overlap", "matrix"):
+        write_view(out, kind, data, pictures=False)
+    write_view(out, "dataset", data, "dataset 3", pictures=False)
+    return out
+
+
+def test_80k_labels_never_overlap_and_clicks_are_fast(big, browser):
+    for name in ("graph.html", "overlap-datasets.html", "overlap-dataset-method.html"):
+        page = browser.open(big / name, timeout=180_000)
+        fit = page.evaluate("kg.labels()")
+        assert len(fit) >= 20 and _overlaps(fit) == 0, name
+        page.evaluate("kg.network.moveTo({scale: kg.network.getScale() * 4})")
+        page.wait_for_timeout(300)
+        zoomed = page.evaluate("kg.labels()")
+        assert zoomed and _overlaps(zoomed) == 0, name
+        assert page.evaluate("kg.nodes.length") <= 2500  # aggregated, not a hairball of every entity
+        page.close()
+
+
+def test_80k_matrix_finds_a_rare_dataset_with_its_counts(big, browser):
+    rs = rows(big)
+    target = "dataset 1234"
+    ps = {r["paper_iri"] for r in rs if r["label"] == target}
+    exp = defaultdict(int)
+    for r in rs:
+        if r["paper_iri"] in ps and r["type"] == "Method":
+            exp[r["label"]] += 1
+    page = browser.open(big / "matrix.html", timeout=180_000)
+    page.fill("#kg-q", target)
+    m = page.evaluate("kg.matrix()")
+    assert m["rows"] == [target]
+    assert dict(zip(m["cols"], m["cells"][0])) == dict(sorted(exp.items(), key=lambda x: (-x[1], x[0].lower()))[:40])
+    page.click("td.kg-c")
+    assert page.locator("#kg-details li").count() == int(page.locator("td.kg-c").first.get_attribute("data-count"))
+    page.fill("#kg-q", "")
+    page.select_option("#kg-sort", "similar")
+    assert page.evaluate("kg.matrix().rows.length") == 50
+    page.click("#kg-tab-trends")
+    t = page.evaluate("kg.trends()")
+    label, series = t["series"][0]
+    per = defaultdict(set)
+    for r in rs:
+        if r["label"] == label:
+            per[_month(r)].add(r["paper_iri"])
+    assert series == [len(per[mo]) for mo in t["months"]]
+    page.close()
+
+
+def test_80k_ego_view_ranks_partners(big, browser):
+    rs = rows(big)
+    ps = {r["paper_iri"] for r in rs if r["label"] == "dataset 3"}
+    sh = defaultdict(set)
+    for r in rs:
+        if r["paper_iri"] in ps and r["label"] != "dataset 3":
+            sh[r["label"]].add(r["paper_iri"])
+    page = browser.open(big / "views" / "dataset-dataset-3.html", timeout=180_000)
+    centre = node_id(page, "dataset 3", "Dataset")
+    page.evaluate(f"kg.select({centre}, false)")
+    items = page.locator("#kg-details ol.kg-partners li")
+    got = {items.nth(i).locator("button").inner_text(): int(items.nth(i).get_attribute("data-shared"))
+           for i in range(min(items.count(), 10))}
+    assert got and all(got[k] == len(sh[k]) for k in got)
+    top = max(len(v) for v in sh.values())
+    assert max(got.values()) == top
+    # every paper is reachable from the centre's details (no cap), paged
+    assert page.locator("#kg-details ol.kg-papers li").count() == 100
+    page.locator("#kg-details button.kg-more").click()
+    assert page.locator("#kg-details ol.kg-papers li").count() == min(200, len(ps))
+    page.close()
