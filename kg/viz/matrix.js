@@ -67,9 +67,14 @@
 
   // ------------------------------------------------------------------ matrix model
   var M = null;   // the matrix on show: rows, cols, cell map, totals
-  function computeMatrix() {
+  var cache = { key: null };
+  /** the cells (row * 2^20 + col -> papers) of the filtered papers, kept while only the search,
+      sort, values or minimum change */
+  function countCells() {
+    var key = [S.pair, S.task, S.field, S.from, S.to].join('\u0001');
+    if (cache.key === key) return cache;
     var pr = S.pair.split('-'), rt = TYPES.indexOf(pr[0]), ct = TYPES.indexOf(pr[1]), same = rt === ct;
-    var papers = filtered(), cells = new Map(), tot = new Map(), rtot = new Map(), ctot = new Map();
+    var papers = filtered(), cells = new Map(), tot = new Map();
     for (var a = 0; a < papers.length; a++) {
       var es = P[papers[a]][5], rs = [], cs = [];
       for (var j = 0; j < es.length; j++) {
@@ -81,41 +86,59 @@
       if (same) cs = rs;
       for (var x = 0; x < rs.length; x++) for (var y = 0; y < cs.length; y++) {
         if (same && rs[x] === cs[y]) continue;
-        var key = rs[x] * 1048576 + cs[y], c = cells.get(key);
-        if (!c) cells.set(key, c = []);
+        var k = rs[x] * 1048576 + cs[y], c = cells.get(k);
+        if (!c) cells.set(k, c = []);
         c.push(papers[a]);
       }
     }
-    var min = Math.max(1, S.min | 0);
+    cache = { key: key, pr: pr, cells: cells, tot: tot, papers: papers.length };
+    return cache;
+  }
+  function computeMatrix() {
+    var C = countCells(), cells = C.cells, min = Math.max(1, S.min | 0);
+    var rtot = new Map(), ctot = new Map(), rowCols = new Map(), colRows = new Map();
     cells.forEach(function (ps, key) {
       if (ps.length < min) return;
       var r = Math.floor(key / 1048576), c = key % 1048576;
       rtot.set(r, (rtot.get(r) || 0) + ps.length); ctot.set(c, (ctot.get(c) || 0) + ps.length);
+      var l = rowCols.get(r); if (!l) rowCols.set(r, l = []); l.push(c);
+      var m = colRows.get(c); if (!m) colRows.set(c, m = []); m.push(r);
     });
     var nr = rtot.size, nc = ctot.size;
     var rows = Array.from(rtot.keys()), cols = Array.from(ctot.keys());
     var n = norm(S.q), msg = '';
     if (n) {
       var mr = rows.filter(function (k) { return matches(k, n); }), mc = cols.filter(function (k) { return matches(k, n); });
+      var keep = new Set();
       if (mr.length) {          // the matching rows and their partners
-        var keepC = new Set();
-        mr.forEach(function (r) { cols.forEach(function (c) { var v = cells.get(r * 1048576 + c); if (v && v.length >= min) keepC.add(c); }); });
-        rows = mr; cols = cols.filter(function (c) { return keepC.has(c); });
+        mr.forEach(function (r) { rowCols.get(r).forEach(function (c) { keep.add(c); }); });
+        rows = mr; cols = Array.from(keep);
         msg = plural(mr.length, 'matching row');
       } else if (mc.length) {   // the matching columns and their partners
-        var keepR = new Set();
-        mc.forEach(function (c) { rows.forEach(function (r) { var v = cells.get(r * 1048576 + c); if (v && v.length >= min) keepR.add(r); }); });
-        cols = mc; rows = rows.filter(function (r) { return keepR.has(r); });
+        mc.forEach(function (c) { colRows.get(c).forEach(function (r) { keep.add(r); }); });
+        cols = mc; rows = Array.from(keep);
         msg = plural(mc.length, 'matching column');
       } else { rows = []; cols = []; msg = 'no match'; }
     }
     var byTot = function (t) { return function (a, b) { return (t.get(b) - t.get(a)) || cmpLabel(a, b); }; };
-    rows.sort(byTot(rtot)); cols.sort(byTot(ctot));
-    rows = rows.slice(0, S.rows); cols = cols.slice(0, S.cols);
-    M = { rt: pr[0], ct: pr[1], cells: cells, tot: tot, rows: rows, cols: cols, nr: nr, nc: nc, min: min,
-          papers: papers.length, msg: msg };
+    rows = topK(rows, byTot(rtot), S.rows); cols = topK(cols, byTot(ctot), S.cols);
+    M = { rt: C.pr[0], ct: C.pr[1], cells: cells, tot: C.tot, rows: rows, cols: cols, nr: nr, nc: nc, min: min,
+          papers: C.papers, msg: msg };
     orderMatrix();
     return M;
+  }
+  /** the k first of items in the order of cmp, without sorting them all (items can be 80,000) */
+  function topK(items, cmp, k) {
+    if (items.length <= 4 * k) return items.sort(cmp).slice(0, k);
+    var out = [];
+    for (var i = 0; i < items.length; i++) {
+      var x = items[i];
+      if (out.length < k) { out.push(x); if (out.length === k) out.sort(cmp); continue; }
+      if (cmp(x, out[k - 1]) >= 0) continue;
+      var j = k - 1; while (j > 0 && cmp(x, out[j - 1]) < 0) j--;
+      out.splice(j, 0, x); out.pop();
+    }
+    return out.length < k ? out.sort(cmp) : out;
   }
   function cmpLabel(a, b) { var x = E[a][0].toLowerCase(), y = E[b][0].toLowerCase(); return x < y ? -1 : x > y ? 1 : a - b; }
   function cell(r, c) { var v = M.cells.get(r * 1048576 + c); return v && v.length >= M.min ? v : null; }

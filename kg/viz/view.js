@@ -10,7 +10,10 @@
 
   // ------------------------------------------------------------------ network
   var nodes = new vis.DataSet(raw.nodes);
-  var edges = new vis.DataSet(raw.edges);
+  // Many edges: the page draws them itself, one path per width (vis strokes every edge on its
+  // own at every frame, the cost of a click at 20,000 edges); vis keeps them hidden.
+  var OWN_EDGES = raw.edges.length > 4000;
+  var edges = new vis.DataSet(OWN_EDGES ? raw.edges.map(function (e) { return { id: e.id, from: e.from, to: e.to, value: e.value, hidden: true }; }) : raw.edges);
   var adj = [], adjE = []; for (var i = 0; i < N; i++) { adj.push([]); adjE.push([]); }
   raw.edges.forEach(function (e) { adj[e.from].push(e.to); adj[e.to].push(e.from); adjE[e.from].push(e.id); adjE[e.to].push(e.id); });
   var container = $('kg-network');
@@ -24,7 +27,7 @@
   // vis draws no labels; after every frame the page draws the labels that fit at the current zoom,
   // most important first (the focus, the highlighted neighbourhood, then by papers behind a node),
   // each at the first free spot around its node, so more appear as you zoom in.
-  var LABELS = P.labels, FONT_PX = 12, LINE_H = 15, MAX_LABELS = 350, MAX_TRIES = 6000;
+  var LABELS = P.labels, FONT_PX = 12, LINE_H = 15, MAX_LABELS = 250, MAX_TRIES = 3000;
   var FACE = (raw.options.nodes && raw.options.nodes.font && raw.options.nodes.font.face) || 'sans-serif';
   var widths = new Float32Array(N).fill(-1), drawn = [], numbers = [];
   var importance = [];
@@ -92,8 +95,7 @@
         if (!free(b) || (si < 4 && !clearOfNodes(b))) continue;
         occupy(b); b.push(id); boxes.push(b);
         var faded = highlighted !== null && !keptSet[id];
-        ctx.strokeStyle = 'rgba(255,255,255,0.9)'; ctx.lineWidth = 3;
-        ctx.strokeText(LABELS[id], b[0] + 2, b[1] + LINE_H / 2);
+        ctx.fillStyle = 'rgba(255,255,255,0.75)'; ctx.fillRect(b[0], b[1] + 1, b[2], b[3] - 2);
         ctx.fillStyle = faded ? 'rgba(60,60,60,0.35)' : (id === P.focus || id === highlighted ? '#000' : '#222');
         ctx.fillText(LABELS[id], b[0] + 2, b[1] + LINE_H / 2);
         break;
@@ -259,6 +261,32 @@
     document.body.removeAttribute('data-highlighted');
     network.redraw();
   }
+  var edgeBucket = null;
+  function drawEdges(ctx) {
+    if (!OWN_EDGES) return;
+    var bn = network.body.nodes, B = 6, scale = network.getScale();
+    if (!edgeBucket) {   // widths as vis scales them (1..9 by shared papers), in B steps
+      var lo = Infinity, hi = -Infinity;
+      raw.edges.forEach(function (e) { var w = e.value || 1; if (w < lo) lo = w; if (w > hi) hi = w; });
+      edgeBucket = raw.edges.map(function (e) { return !P.weighted || hi === lo ? 0 : Math.min(B - 1, Math.floor((Math.sqrt((e.value || 1) - lo) / Math.sqrt(hi - lo)) * B)); });
+    }
+    ctx.save();
+    ctx.strokeStyle = 'rgba(179,188,198,0.8)';
+    for (var b = 0; b < B; b++) {
+      ctx.beginPath();
+      var any = false;
+      for (var k = 0; k < raw.edges.length; k++) {
+        if (edgeBucket[k] !== b) continue;
+        var e = raw.edges[k];
+        if (edgeHidden[k] || hidden[e.from] || hidden[e.to]) continue;
+        var A = bn[e.from], C = bn[e.to];
+        ctx.moveTo(A.x, A.y); ctx.lineTo(C.x, C.y); any = true;
+      }
+      if (any) { ctx.lineWidth = P.weighted ? 1 + 8 * b / (B - 1) * 0.6 : 0.8; ctx.stroke(); }
+    }
+    ctx.restore();
+  }
+  network.on('beforeDrawing', drawEdges);
   function drawHighlight(ctx) {
     if (highlighted === null) return;
     var W = container.clientWidth, H = container.clientHeight;
@@ -268,7 +296,17 @@
     ctx.fillRect(a.x, a.y, b.x - a.x, b.y - a.y);
     ctx.restore();
     var bn = network.body.nodes, be = network.body.edges;
+    if (OWN_EDGES) {
+      ctx.save(); ctx.strokeStyle = '#555'; ctx.lineWidth = 1.5 / Math.max(network.getScale(), 0.05) ; ctx.beginPath();
+      keptEdges.forEach(function (e) {
+        var ed = raw.edges[e];
+        if (edgeHidden[e] || hidden[ed.from] || hidden[ed.to]) return;
+        ctx.moveTo(bn[ed.from].x, bn[ed.from].y); ctx.lineTo(bn[ed.to].x, bn[ed.to].y);
+      });
+      ctx.stroke(); ctx.restore();
+    }
     keptEdges.forEach(function (e) {
+      if (OWN_EDGES) return;
       var ed = raw.edges[e];
       if (edgeHidden[e] || hidden[ed.from] || hidden[ed.to] || !be[e] || !be[e].connected) return;
       try { be[e].draw(ctx); } catch (err) { /* an edge vis has not laid out yet */ }
@@ -360,7 +398,8 @@
       var h = ok ? 0 : 1;
       if (edgeHidden[k] !== h) { edgeHidden[k] = h; eu.push({ id: e.id, hidden: !ok }); }
     });
-    if (eu.length) edges.update(eu);
+    if (eu.length && !OWN_EDGES) edges.update(eu);
+    if (OWN_EDGES) network.redraw();
     var upd = [], shown = 0;
     for (i = 0; i < N; i++) {
       if (forced[i] || i === P.focus) vis[i] = 1;
