@@ -708,6 +708,13 @@ def test_overlap_pairs_filter_sizes_and_partners(built, browser):
     assert page.get_attribute("body", "data-selected") == str(node_id(page, exp[0][0], "Method"))
     page.keyboard.press("Escape")
     assert page.locator("#kg-panel").is_hidden()
+    # export of the current view: the labels on the canvas as SVG text; a download of PNG
+    svg = page.evaluate("kg.svg()")
+    drawn = page.evaluate("kg.labels()")
+    assert svg.count("<text") == len(drawn) and "IEMOCAP" in svg and "<script" not in svg
+    with page.expect_download() as dl:
+        page.click("#kg-png")
+    assert dl.value.suggested_filename == "overlap-dataset-method.png"
     page.close()
 
 
@@ -840,4 +847,21 @@ def test_80k_ego_view_ranks_partners(big, browser):
     assert page.locator("#kg-details ol.kg-papers li").count() == 100
     page.locator("#kg-details button.kg-more").click()
     assert page.locator("#kg-details ol.kg-papers li").count() == min(200, len(ps))
+    page.close()
+
+
+def test_injected_markup_in_the_explorer_tabs_and_exports(hostile, browser):
+    page = browser.open(hostile / "matrix.html")
+    page.click("#kg-tab-trends")
+    page.fill("#kg-add", "img src=z")
+    page.press("#kg-add", "Enter")
+    assert '<img src=z onerror="window.__pwned=3">' in page.inner_text(".kg-chips")
+    svg = page.evaluate("kg.svg()")
+    assert "<img" not in svg and "&lt;img src=z" in svg  # escaped by the serializer: text, not markup
+    page.click("#kg-tab-upset")
+    page.click("#kg-tab-matrix")
+    page.fill("#kg-q", "img")
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#kg-view img, #kg-view script, #kg-chart foreignObject").count() == 0
     page.close()

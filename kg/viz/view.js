@@ -471,6 +471,36 @@
     filterChanged();
   }
   $('kg-clear').addEventListener('click', clearFilters);
+  // the current view as SVG: what is on the canvas (nodes, edges, the labels drawn), as shapes and text
+  function viewSvg() {
+    var NS = 'http://www.w3.org/2000/svg', W = container.clientWidth, H = container.clientHeight;
+    var scale = network.getScale(), vp = network.getViewPosition(), bn = network.body.nodes;
+    function X(x) { return ((x - vp.x) * scale + W / 2).toFixed(1); }
+    function Y(y) { return ((y - vp.y) * scale + H / 2).toFixed(1); }
+    function mk(tag, at, text) { var e = document.createElementNS(NS, tag); for (var k in at) e.setAttribute(k, String(at[k])); if (text !== undefined) e.textContent = text; return e; }
+    var root = mk('svg', { xmlns: NS, width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, 'font-family': FACE, 'font-size': FONT_PX });
+    root.appendChild(mk('rect', { x: 0, y: 0, width: W, height: H, fill: '#fff' }));
+    var g = mk('g', { stroke: '#b3bcc6', 'stroke-opacity': 0.8 });
+    raw.edges.forEach(function (e, k) {
+      if (edgeHidden[k] || hidden[e.from] || hidden[e.to]) return;
+      var A = bn[e.from], B = bn[e.to];
+      g.appendChild(mk('line', { x1: X(A.x), y1: Y(A.y), x2: X(B.x), y2: Y(B.y), 'stroke-width': P.weighted ? Math.max(0.6, Math.sqrt(e.value || 1)) : 0.6 }));
+    });
+    root.appendChild(g);
+    for (var i = 0; i < N; i++) {
+      if (hidden[i] || !bn[i]) continue;
+      var x = +X(bn[i].x), y = +Y(bn[i].y), r = Math.max(1, ((bn[i].shape && bn[i].shape.radius) || bn[i].options.size || 8) * scale);
+      if (x < -r || x > W + r || y < -r || y > H + r) continue;
+      root.appendChild(mk('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), fill: P.colors[info[i].k] || '#999', stroke: '#fff', 'stroke-width': 0.5 }));
+    }
+    drawn.forEach(function (b) { root.appendChild(mk('text', { x: (b[0] + 2).toFixed(1), y: (b[1] + LINE_H / 2 + 4).toFixed(1), fill: '#222' }, LABELS[b[4]])); });
+    return new XMLSerializer().serializeToString(root);
+  }
+  function download(blob, name) {
+    var a = document.createElement('a'); a.href = URL.createObjectURL(blob); a.download = name;
+    document.body.appendChild(a); a.click(); a.remove(); setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+  }
+  $('kg-svg').addEventListener('click', function () { download(new Blob([viewSvg()], { type: 'image/svg+xml' }), (P.name.split('/').pop() || 'view') + '.svg'); });
   $('kg-png').addEventListener('click', function () {
     var c = container.querySelector('canvas');
     c.toBlob(function (b) {
@@ -520,6 +550,6 @@
     ready: function () { return ready; },
     labels: function () { return drawn.map(function (b) { return { x: b[0], y: b[1], w: b[2], h: b[3], id: b[4], label: LABELS[b[4]] }; }); },
     numbers: function () { return numbers.map(function (b) { return { x: b[0], y: b[1], w: b[2], h: b[3], edge: b[4] }; }); },
-    fit: fitVisible, clearFilters: clearFilters
+    fit: fitVisible, clearFilters: clearFilters, svg: function () { return viewSvg(); }
   };
 })();
