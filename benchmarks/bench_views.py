@@ -50,36 +50,30 @@ def synthetic(out: Path, n_papers: int, n_entities: int, seed: int = 1) -> int:
     return n
 
 
-def _ms(t: float) -> str:
-    return f"{(time.perf_counter() - t) * 1000:7.0f} ms"
+def timed(page, action: str) -> str:
+    """Milliseconds, measured in the page, from the action until the next frame is drawn."""
+    ms = page.evaluate("""async (src) => { const t0 = performance.now(); await (0, eval)(src);
+        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - t0; }""", action)
+    return f"{ms:6.0f} ms"
 
 
 def browser_times(out: Path, ego: Path | None) -> None:
-    """ready (until the page says it is drawn), click and search in headless Chromium; each
-    interaction timed from the call until the next frame is drawn (requestAnimationFrame)."""
+    """ready (until the page says it is drawn), click, search and filter in headless Chromium,
+    each timed in the page until the next frame is drawn."""
     from browser import Browser
-    frame = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(1))))"
     b = Browser()
     try:
         for path in [out / "graph.html", out / "overlap-dataset-method.html", out / "overlap-datasets.html"] + ([ego] if ego else []):
             page = b.page()
             t = time.perf_counter()
             b.open(path, page, timeout=300_000)
-            ready = _ms(t)
+            ready = f"{(time.perf_counter() - t) * 1000:6.0f} ms"
             n = page.evaluate("kg.nodes.length")
             big = page.evaluate("kg.nodes.getIds().reduce((a, b) => kg.nodes.get(a).value >= kg.nodes.get(b).value ? a : b)")
-            t = time.perf_counter()
-            page.evaluate(f"kg.select({big}, false)")
-            page.evaluate(frame)
-            click = _ms(t)
-            t = time.perf_counter()
-            page.evaluate("kg.find('dataset 7')")
-            page.evaluate(frame)
-            search = _ms(t)
-            t = time.perf_counter()
-            page.evaluate("kg.setMin(3)")
-            page.evaluate(frame)
-            filt = _ms(t)
+            click = timed(page, f"kg.select({big}, false)")
+            search = timed(page, "kg.find('dataset 7')")
+            filt = timed(page, "kg.setMin(3)")
             labels = page.evaluate("kg.labels().length")
             print(f"Chromium {path.name:32s} {n:6d} nodes  ready {ready}  click {click}  search {search}  "
                   f"filter {filt}  ({labels} labels drawn)")
@@ -87,32 +81,15 @@ def browser_times(out: Path, ego: Path | None) -> None:
         page = b.page()
         t = time.perf_counter()
         b.open(out / "matrix.html", page, timeout=300_000)
-        ready = _ms(t)
-        t = time.perf_counter()
-        page.locator("td.kg-c").first.click()
-        page.evaluate(frame)
-        click = _ms(t)
-        t = time.perf_counter()
-        page.fill("#kg-q", "dataset 77")
-        page.evaluate(frame)
-        search = _ms(t)
-        page.fill("#kg-q", "")
-        t = time.perf_counter()
-        page.select_option("#kg-sort", "similar")
-        page.evaluate(frame)
-        sort = _ms(t)
-        t = time.perf_counter()
-        page.select_option("#kg-task", index=1)
-        page.evaluate(frame)
-        task = _ms(t)
-        t = time.perf_counter()
-        page.click("#kg-tab-upset")
-        page.evaluate(frame)
-        upset = _ms(t)
-        t = time.perf_counter()
-        page.click("#kg-tab-trends")
-        page.evaluate(frame)
-        trends = _ms(t)
+        ready = f"{(time.perf_counter() - t) * 1000:6.0f} ms"
+        click = timed(page, "document.querySelector('td.kg-c').click()")
+        search = timed(page, "(() => { const q = document.getElementById('kg-q'); q.value = 'dataset 77'; "
+                             "q.dispatchEvent(new Event('input')); })()")
+        timed(page, "kg.set({q: ''})")
+        sort = timed(page, "kg.set({sort: 'similar'})")
+        task = timed(page, "kg.set({task: document.getElementById('kg-task').options[1].value})")
+        upset = timed(page, "document.getElementById('kg-tab-upset').click()")
+        trends = timed(page, "document.getElementById('kg-tab-trends').click()")
         print(f"Chromium matrix.html  ready {ready}  click a cell {click}  search {search}  sort (related) {sort}  "
               f"task filter {task}  co-usage tab {upset}  trends tab {trends}")
         page.close()

@@ -709,9 +709,10 @@ def test_overlap_pairs_filter_sizes_and_partners(built, browser):
     page.keyboard.press("Escape")
     assert page.locator("#kg-panel").is_hidden()
     # export of the current view: the labels on the canvas as SVG text; a download of PNG
-    svg = page.evaluate("kg.svg()")
-    drawn = page.evaluate("kg.labels()")
-    assert svg.count("<text") == len(drawn) and "IEMOCAP" in svg and "<script" not in svg
+    page.wait_for_timeout(200)
+    svg, drawn = page.evaluate("[kg.svg(), kg.labels()]")  # the same frame
+    assert drawn and svg.count("<text") == len(drawn) and "<script" not in svg
+    assert all(d["label"] in svg for d in drawn if "&" not in d["label"] and "<" not in d["label"])
     with page.expect_download() as dl:
         page.click("#kg-png")
     assert dl.value.suggested_filename == "overlap-dataset-method.png"

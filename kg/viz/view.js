@@ -246,6 +246,8 @@
   // vis has drawn the frame, a translucent veil goes over it and the neighbourhood is drawn again
   // on top with vis's own node and edge drawing, so a click costs the size of the neighbourhood.
   var highlighted = null, keptNodes = [], keptEdges = [], keptSet = null;
+  // one draw at the next frame, shared with the redraw vis asks for after a selection or update
+  function requestRedraw() { network.body.emitter.emit('_requestRedraw'); }
   function highlight(id) {
     var keep = {}; keep[id] = true;
     adj[id].forEach(function (j) { keep[j] = true; });
@@ -253,13 +255,13 @@
     keptSet = new Uint8Array(N); keptNodes.forEach(function (i) { keptSet[i] = 1; });
     highlighted = id;
     document.body.setAttribute('data-highlighted', String(keptNodes.length));
-    network.redraw();
+    requestRedraw();
   }
   function unhighlight() {
     if (highlighted === null) return;
     highlighted = null; keptNodes = []; keptEdges = []; keptSet = null;
     document.body.removeAttribute('data-highlighted');
-    network.redraw();
+    requestRedraw();
   }
   var edgeBucket = null;
   function drawEdges(ctx) {
@@ -399,7 +401,7 @@
       if (edgeHidden[k] !== h) { edgeHidden[k] = h; eu.push({ id: e.id, hidden: !ok }); }
     });
     if (eu.length && !OWN_EDGES) edges.update(eu);
-    if (OWN_EDGES) network.redraw();
+    if (OWN_EDGES) requestRedraw();
     var upd = [], shown = 0;
     for (i = 0; i < N; i++) {
       if (forced[i] || i === P.focus) vis[i] = 1;
