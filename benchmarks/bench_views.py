@@ -1,11 +1,12 @@
 """Benchmark of the views on a large synthetic build.
 
-    .venv/bin/python benchmarks/bench_views.py [--papers 10000] [--entities 6000] [--no-browser]
+    .venv/bin/python benchmarks/bench_views.py [--papers 80000] [--entities 6000] [--no-browser]
 
 Writes a synthetic links.jsonl (Zipf-like entity popularity, 3-7 links per paper, a new method
 per paper as in real digests) into a temporary build directory, times the generation of every
-default view, then opens graph.html and matrix.html in headless Chromium and times them until
-the page says it is drawn (window.kgReady).
+default view and of the ego view of the most used method, then opens the pages in headless
+Chromium and prints, per page, the time until it is drawn (ready), a click on the biggest
+node (or a matrix cell), a search and a filter, each until the next frame is drawn.
 """
 from __future__ import annotations
 
@@ -49,61 +50,88 @@ def synthetic(out: Path, n_papers: int, n_entities: int, seed: int = 1) -> int:
     return n
 
 
+def timed(page, action: str) -> str:
+    """Milliseconds, measured in the page, from the action until the next frame is drawn."""
+    ms = page.evaluate("""async (src) => { const t0 = performance.now(); await (0, eval)(src);
+        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - t0; }""", action)
+    return f"{ms:6.0f} ms"
+
+
+def browser_times(out: Path, ego: Path | None) -> None:
+    """ready (until the page says it is drawn), click, search and filter in headless Chromium,
+    each timed in the page until the next frame is drawn."""
+    from browser import Browser
+    b = Browser()
+    try:
+        for path in [out / "graph.html", out / "overlap-dataset-method.html", out / "overlap-datasets.html"] + ([ego] if ego else []):
+            page = b.page()
+            t = time.perf_counter()
+            b.open(path, page, timeout=300_000)
+            ready = f"{(time.perf_counter() - t) * 1000:6.0f} ms"
+            n = page.evaluate("kg.nodes.length")
+            big = page.evaluate("kg.nodes.getIds().reduce((a, b) => kg.nodes.get(a).value >= kg.nodes.get(b).value ? a : b)")
+            click = timed(page, f"kg.select({big}, false)")
+            search = timed(page, "kg.find('dataset 7')")
+            filt = timed(page, "kg.setMin(3)")
+            labels = page.evaluate("kg.labels().length")
+            print(f"Chromium {path.name:32s} {n:6d} nodes  ready {ready}  click {click}  search {search}  "
+                  f"filter {filt}  ({labels} labels drawn)")
+            page.close()
+        page = b.page()
+        t = time.perf_counter()
+        b.open(out / "matrix.html", page, timeout=300_000)
+        ready = f"{(time.perf_counter() - t) * 1000:6.0f} ms"
+        click = timed(page, "document.querySelector('td.kg-c').click()")
+        search = timed(page, "(() => { const q = document.getElementById('kg-q'); q.value = 'dataset 77'; "
+                             "q.dispatchEvent(new Event('input')); })()")
+        timed(page, "kg.set({q: ''})")
+        sort = timed(page, "kg.set({sort: 'similar'})")
+        task = timed(page, "kg.set({task: document.getElementById('kg-task').options[1].value})")
+        upset = timed(page, "document.getElementById('kg-tab-upset').click()")
+        trends = timed(page, "document.getElementById('kg-tab-trends').click()")
+        print(f"Chromium matrix.html  ready {ready}  click a cell {click}  search {search}  sort (related) {sort}  "
+              f"task filter {task}  co-usage tab {upset}  trends tab {trends}")
+        page.close()
+        assert not b.external, b.external
+        assert not b.errors, b.errors[:3]
+    finally:
+        b.close()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--papers", type=int, default=10_000)
+    ap.add_argument("--papers", type=int, default=80_000)
     ap.add_argument("--entities", type=int, default=6_000)
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--keep", type=Path, help="write the build here instead of a temporary directory")
     a = ap.parse_args()
-    from kg.viz import build_views
+    from kg.viz import build_views, write_view
     from kg.viz.data import Data
     from kg.viz.model import whole_graph
 
     with tempfile.TemporaryDirectory() as tmp:
         out = a.keep or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
+        t = time.perf_counter()
         links = synthetic(out, a.papers, a.entities)
         data = Data.load(out)
-        used = len(data.entities)
-        print(f"synthetic build: {a.papers} papers, {used} entities, {links} links")
+        print(f"synthetic build: {a.papers} papers, {len(data.entities)} entities, {links} links "
+              f"({time.perf_counter() - t:.1f} s)")
         t = time.perf_counter()
         g = whole_graph(data)
-        print(f"graph model + layout: {len(g.labels)} nodes, {len(g.edges)} edges "
-              f"({'leaves aggregated' if g.large else 'all nodes'}): {time.perf_counter() - t:.2f} s")
+        print(f"graph model + layout: {len(g.labels)} nodes, {len(g.edges)} edges: {time.perf_counter() - t:.2f} s")
         t = time.perf_counter()
-        files = build_views(out)
-        print(f"build_views (4 pages + 8 pictures): {time.perf_counter() - t:.2f} s")
-        for f in files:
+        files = build_views(out, data)
+        print(f"build_views (pages + pictures): {time.perf_counter() - t:.2f} s")
+        t = time.perf_counter()
+        ego = write_view(out, "method", data, "method 0", pictures=False)[0]
+        print(f"ego view of the most used method: {time.perf_counter() - t:.2f} s")
+        for f in files + [ego]:
             if f.suffix == ".html":
-                print(f"  {f.name:28s} {f.stat().st_size / 1e6:6.2f} MB")
+                print(f"  {f.name:32s} {f.stat().st_size / 1e6:6.2f} MB")
         if not a.no_browser:
-            from browser import Browser
-            b = Browser()
-            try:
-                for name in ("graph.html", "overlap-dataset-method.html", "matrix.html"):
-                    page = b.page()
-                    t = time.perf_counter()
-                    b.open(out / name, page, timeout=120_000)
-                    dt = time.perf_counter() - t
-                    n = page.evaluate("window.kg && kg.nodes ? kg.nodes.length : document.body.dataset.cells")
-                    print(f"Chromium: {name:28s} drawn in {dt:.2f} s ({n} {'nodes' if 'matrix' not in name else 'cells'})")
-                    t = time.perf_counter()
-                    if "matrix" not in name:
-                        page.evaluate("kg.setType('Method', false)")
-                        page.evaluate("kg.find('task 1')")
-                        print(f"Chromium: {name:28s} filter + search in {time.perf_counter() - t:.2f} s")
-                        page.evaluate("kg.setType('Method', true)")
-                        big = page.evaluate("kg.nodes.getIds().reduce((a, b) => kg.nodes.get(a).value >= "
-                                            "kg.nodes.get(b).value ? a : b)")
-                        t = time.perf_counter()
-                        page.evaluate(f"kg.select({big}, false)")
-                        print(f"Chromium: {name:28s} click on the biggest node (highlight + panel) "
-                              f"in {time.perf_counter() - t:.2f} s")
-                    page.close()
-                assert not b.external, b.external
-            finally:
-                b.close()
+            browser_times(out, ego)
     return 0
 
 

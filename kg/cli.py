@@ -232,8 +232,11 @@ def parser() -> argparse.ArgumentParser:
     pu.set_defaults(func=_lazy("push"))
 
     v = sub.add_parser("view", help="write one view: the whole graph, overlap views, or an entity's neighbourhood")
-    v.add_argument("kind", choices=["graph", "overlap", "matrix", "dataset", "method", "task", "paper", "all"])
-    v.add_argument("name", nargs="?", help="the entity (any label) or paper id, for dataset/method/task/paper")
+    v.add_argument("kind", choices=["graph", "overlap", "matrix", "trends", "dataset", "method", "task", "paper", "all"])
+    v.add_argument("name", nargs="*", help="the entity (any label) or paper id, for dataset/method/task/paper; "
+                                          "for trends, one or more entities")
+    v.add_argument("--size", choices=["page", "column"], default="page",
+                   help="pictures (SVG, PDF, PNG) for a page (7 in wide) or one column (3.5 in)")
     _out(v)
     v.set_defaults(func=_lazy("viz", "main"))
 

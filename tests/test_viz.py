@@ -80,7 +80,7 @@ def visible(page) -> int:
 # ------------------------------------------------------------------ files
 def test_build_writes_every_default_view(built):
     for stem in DEFAULT_VIEWS:
-        for ext in ("html", "svg", "png"):
+        for ext in ("html", "svg", "pdf", "png"):
             f = built / f"{stem}.{ext}"
             assert f.exists() and f.stat().st_size > 1000, f
         page = (built / f"{stem}.html").read_text(encoding="utf-8")
@@ -99,10 +99,61 @@ def test_views_are_deterministic(built, tmp_path):
         assert (copy / name).read_bytes() == data, f"{name} differs between two runs"
 
 
-def test_svg_has_no_date_and_chinese_text_is_drawn(built):
-    svg = (built / "graph.svg").read_text(encoding="utf-8")
-    assert "<dc:date>" not in svg
-    assert "<text" not in svg  # text as paths: the picture needs no font where it is shown
+def test_pictures_have_real_text_embedded_fonts_and_no_date(built):
+    for stem in DEFAULT_VIEWS + ("upset", "trends"):
+        svg = (built / f"{stem}.svg").read_text(encoding="utf-8")
+        assert "<dc:date>" not in svg
+        assert svg.count("<text") >= 5, stem  # selectable, searchable text, not paths
+        pdf = (built / f"{stem}.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF") and b"/FontFile2" in pdf and b"CreationDate" not in pdf, stem
+    assert "IEMOCAP" in (built / "overlap-datasets.svg").read_text(encoding="utf-8")
+    # a page-wide figure: 7 in = 504 pt
+    assert re.search(r'<svg[^>]+width="504pt"', (built / "graph.svg").read_text(encoding="utf-8"))
+
+
+def test_chinese_is_drawn_from_the_font_file_even_when_the_cache_lacks_it(tmp_path, monkeypatch):
+    import warnings
+    from matplotlib import font_manager
+    import kg.viz.pictures as pictures
+    from kg.viz.model import View
+    path = pictures.cjk_font_file()
+    assert path and Path(path).exists()
+    # matplotlib's cache without any CJK font: kg registers the file itself
+    monkeypatch.setattr(font_manager.fontManager, "ttflist",
+                        [f for f in font_manager.fontManager.ttflist if f.fname != path])
+    pictures.font_family.cache_clear()
+    try:
+        family = pictures.font_family()
+        assert len(family) == 2 and family[1] == font_manager.FontProperties(fname=path).get_name()
+        v = View("zh", "语音合成 (Task)", "三个节点", ["Task", "Method"])
+        v.add("Task", "语音合成", 3, {})
+        v.add("Method", "情感编码器", 2, {})
+        v.add("Method", "wav2vec 2.0", 1, {})
+        v.edges = [(0, 1, 1.0), (0, 2, 1.0)]
+        v.focus = 0
+        v.finish()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            files = pictures.network_picture(v, tmp_path / "zh", "column")
+        assert not [w for w in caught if "missing" in str(w.message).lower()]
+        svg = (tmp_path / "zh.svg").read_text(encoding="utf-8")
+        assert "语音合成" in svg and "情感编码器" in svg and re.search(r'<svg[^>]+width="252pt"', svg)
+        pdf = (tmp_path / "zh.pdf").read_bytes()
+        assert b"WenQuanYi" in pdf or b"Noto" in pdf or b"Droid" in pdf
+        assert {f.suffix for f in files} == {".svg", ".pdf", ".png"}
+    finally:
+        pictures.font_family.cache_clear()
+
+
+def test_kg_view_trends_and_column_size(built, capsys):
+    assert view_main(argparse.Namespace(kind="trends", name=["IEMOCAP", "MELD"], output=built, size="column")) == 0
+    out = capsys.readouterr()
+    assert "trends.svg" in out.out and "matrix.html#tab=trends&trend=IEMOCAP%7CMELD" in out.err
+    svg = (built / "trends.svg").read_text(encoding="utf-8")
+    assert "IEMOCAP (5)" in svg or "IEMOCAP (" in svg
+    assert re.search(r'<svg[^>]+width="252pt"', svg)
+    assert view_main(argparse.Namespace(kind="trends", name=["no such dataset"], output=built, size="page")) == 1
+    build_views(built)  # the default pictures again, for the tests that read them
 
 
 # ------------------------------------------------------------------ graph.html in Chromium
@@ -135,8 +186,13 @@ def test_type_filter_and_min_papers_filter(built, browser):
     page.locator("#kg-types input[value=Method]").check()
     page.fill("#kg-min", "2")
     assert visible(page) == expected_visible(rs, all_types, 2) < expected_visible(rs, all_types)
-    page.click("#kg-fit")
+    scale = page.evaluate("kg.network.getScale()")
+    page.click("#kg-fit")  # Reset view keeps the filters
+    assert visible(page) == expected_visible(rs, all_types, 2)
+    page.click("#kg-clear")
     assert visible(page) == expected_visible(rs, all_types)
+    assert "min=" not in (page.get_attribute("body", "data-state") or "")
+    assert page.evaluate("kg.network.getScale()") != scale  # filters re-fit the view
     page.close()
 
 
@@ -228,25 +284,34 @@ def test_overlap_views_weight_edges_by_shared_papers(built, browser):
     assert {(a, b): w for a, b, w in weights} == pairs
     page.close()
     page = browser.open(built / "overlap-datasets.html")
-    datasets = {r["entity"] for r in rs if r["type"] == "Dataset"}
-    assert page.evaluate("kg.nodes.length") == len(datasets)
+    with_partner = {d for types in _by_paper(rs, "entity").values() if len(types["Dataset"]) > 1 for d in types["Dataset"]}
+    assert page.evaluate("kg.nodes.length") == len(with_partner)  # a dataset without a partner is not drawn
     page.close()
+
+
+def _month(r: dict) -> str:
+    return f"20{r['paper'][:2]}-{r['paper'][2:4]}"
 
 
 def test_matrix_counts_and_papers_behind_a_cell(built, browser):
     rs = rows(built)
-    by_paper = _by_paper(rs, "entity")
-    dm, dt = set(), set()
+    by_paper = _by_paper(rs, "label")
+    dm = defaultdict(int)
     for types in by_paper.values():
-        dm |= {(d, m) for d in types["Dataset"] for m in types["Method"]}
-        dt |= {(d, t) for d in types["Dataset"] for t in types["Task"]}
+        for d in types["Dataset"]:
+            for m in types["Method"]:
+                dm[(d, m)] += 1
     page = browser.open(built / "matrix.html")
-    shown = page.evaluate("""() => JSON.parse(document.getElementById('kg-data').textContent).sections
-        .map(s => [s.nr, s.nc, s.rows.length, s.cols.length])""")
-    datasets_m = len({d for d, _ in dm})
-    assert shown[0][:2] == [datasets_m, len({m for _, m in dm})]
-    if shown[0][2:] == shown[0][:2] and shown[1][2:] == shown[1][:2]:  # nothing cut off
-        assert int(page.get_attribute("body", "data-cells")) == len(dm) + len(dt)
+    mat = page.evaluate("kg.matrix()")
+    assert mat["rows"] and mat["cols"]
+    for i, r in enumerate(mat["rows"]):
+        for j, c in enumerate(mat["cols"]):
+            assert mat["cells"][i][j] == dm.get((r, c), 0), (r, c)
+    # rows by shared papers: the first row shares the most
+    totals = defaultdict(int)
+    for (d, _), n in dm.items():
+        totals[d] += n
+    assert totals[mat["rows"][0]] == max(totals.values())
     cell = page.locator("td.kg-c").first
     cell.hover()
     page.wait_for_selector("#kg-tip:not([hidden])")
@@ -254,6 +319,122 @@ def test_matrix_counts_and_papers_behind_a_cell(built, browser):
     n = int(cell.get_attribute("data-count"))
     assert page.locator("#kg-details li").count() == n
     assert page.locator("#kg-details a[href^='https://arxiv.org/abs/']").count() == n
+    assert page.locator("#kg-details .kg-ev").count() >= n  # the evidence of the links
+    page.keyboard.press("Escape")
+    assert page.locator("#kg-panel").is_hidden()
+    page.close()
+
+
+def test_matrix_search_sort_normalise_and_filters(built, browser):
+    rs = rows(built)
+    page = browser.open(built / "matrix.html")
+    before = page.evaluate("kg.matrix()")
+    # search: a dataset not among the first rows is found, with its partners only
+    page.fill("#kg-q", "meld")
+    m = page.evaluate("kg.matrix()")
+    assert m["rows"] == ["MELD"] and all(m["cells"][0])
+    assert "q=meld" in page.get_attribute("body", "data-state")
+    page.fill("#kg-q", "")
+    # datasets x datasets, related rows together: IEMOCAP and MELD (often used together) are neighbours
+    page.select_option("#kg-pair", "Dataset-Dataset")
+    page.select_option("#kg-sort", "similar")
+    m = page.evaluate("kg.matrix()")
+    assert abs(m["rows"].index("IEMOCAP") - m["rows"].index("MELD")) == 1
+    assert page.evaluate("kg.matrix()") == m  # deterministic
+    page.select_option("#kg-sort", "name")
+    names = page.evaluate("kg.matrix()")["rows"]
+    assert names == sorted(names, key=str.lower)
+    # Jaccard: shared / papers with either
+    page.select_option("#kg-pair", "Dataset-Method")
+    page.select_option("#kg-sort", "count")
+    page.select_option("#kg-value", "jaccard")
+    ent = defaultdict(set)
+    for r in rs:
+        ent[r["label"]].add(r["paper_iri"])
+    td = page.locator("td.kg-c").first
+    r_, c_ = page.evaluate("""() => { const td = document.querySelector('td.kg-c');
+        return [td.closest('tr').querySelector('th').dataset.label,
+                document.querySelectorAll('thead th')[td.cellIndex].dataset.label]; }""")
+    j = len(ent[r_] & ent[c_]) / len(ent[r_] | ent[c_])
+    assert td.inner_text() == f"{j:.2f}".lstrip("0")
+    page.select_option("#kg-value", "count")
+    # a minimum count hides the cells below it
+    page.fill("#kg-min", "2")
+    counts = [int(x) for x in page.locator("td.kg-c").evaluate_all("l => l.map(t => t.dataset.count)")]
+    assert counts and min(counts) >= 2 and len(counts) < int(before and len(sum(before["cells"], [])))
+    page.fill("#kg-min", "1")
+    # time: only the papers of one month
+    month = "2025-05"
+    papers = {r["paper_iri"] for r in rs if _month(r) == month}
+    page.select_option("#kg-from", month)
+    page.select_option("#kg-to", month)
+    sub = page.inner_text(".kg-sec .kg-sub")
+    n_pass = len({r["paper_iri"] for r in rs if r["paper_iri"] in papers and r["type"] in ("Dataset", "Method", "Task")})
+    assert sub.startswith(f"{n_pass} paper")
+    page.click("#kg-reset")
+    # task: only papers addressing speech emotion recognition
+    page.select_option("#kg-task", "speech emotion recognition")
+    ser = {r["paper_iri"] for r in rs if r["label"] == "speech emotion recognition"}
+    m = page.evaluate("kg.matrix()")
+    by_paper = _by_paper([r for r in rs if r["paper_iri"] in ser], "label")
+    exp = defaultdict(int)
+    for types in by_paper.values():
+        for d in types["Dataset"]:
+            for meth in types["Method"]:
+                exp[(d, meth)] += 1
+    assert {(r, c): m["cells"][i][j] for i, r in enumerate(m["rows"]) for j, c in enumerate(m["cols"])
+            if m["cells"][i][j]} == {k: v for k, v in exp.items() if k[0] in m["rows"] and k[1] in m["cols"]}
+    page.close()
+
+
+def test_state_url_reproduces_a_view(built, browser):
+    page = browser.open(built / "matrix.html")
+    page.select_option("#kg-pair", "Dataset-Task")
+    page.select_option("#kg-sort", "similar")
+    page.fill("#kg-q", "emo")
+    state, m = page.get_attribute("body", "data-state"), page.evaluate("kg.matrix()")
+    page.close()
+    page = browser.page()
+    page.goto((built / "matrix.html").resolve().as_uri() + "#" + state)
+    page.wait_for_function("window.kgReady === true")
+    assert page.evaluate("kg.matrix()") == m
+    assert page.input_value("#kg-q") == "emo" and page.input_value("#kg-pair") == "Dataset-Task"
+    page.close()
+
+
+def test_datasets_used_together(built, browser):
+    rs = rows(built)
+    combos = defaultdict(int)
+    for types in _by_paper(rs, "label").values():
+        if len(types["Dataset"]) >= 2:
+            combos[tuple(sorted(types["Dataset"]))] += 1
+    page = browser.open(built / "matrix.html")
+    page.click("#kg-tab-upset")
+    shown = page.evaluate("kg.upset()")
+    assert shown and {tuple(sorted(s)): n for s, n in shown}.items() <= combos.items()
+    assert shown[0][1] == max(combos.values())
+    page.locator("th.kg-bar-col").first.click()
+    assert page.locator("#kg-details li").count() == shown[0][1]
+    page.close()
+
+
+def test_trends_count_papers_per_month(built, browser):
+    rs = rows(built)
+    page = browser.open(built / "matrix.html")
+    page.click("#kg-tab-trends")
+    page.fill("#kg-add", "text-to-speech")
+    page.press("#kg-add", "Enter")
+    t = page.evaluate("kg.trends()")
+    series = dict(t["series"])
+    for label in series:
+        per = defaultdict(set)
+        for r in rs:
+            if r["label"] == label:
+                per[_month(r)].add(r["paper_iri"])
+        assert series[label] == [len(per[m]) for m in t["months"]], label
+    assert "text-to-speech" in series and len(series) == 4
+    svg = page.evaluate("kg.svg()")
+    assert "<text" in svg and "text-to-speech" in svg and "<script" not in svg
     page.close()
 
 
@@ -340,7 +521,7 @@ def test_kg_view_entity_by_any_label(built, browser, capsys):
     neighbours = {r["entity"] for r in rs if r["paper_iri"] in papers}
     page = browser.open(page_path)
     assert page.evaluate("kg.nodes.length") == len(papers) + len(neighbours)
-    assert page.get_attribute("body", "data-highlighted") == str(1 + len(papers))
+    assert page.get_attribute("body", "data-highlighted") is None  # nothing faded at the start
     page.close()
     # a Chinese alternative label, punctuation and case ignored
     tts = next(r for r in rs if r["label"] == "text-to-speech")
@@ -371,10 +552,37 @@ def test_pages_work_in_an_iframe(built, browser):
     wrapper.unlink()
 
 
-def test_embed_for_notebooks(built):
+@pytest.mark.parametrize("inline", [False, True])
+def test_embed_for_notebooks_search_works(built, browser, inline, monkeypatch):
     from kg.viz import embed
-    html = embed(built / "graph.html", height=500)._repr_html_()
-    assert html.startswith("<iframe srcdoc=") and "height:500px" in html and "<script" not in html
+    monkeypatch.chdir(built)
+    html = embed(built / "graph.html", height=500, inline=inline)._repr_html_()
+    assert "height:500px" in html and "<script" not in html
+    assert "allow-scripts" in html and "allow-forms" in html and "allow-same-origin" not in html
+    if not inline:
+        assert html.startswith('<iframe src="graph.html"') and len(html) < 1000  # bounded output
+    m = embed(built / "matrix.html", inline=inline)._repr_html_()
+    wrapper = built / f"notebook-{inline}.html"
+    wrapper.write_text(f"<!DOCTYPE html><html><body>{html}{m}</body></html>", encoding="utf-8")
+    page = browser.page()
+    page.goto(wrapper.as_uri())
+    page.wait_for_timeout(300)
+    frames = [f for f in page.frames if f != page.main_frame]
+    assert len(frames) == 2
+    for f in frames:
+        f.wait_for_function("window.kgReady === true", timeout=20_000)
+    g = next(f for f in frames if f.evaluate("!!(window.kg && kg.network)"))
+    g.fill("#kg-q", "iemocap")
+    g.press("#kg-q", "Enter")
+    assert g.evaluate("document.body.dataset.selected") == str(node_id(g, "IEMOCAP", "Dataset"))
+    assert g.locator("#kg-panel").is_visible()
+    mx = next(f for f in frames if f.evaluate("!!(window.kg && kg.matrix)"))
+    mx.fill("#kg-q", "meld")
+    assert mx.evaluate("kg.matrix().rows") == ["MELD"]
+    # the sandbox: the frame cannot reach the page around it
+    assert g.evaluate("(() => { try { return !!window.parent.document; } catch (e) { return false; } })()") is False
+    page.close()
+    wrapper.unlink()
 
 
 def test_huge_builds_show_an_entity_graph(built, browser, tmp_path, monkeypatch):
@@ -430,5 +638,231 @@ def test_picture_labels_do_not_overlap():
     _place_labels(fig, ax, [(f"label number {k}", (0.0, 0.0), k == 7) for k in range(8)])
     texts = [t for t in ax.texts]
     boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in texts]
-    assert 2 <= len(texts) <= 5 and "label number 7" in {t.get_text() for t in texts}
-    assert sum(a.overlaps(b) for i, a in enumerate(boxes[:-1]) for b in boxes[i + 1:-1]) == 0
+    assert 1 <= len(texts) <= 4 and "label number 7" in {t.get_text() for t in texts}
+    assert sum(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]) == 0  # the focus too
+    # the focus first (as network_picture orders them): the four spots are all used
+    for t in list(ax.texts):
+        t.remove()
+    _place_labels(fig, ax, [(f"label number {k}", (0.0, 0.0), k == 0) for k in range(8)])
+    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
+    assert len(boxes) == 4 and sum(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]) == 0
+
+
+# ------------------------------------------------------------------ labels, pairs, partners
+def _overlaps(boxes: list[dict]) -> int:
+    return sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:]
+               if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
+
+
+@pytest.mark.parametrize("name", ["graph.html", "overlap-dataset-method.html", "overlap-datasets.html"])
+def test_drawn_labels_never_overlap_at_fit_and_after_zoom(built, browser, name):
+    page = browser.open(built / name)
+    page.wait_for_timeout(100)
+    fit = page.evaluate("kg.labels()")
+    nums = page.evaluate("kg.numbers()")
+    assert len(fit) >= 10 and _overlaps(fit) == 0 and _overlaps(fit + nums) == 0
+    w, h = page.evaluate("[document.getElementById('kg-network').clientWidth, document.getElementById('kg-network').clientHeight]")
+    assert all(0 <= b["x"] and b["x"] + b["w"] <= w and 0 <= b["y"] and b["y"] + b["h"] <= h for b in fit)
+    page.evaluate("kg.network.moveTo({scale: kg.network.getScale() * 3})")
+    page.wait_for_timeout(200)
+    zoomed = page.evaluate("kg.labels()")
+    assert zoomed and _overlaps(zoomed) == 0
+    labelled = {b["label"] for b in fit} | {b["label"] for b in zoomed}
+    if name == "overlap-datasets.html":
+        assert {"IEMOCAP", "MELD"} <= labelled
+    # zoomed in on the middle, a label hidden at fit appears (more labels as you zoom)
+    if name == "graph.html":
+        assert {b["label"] for b in zoomed} - {b["label"] for b in fit}
+    page.close()
+
+
+def test_overlap_pairs_filter_sizes_and_partners(built, browser):
+    rs = rows(built)
+    pairs, shared = defaultdict(int), defaultdict(set)
+    for paper, types in _by_paper(rs, "label").items():
+        for d in types["Dataset"]:
+            for m in types["Method"]:
+                pairs[(d, m)] += 1
+                shared[d].add(paper)
+                shared[m].add(paper)
+    page = browser.open(built / "overlap-dataset-method.html")
+    datasets = {r["label"] for r in rs if r["type"] == "Dataset"}
+    assert page.evaluate("kg.nodes.length") == len(shared) < len(datasets | shared.keys()) + 1
+    values = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent);
+        return d.nodes.map(n => [d.page.labels[n.id], n.value]); }""")
+    assert dict(values) == {k: len(v) for k, v in shared.items()}  # sized by shared papers
+    page.fill("#kg-min", "2")
+    strong = {k for k, v in pairs.items() if v >= 2}
+    assert int(page.get_attribute("body", "data-visible-edges")) == len(strong)
+    assert visible(page) == len({x for k in strong for x in k})
+    page.click("#kg-clear")
+    # a dataset's details: its partner methods, most shared first, with the counts
+    iemocap = node_id(page, "IEMOCAP", "Dataset")
+    page.evaluate(f"kg.select({iemocap}, false)")
+    items = page.locator("#kg-details ol.kg-partners li")
+    got = [(items.nth(i).locator("button").inner_text(), int(items.nth(i).get_attribute("data-shared")))
+           for i in range(items.count())]
+    exp = sorted(((m, n) for (d, m), n in pairs.items() if d == "IEMOCAP"), key=lambda x: (-x[1], x[0].lower()))
+    assert got == exp
+    items.first.locator("button").click()  # a partner opens its own details
+    assert page.get_attribute("body", "data-selected") == str(node_id(page, exp[0][0], "Method"))
+    page.keyboard.press("Escape")
+    assert page.locator("#kg-panel").is_hidden()
+    # export of the current view: the labels on the canvas as SVG text; a download of PNG
+    page.wait_for_timeout(200)
+    svg, drawn = page.evaluate("[kg.svg(), kg.labels()]")  # the same frame
+    assert drawn and svg.count("<text") == len(drawn) and "<script" not in svg
+    assert all(d["label"] in svg for d in drawn if "&" not in d["label"] and "<" not in d["label"])
+    with page.expect_download() as dl:
+        page.click("#kg-png")
+    assert dl.value.suggested_filename == "overlap-dataset-method.png"
+    page.close()
+
+
+def test_ego_view_ranks_partners_by_shared_papers(built, browser):
+    rs = rows(built)
+    view_main(argparse.Namespace(kind="dataset", name="IEMOCAP", output=built))
+    ps = {r["paper_iri"] for r in rs if r["label"] == "IEMOCAP"}
+    sh = defaultdict(set)
+    for r in rs:
+        if r["paper_iri"] in ps and r["label"] != "IEMOCAP":
+            sh[r["label"]].add(r["paper_iri"])
+    page = browser.open(built / "views" / "dataset-iemocap.html")
+    meld = node_id(page, "MELD", "Dataset")
+    assert page.evaluate(f"kg.nodes.get({meld}).value") == len(sh["MELD"])
+    page.evaluate(f"kg.select({node_id(page, 'IEMOCAP', 'Dataset')}, false)")
+    shown = {}
+    for li in page.locator("#kg-details ol.kg-partners li").all():
+        shown[li.locator("button").inner_text()] = int(li.get_attribute("data-shared"))
+    assert shown and all(shown[k] == len(sh[k]) for k in shown)
+    counts = [int(x) for x in page.locator("#kg-details ol.kg-partners li").evaluate_all("l => l.map(x => x.dataset.shared)")]
+    assert "MELD" in shown
+    # papers are labelled by their short title, not by arXiv id
+    labels = {b["label"] for b in page.evaluate("kg.labels()")}
+    titles = {r["title"].split(":")[0] for r in rs if r["paper_iri"] in ps}
+    assert labels & {t if len(t) <= 28 else t[:27].rstrip() + "…" for t in titles}
+    assert not any(re.fullmatch(r"\d{4}\.\d{5}", lab) for lab in labels)
+    # a small view fills the canvas
+    box = page.evaluate("""() => { const n = kg.network, pos = n.getPositions(), xs = [], ys = [];
+        for (const id in pos) { const p = n.canvasToDOM(pos[id]); xs.push(p.x); ys.push(p.y); }
+        const c = document.getElementById('kg-network');
+        return [(Math.max(...xs) - Math.min(...xs)) / c.clientWidth, (Math.max(...ys) - Math.min(...ys)) / c.clientHeight]; }""")
+    assert max(box) > 0.6
+    page.close()
+
+
+def test_network_state_url_reproduces_a_view(built, browser):
+    page = browser.page()
+    page.goto((built / "overlap-dataset-method.html").resolve().as_uri() + "#min=2&sel=IEMOCAP")
+    page.wait_for_function("window.kgReady === true")
+    assert page.get_attribute("body", "data-selected") == str(node_id(page, "IEMOCAP", "Dataset"))
+    assert page.input_value("#kg-min") == "2"
+    n = visible(page)
+    page.close()
+    page = browser.open(built / "overlap-dataset-method.html")
+    page.fill("#kg-min", "2")
+    assert visible(page) == n and page.get_attribute("body", "data-state") == "min=2"
+    page.close()
+
+
+# ------------------------------------------------------------------ a generated 80k-paper build
+BIG_PAPERS = 80_000
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Path:
+    """80,000 synthetic papers (benchmarks/bench_views.py's generator), the views without pictures."""
+    import sys
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_views import synthetic
+    from kg.viz import write_view
+    from kg.viz.data import Data
+    out = tmp_path_factory.mktemp("big")
+    synthetic(out, BIG_PAPERS, 6000)
+    data = Data.load(out)
+    for kind in ("graph", "overlap", "matrix"):
+        write_view(out, kind, data, pictures=False)
+    write_view(out, "dataset", data, "dataset 3", pictures=False)
+    return out
+
+
+def test_80k_labels_never_overlap_and_clicks_are_fast(big, browser):
+    for name in ("graph.html", "overlap-datasets.html", "overlap-dataset-method.html"):
+        page = browser.open(big / name, timeout=180_000)
+        fit = page.evaluate("kg.labels()")
+        assert len(fit) >= 20 and _overlaps(fit) == 0, name
+        page.evaluate("kg.network.moveTo({scale: kg.network.getScale() * 4})")
+        page.wait_for_timeout(300)
+        zoomed = page.evaluate("kg.labels()")
+        assert zoomed and _overlaps(zoomed) == 0, name
+        assert page.evaluate("kg.nodes.length") <= 2500  # aggregated, not a hairball of every entity
+        page.close()
+
+
+def test_80k_matrix_finds_a_rare_dataset_with_its_counts(big, browser):
+    rs = rows(big)
+    target = "dataset 1234"
+    ps = {r["paper_iri"] for r in rs if r["label"] == target}
+    exp = defaultdict(int)
+    for r in rs:
+        if r["paper_iri"] in ps and r["type"] == "Method":
+            exp[r["label"]] += 1
+    page = browser.open(big / "matrix.html", timeout=180_000)
+    page.fill("#kg-q", target)
+    m = page.evaluate("kg.matrix()")
+    assert m["rows"] == [target]
+    assert dict(zip(m["cols"], m["cells"][0])) == dict(sorted(exp.items(), key=lambda x: (-x[1], x[0].lower()))[:40])
+    page.click("td.kg-c")
+    assert page.locator("#kg-details li").count() == int(page.locator("td.kg-c").first.get_attribute("data-count"))
+    page.fill("#kg-q", "")
+    page.select_option("#kg-sort", "similar")
+    assert page.evaluate("kg.matrix().rows.length") == 50
+    page.click("#kg-tab-trends")
+    t = page.evaluate("kg.trends()")
+    label, series = t["series"][0]
+    per = defaultdict(set)
+    for r in rs:
+        if r["label"] == label:
+            per[_month(r)].add(r["paper_iri"])
+    assert series == [len(per[mo]) for mo in t["months"]]
+    page.close()
+
+
+def test_80k_ego_view_ranks_partners(big, browser):
+    rs = rows(big)
+    ps = {r["paper_iri"] for r in rs if r["label"] == "dataset 3"}
+    sh = defaultdict(set)
+    for r in rs:
+        if r["paper_iri"] in ps and r["label"] != "dataset 3":
+            sh[r["label"]].add(r["paper_iri"])
+    page = browser.open(big / "views" / "dataset-dataset-3.html", timeout=180_000)
+    centre = node_id(page, "dataset 3", "Dataset")
+    page.evaluate(f"kg.select({centre}, false)")
+    items = page.locator("#kg-details ol.kg-partners li")
+    got = {items.nth(i).locator("button").inner_text(): int(items.nth(i).get_attribute("data-shared"))
+           for i in range(min(items.count(), 10))}
+    assert got and all(got[k] == len(sh[k]) for k in got)
+    top = max(len(v) for v in sh.values())
+    assert max(got.values()) == top
+    # every paper is reachable from the centre's details (no cap), paged
+    assert page.locator("#kg-details ol.kg-papers li").count() == 100
+    page.locator("#kg-details button.kg-more").click()
+    assert page.locator("#kg-details ol.kg-papers li").count() == min(200, len(ps))
+    page.close()
+
+
+def test_injected_markup_in_the_explorer_tabs_and_exports(hostile, browser):
+    page = browser.open(hostile / "matrix.html")
+    page.click("#kg-tab-trends")
+    page.fill("#kg-add", "img src=z")
+    page.press("#kg-add", "Enter")
+    assert '<img src=z onerror="window.__pwned=3">' in page.inner_text(".kg-chips")
+    svg = page.evaluate("kg.svg()")
+    assert "<img" not in svg and "&lt;img src=z" in svg  # escaped by the serializer: text, not markup
+    page.click("#kg-tab-upset")
+    page.click("#kg-tab-matrix")
+    page.fill("#kg-q", "img")
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#kg-view img, #kg-view script, #kg-chart foreignObject").count() == 0
+    page.close()

@@ -25,6 +25,11 @@ PREFIX kgo: <https://w3id.org/kg-digest/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?p ?a WHERE { ?p a kgo:Paper ; dcterms:abstract ?a }
 """
+ISSUED_QUERY = """
+PREFIX kgo: <https://w3id.org/kg-digest/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?p ?d WHERE { ?p a kgo:Paper ; dcterms:issued ?d }
+"""
 
 _WS = re.compile(r"\s+")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
@@ -60,6 +65,7 @@ class Paper:
     id: str
     title: str
     summary: str = ""
+    issued: str = ""     # dcterms:issued (YYYY-MM-DD...) when the graph has it
     links: list[tuple[int, str, str]] = field(default_factory=list)  # (entity index, relation, evidence)
 
     @property
@@ -130,6 +136,10 @@ class Data:
             store = open_store(out)
             for sol in store.query(SUMMARY_QUERY):
                 self._set_summary(sol["p"].value, sol["a"].value)
+            for sol in store.query(ISSUED_QUERY):
+                i = self.paper_index.get(sol["p"].value)
+                if i is not None and (not self.papers[i].issued or sol["d"].value < self.papers[i].issued):
+                    self.papers[i].issued = sol["d"].value
             del store
         except OSError:  # a store held open for writing by another process: views without summaries
             pass

@@ -221,59 +221,135 @@ def entity_graph(data: Data) -> View:
 
 
 # ---------------------------------------------------------------------------------- overlap
+PARTNERS = 40           # partners listed (with counts) in an entity's details
+OVERLAP_NODES = 1500    # entities drawn in an overlap network at most
+
+
+def _partner_list(data: Data, counts: dict[int, int], node: dict[int, int] | None = None) -> list:
+    """[[label, type, shared papers, node id or -1], ...], most shared first."""
+    ranked = sorted(counts, key=lambda o: (-counts[o], data.entities[o].label.lower(), o))
+    return [[data.entities[o].label, data.entities[o].type, counts[o], (node or {}).get(o, -1)]
+            for o in ranked[:PARTNERS]]
+
+
 def overlap_view(data: Data, row_type: str, col_type: str, name: str, title: str) -> View:
-    """Entities of two types (or one), an edge weighted by the number of papers using both."""
+    """Entities of two types (or one) that share papers, an edge weighted by the number of papers
+    using both; a node's size is the number of papers it shares with any partner. Entities
+    without a partner are not drawn."""
     table = PaperTable(data, 0)
     cells = data.co_counts(row_type, col_type)
     kinds = [row_type] if row_type == col_type else [row_type, col_type]
     v = View(name, title, "", kinds)
-    ids = sorted({i for rc in cells for i in rc} | set(data.of_type(row_type) if row_type == col_type else []),
+    shared_papers: dict[int, set[int]] = defaultdict(set)
+    partners: dict[int, dict[int, int]] = defaultdict(dict)
+    for (r, c), ps in cells.items():
+        shared_papers[r].update(ps)
+        shared_papers[c].update(ps)
+    n_all, n_pairs = len(shared_papers), len(cells)
+    alone = sum(1 for i in data.of_type(row_type) if i not in shared_papers)
+    for (r, c), ps in cells.items():  # partners from every pair, drawn or not
+        partners[r][c] = len(ps)
+        partners[c][r] = len(ps)
+    if n_all > OVERLAP_NODES:  # a huge build: the entities sharing most papers, their pairs among them
+        top = set(sorted(shared_papers, key=lambda i: (-len(shared_papers[i]), data.entities[i].label.lower(), i))
+                  [:OVERLAP_NODES])
+        cells = {rc: ps for rc, ps in cells.items() if rc[0] in top and rc[1] in top}
+        v.notes.append(f"Huge graph: the {OVERLAP_NODES} of {n_all} entities sharing most papers, {len(cells)} of "
+                       f"{n_pairs} pairs; the matrix (matrix.html) has every one.")
+        shared_papers = defaultdict(set)
+    ids = sorted({i for rc in cells for i in rc},
                  key=lambda i: (data.entities[i].type != row_type, data.entities[i].label.lower(), data.entities[i].iri))
+    if n_all > OVERLAP_NODES:
+        for (r, c), ps in cells.items():
+            shared_papers[r].update(ps)
+            shared_papers[c].update(ps)
     node = {}
     ev = {}
     for ei in ids:
         e = data.entities[ei]
-        node[ei] = v.add(e.type, e.label, len(e.papers), _entity_info(data, ei, table, ev, 5, 0))
+        info = _entity_info(data, ei, table, ev, 5, 0)
+        info["sh"] = len(shared_papers[ei])
+        node[ei] = v.add(e.type, e.label, len(shared_papers[ei]), info)
+    for ei in ids:
+        v.info[node[ei]]["pt"] = _partner_list(data, partners[ei], node)
+        v.info[node[ei]]["np"] = len(partners[ei])
     for (r, c), ps in sorted(cells.items(), key=lambda x: (node[x[0][0]], node[x[0][1]])):
         v.edges.append((node[r], node[c], float(len(ps))))
         v.einfo.append({"c": len(ps), "g": [table.ref(pi) for pi in ps[:12]],
                         "l": f"{data.entities[r].label} + {data.entities[c].label}"})
     v.papers = table.rows
-    v.subtitle = (f"{len(ids)} entities, {len(cells)} pairs; an edge counts the papers that use both")
+    v.subtitle = (f"{len(ids)} entities, {len(cells)} pairs; an edge counts the papers that use both, "
+                  f"a node's size the papers it shares")
+    if alone:
+        v.notes.append(f"{alone} {row_type.lower()}s share no paper with a partner and are not drawn.")
     return v.finish()
 
 
 # ---------------------------------------------------------------------------------- ego
-EGO_PAPERS = 150
+EGO_PAPERS = 150        # above this many papers, an ego view draws partners only (papers in the details)
+EGO_PARTNERS = 300      # ... the partners sharing most papers
+
+
+def short_title(title: str, n: int = 28) -> str:
+    """A paper's label: the name before the colon of its title, else the title cut to n characters."""
+    head = title.split(":", 1)[0].strip() if ":" in title[:60] else title.strip()
+    return head if len(head) <= n else head[: n - 1].rstrip() + "…"
 
 
 def ego_view(data: Data, ei: int) -> View:
-    """One entity, its papers and every other entity of those papers."""
+    """One entity and what it shares: its partners (every other entity of its papers), ranked and
+    sized by the papers they share with it. Up to EGO_PAPERS papers they are drawn (labelled by
+    short title), linked to their entities; above, the partners are linked to the centre with the
+    shared papers as the edge weight, and the papers are paged through in the details."""
     from ..vocab import slug
     e = data.entities[ei]
-    table = PaperTable(data, 240)
+    big = len(e.papers) > EGO_PAPERS
+    table = PaperTable(data, 160 if big else 240)
     ev = _evidence(data)
     v = View(f"views/{e.type.lower()}-{slug(e.label)}", f"{e.label} ({e.type})", "",
-             ["Paper", "Task", "Dataset", "Method", "Metric"])
+             (["Task", "Dataset", "Method", "Metric"] if big else ["Paper", "Task", "Dataset", "Method", "Metric"]))
     papers = sorted(e.papers, key=lambda pi: data.papers[pi].id, reverse=True)
-    if len(papers) > EGO_PAPERS:
-        v.notes.append(f"Showing the {EGO_PAPERS} newest of {len(papers)} papers.")
-        papers = papers[:EGO_PAPERS]
-    centre = v.add(e.type, e.label, len(e.papers), _entity_info(data, ei, table, ev, 20, EVIDENCE_CHARS))
+    shared: dict[int, list[int]] = defaultdict(list)
+    for pi in papers:
+        for other in _relations(data, pi):
+            if other != ei:
+                shared[other].append(pi)
+    ranked = sorted(shared, key=lambda o: (-len(shared[o]), data.entities[o].label.lower(), o))
+    centre_info = _entity_info(data, ei, table, ev, len(papers), 100 if big else EVIDENCE_CHARS)
+    centre = v.add(e.type, e.label, len(e.papers), centre_info)
     v.focus = centre
     enode = {ei: centre}
-    for pi in papers:
-        rel = _relations(data, pi)
-        pn = v.add("Paper", data.papers[pi].id, 1, _paper_info(data, pi, table))
-        for other in sorted(rel, key=lambda x: (data.entities[x].type, data.entities[x].label.lower())):
-            if other not in enode:
-                o = data.entities[other]
-                enode[other] = v.add(o.type, o.label, len(o.papers), _entity_info(data, other, table, ev, 5, EVIDENCE_CHARS))
-            v.edges.append((pn, enode[other], 1.0))
-            v.einfo.append({"r": RELATION_LABEL.get(rel[other], rel[other]), "p": table.ref(pi),
-                            "e": excerpt(ev.get((pi, other), ""), EVIDENCE_CHARS)})
+    if big:
+        drawn = ranked[:EGO_PARTNERS]
+        for other in drawn:
+            o = data.entities[other]
+            info = _entity_info(data, other, table, ev, 0, 0)
+            info["sh"] = len(shared[other])
+            info["g"] = [table.ref(pi) for pi in shared[other][:50]]
+            enode[other] = v.add(o.type, o.label, len(shared[other]), info)
+            v.edges.append((centre, enode[other], float(len(shared[other]))))
+            v.einfo.append({"c": len(shared[other]), "g": info["g"][:12], "l": f"{e.label} + {o.label}"})
+        v.notes.append(f"{len(papers)} papers: the {len(drawn)} of {len(ranked)} partners sharing most papers "
+                       f"are drawn, linked to {e.label} by the papers they share; every paper is in its details.")
+    else:
+        for other in ranked:
+            o = data.entities[other]
+            info = _entity_info(data, other, table, ev, 5, EVIDENCE_CHARS)
+            info["sh"] = len(shared[other])
+            enode[other] = v.add(o.type, o.label, len(shared[other]), info)
+        for pi in papers:
+            rel = _relations(data, pi)
+            info = _paper_info(data, pi, table)
+            pn = v.add("Paper", short_title(data.papers[pi].title), 1, info)
+            for other in sorted(rel, key=lambda x: enode[x]):
+                v.edges.append((pn, enode[other], 1.0))
+                v.einfo.append({"r": RELATION_LABEL.get(rel[other], rel[other]), "p": table.ref(pi),
+                                "e": excerpt(ev.get((pi, other), ""), EVIDENCE_CHARS)})
+    centre_info["pt"] = _partner_list(data, {o: len(ps) for o, ps in shared.items()}, enode)
+    centre_info["np"] = len(shared)
     v.papers = table.rows
-    v.subtitle = f"{len(e.papers)} papers; {len(enode) - 1} related entities"
+    v.subtitle = (f"{len(e.papers)} papers; {len(shared)} related entities, sized by the papers they share with "
+                  f"{e.label}")
     return v.finish()
 
 

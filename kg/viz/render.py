@@ -71,21 +71,23 @@ def network_html(v: View, weighted: bool = False) -> str:
     weighted = weighted or any(w != 1.0 for _, _, w in v.edges)  # e.g. the entity graph of a huge build
     net = Network(height="100%", width="100%", directed=False, cdn_resources="in_line")
     # Lists set directly: pyvis's add_node/add_edge scan every node on each call (quadratic).
-    net.nodes = [{"id": i, "label": lab, "x": x, "y": y, "value": c, "shape": STYLE[k][0], "color": STYLE[k][1]}
-                 for i, (lab, k, c, (x, y)) in enumerate(zip(v.labels, v.node_kind, v.node_count, v.pos))]
+    # No vis labels: the page draws the labels itself, only those that fit at the current zoom.
+    net.nodes = [{"id": i, "x": x, "y": y, "value": c, "shape": STYLE[k][0], "color": STYLE[k][1]}
+                 for i, (k, c, (x, y)) in enumerate(zip(v.node_kind, v.node_count, v.pos))]
     net.edges = [{"id": i, "from": a, "to": b, **({"value": w} if weighted else {})}
                  for i, (a, b, w) in enumerate(v.edges)]
     net.options = vis_options(v, weighted)
     page = {"kind": "network", "name": v.name, "title": v.title, "subtitle": v.subtitle, "kinds": v.kinds,
             "colors": {k: STYLE[k][1] for k in STYLE}, "shapes": {k: STYLE[k][0] for k in STYLE},
-            "info": v.info, "einfo": v.einfo, "papers": v.papers, "notes": v.notes, "focus": v.focus,
+            "labels": v.labels, "info": v.info, "einfo": v.einfo, "papers": v.papers, "notes": v.notes, "focus": v.focus,
             "large": v.large, "weighted": weighted}
     net.template = _env().get_template("network.html", globals={"page": page})
     return net.generate_html(name=Path(v.name).name + ".html", notebook=True)
 
 
-def matrix_html(title: str, subtitle: str, sections: list[dict], papers: list[dict]) -> str:
-    page = {"kind": "matrix", "title": title, "subtitle": subtitle, "sections": sections, "papers": papers}
+def matrix_html(title: str, subtitle: str, explorer: dict) -> str:
+    """The overlap explorer (matrices, datasets used together, trends) of kg.viz.explore data."""
+    page = {"kind": "matrix", "title": title, "subtitle": subtitle, **explorer}
     return _env().get_template("matrix.html").render(page=page)
 
 
