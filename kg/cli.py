@@ -195,7 +195,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or the name of a canned query")
     q.add_argument("--list", action="store_true", help="list the canned queries")
     q.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="canned query parameter")
-    q.add_argument("--format", "-f", choices=["table", "csv", "json", "md"], default="table")
+    q.add_argument("--format", "-f", choices=["table", "csv", "json", "md"], default="table", help="output format")
     q.add_argument("--timeout", type=float, default=60, metavar="S",
                    help="stop the query after S seconds; 0 = no limit (default: 60)")
     q.add_argument("--endpoint", metavar="URL", help="run on this remote SPARQL endpoint instead of the build")
@@ -204,9 +204,8 @@ def parser() -> argparse.ArgumentParser:
     q.set_defaults(func=_lazy("query"))
 
     s = sub.add_parser("serve", help="serve the build as a read-only SPARQL endpoint on 127.0.0.1")
-    s.add_argument("--port", type=int, default=7878)
-    s.add_argument("--timeout", type=int, default=30, help="query timeout in seconds (every query is stopped "
-                   "then; default: 30)")
+    s.add_argument("--port", type=int, default=7878, help="the port on 127.0.0.1")
+    s.add_argument("--timeout", type=int, default=30, help="query timeout in seconds; every query is stopped then")
     s.add_argument("--memory", type=int, default=2048, metavar="MB",
                    help="memory one query may use, in MB (default: 2048)")
     s.add_argument("--workers", type=int, default=2, help="queries run at the same time (default: 2)")

@@ -10,9 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def bundled_build(tmp_path_factory) -> Path:
-    """OUT directory of `kg build data/` (no HTML views: the view tests build their own)."""
+    """OUT directory of `kg build data/ --formats default,jsonld --no-views` (the view tests build their own views)."""
     from kg.build import build
 
     out = tmp_path_factory.mktemp("bundled")
-    build([ROOT / "data"], out, progress=False, views=False)
+    build([ROOT / "data"], out, progress=False, views=False, formats=("store", "nt", "ttl", "jsonld", "links", "graphml"))
     return out
