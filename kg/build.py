@@ -1,6 +1,7 @@
 """kg build: digests -> papers -> mentions -> links -> graph -> files and store in OUT/."""
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections import Counter
@@ -15,7 +16,7 @@ from .extract import extract_all, load_nlp
 from .graph import entity_triples, paper_triples
 from .ingest import IngestReport, ingest
 from .link import Linker, find_results
-from .model import TYPES, Link, Paper, RowError
+from .model import TYPES, Link, Mention, Paper, RowError
 from .store import create_store, open_store
 
 
@@ -41,6 +42,7 @@ class BuildSummary:
     seconds: float = 0.0
     stages: dict = field(default_factory=dict)  # stage -> seconds
     files: list[Path] = field(default_factory=list)
+    curation: object = None  # curate.CurationReport
 
     def lines(self) -> list[str]:
         out = [
@@ -57,6 +59,11 @@ class BuildSummary:
             out.append(f"  {e}")
         if len(self.errors) > 20:
             out.append(f"  ... and {len(self.errors) - 20} more")
+        c = self.curation
+        if c is not None and (c.applied or c.not_applied):
+            out.append(f"curation         {c.applied} applied, {len(c.not_applied)} no longer apply ({c.file})")
+            for msg in c.not_applied[:20]:
+                out.append(f"  not applied: {msg}")
         out.append(f"time             {self.seconds:.1f} s")
         return out
 
@@ -108,55 +115,244 @@ def _run(pipe, func, args) -> None:
     pipe.close()
 
 
-def _links_and_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, views: bool) -> list[Path]:
-    """graph.graphml, links.jsonl and (if views) the default views; returns the views' files."""
-    export.write_graphml(rows, out / "graph.graphml")
-    export.write_links(rows, out / "links.jsonl")
-    if not views:
-        return []
-    from .viz import build_views
-    from .viz.data import Data
-    return build_views(out, None if summaries is None else Data.from_rows(rows, summaries))
+# --- what a build writes --------------------------------------------------------------------
+
+FORMATS = {  # --formats name -> what it writes
+    "store": "store/ (the Oxigraph store: kg query, kg serve)",
+    "nt": "graph.nt",
+    "ttl": "graph.ttl",
+    "jsonld": "graph.jsonld",
+    "links": "links.jsonl",
+    "graphml": "graph.graphml",
+    "views": "graph.html, overlap and matrix views (+ .svg, .png)",
+}
+DEFAULT_FORMATS = ("store", "nt", "ttl", "links", "graphml", "views")
+MANIFEST = "build.json"
+BUILD_ENTRIES = {"store", "graph.nt", "graph.ttl", "graph.jsonld", "links.jsonl", "graph.graphml", MANIFEST}
 
 
-def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = None,
-          min_confidence: float = 0.0, progress: bool = True, views: bool = True) -> BuildSummary:
-    t0 = time.time()
-    out = Path(out)
+class BuildError(Exception):
+    """A build that cannot start or finish for a reason the user can fix; nothing was replaced."""
+
+
+class StrictFailure(Exception):
+    """--strict and something was skipped; nothing was replaced."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(f"--strict: {len(problems)} problem(s); the previous build is left as it was")
+        self.problems = problems
+
+
+def parse_formats(text: str | None) -> tuple[str, ...]:
+    """'store,ttl' / 'all' / 'default' / 'default,jsonld' -> the formats, in FORMATS order."""
+    if not text:
+        return DEFAULT_FORMATS
+    chosen: set[str] = set()
+    for part in (p.strip() for p in text.split(",")):
+        if part == "all":
+            chosen.update(FORMATS)
+        elif part == "default":
+            chosen.update(DEFAULT_FORMATS)
+        elif part in FORMATS:
+            chosen.add(part)
+        elif part:
+            raise BuildError(f"--formats: unknown format {part!r} (one of {', '.join(FORMATS)}, all, default)")
+    return tuple(f for f in FORMATS if f in chosen)
+
+
+class _HashingWriter:
+    """A binary file that hashes what is written to it."""
+
+    def __init__(self, fh):
+        import hashlib
+        self.fh, self.sha = fh, hashlib.sha256()
+
+    def write(self, b) -> int:
+        self.sha.update(b)
+        return self.fh.write(b)
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+
+def _write_rdf(nt: Path, out: Path, names: tuple[str, ...]) -> None:
+    """Turtle and/or JSON-LD from the N-Triples file, streamed, in the same triple order (read
+    leniently: the build wrote the file from validated terms)."""
+    from pyoxigraph import RdfFormat, parse, serialize
+    from .graph import PREFIXES
+    fmts = {"graph.ttl": RdfFormat.TURTLE, "graph.jsonld": RdfFormat.JSON_LD}
+    for name in names:
+        with open(out / name, "wb") as dst:
+            serialize(parse(path=nt, format=RdfFormat.N_TRIPLES, lenient=True), dst, fmts[name], prefixes=PREFIXES)
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _kg_version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("kg")
+    except Exception:
+        return "unknown"
+
+
+# --- atomic replacement of OUT ----------------------------------------------------------------
+
+def _prepare(out: Path, input_files: list[Path]) -> Path:
+    """Check that OUT can be (re)placed and make the sibling folder the build is written into."""
+    import os
+    import re
+    import tempfile
     from .serve import served_by
     pid = served_by(out)
     if pid is not None:
         raise BuildInUse(f"{out}/ is being served by `kg serve` (server pid {pid}); stop it, "
                          f"or build into another directory with -o")
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"-o {out}: is a file, not a folder; name a folder for the build")
+    for up in [out, *out.parents]:
+        if up.exists():
+            if not up.is_dir():
+                raise BuildError(f"-o {out}: {up} is a file, so no folder can be made under it")
+            break
+    parent = out.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BuildError(f"-o {out}: cannot make {parent}: {e.strerror}") from None
+    if out.is_dir():
+        resolved = out.resolve()
+        inside = [f for f in input_files if f.resolve().is_relative_to(resolved)]
+        if inside:
+            raise BuildError(f"-o {out}: the folder holds input {inside[0]}; a build replaces its whole "
+                             f"folder, so build into another one")
+        names = {p.name for p in out.iterdir()}
+        if names and not (names & {MANIFEST, "store", "graph.nt"}):
+            raise BuildError(f"-o {out}: the folder is not empty and holds no kg build "
+                             f"({', '.join(sorted(names)[:3])}, ...); a build replaces its whole folder, "
+                             f"so name a new or empty folder")
+    # temporary folders of builds that were killed
+    for stale in parent.glob(f".{out.name}.kg-*"):
+        m = re.search(r"\.kg-(?:building|old)-(\d+)-", stale.name)
+        if m and not _alive(int(m.group(1))):
+            shutil.rmtree(stale, ignore_errors=True)
+    if not os.access(parent, os.W_OK | os.X_OK) or (out.is_dir() and not os.access(out, os.W_OK | os.X_OK)):
+        raise BuildError(f"-o {out}: {parent if not os.access(parent, os.W_OK) else out} is read-only; "
+                         f"build into a folder you can write")
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.kg-building-{os.getpid()}-", dir=parent))
+    except OSError as e:
+        raise BuildError(f"-o {out}: cannot write in {parent}: {e.strerror}") from None
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o777 & ~mask)  # as a folder made by mkdir (mkdtemp makes it private)
+    return tmp
+
+
+def _alive(pid: int) -> bool:
+    import os
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Put the finished build in tmp in the place of OUT (renames in the same folder)."""
+    import os
+    import tempfile
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.kg-old-{os.getpid()}-", dir=tmp.parent))
+        old.rmdir()
+        os.rename(out, old)
+        try:
+            os.rename(tmp, out)
+        except OSError:
+            os.rename(old, out)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(tmp, out)
+
+
+def read_manifest(out: Path) -> dict | None:
+    """OUT/build.json of a complete build, else None."""
+    import json
+    try:
+        m = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return m if isinstance(m, dict) and m.get("complete") is True else None
+
+
+# --- the build --------------------------------------------------------------------------------
+
+def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = None,
+          min_confidence: float = 0.0, progress: bool = True, views: bool = True,
+          formats: tuple[str, ...] | None = None, curation: Path | None = None,
+          cache: bool = True, strict: bool = False) -> BuildSummary:
+    """Build the graph of the inputs into OUT, atomically: everything is written into a sibling
+    folder, which replaces OUT only when complete (OUT/build.json, written last, says so), so a
+    failed or interrupted build leaves the previous one as it was.
+
+    Stages: ingest -> extract (cached per paper, in parallel) -> consolidate -> link -> curate ->
+    graph (graph.nt) -> store, Turtle/JSON-LD, links.jsonl/GraphML/views.
+    """
+    from .ingest import find_inputs
+    t0 = time.time()
+    out = Path(out)
+    formats = tuple(formats) if formats is not None else DEFAULT_FORMATS
+    if not views:
+        formats = tuple(f for f in formats if f != "views")
+    input_files = find_inputs(inputs)
+    tmp = _prepare(out, input_files)
+    jobs: list[_Job] = []
+    try:
+        summary = _build_into(tmp, out, inputs, input_files, vocab_paths, min_confidence, progress, formats,
+                              curation, cache, strict, jobs, t0)
+        _swap(tmp, out)
+    except BaseException:
+        for j in jobs:
+            if j.proc is not None and j.proc.is_alive():
+                j.proc.terminate()
+                j.proc.join()
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    summary.files = [out / f.relative_to(tmp) if f.is_relative_to(tmp) else f for f in summary.files]
+    summary.seconds = time.time() - t0
+    return summary
+
+
+def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_paths, min_confidence: float,
+                progress: bool, formats: tuple[str, ...], curation_file: Path | None, use_cache: bool,
+                strict: bool, jobs: list, t0: float) -> BuildSummary:
+    import json
+    from . import curate
+    from .cache import ExtractCache, extractor_version, paper_key, vocabulary_hash
+    from .consolidate import consolidate
     summary = BuildSummary()
     report = IngestReport()
     papers = ingest(inputs, report)
     summary.rows, summary.errors = report.rows, report.errors
     summary.papers = len(papers)
     summary.versions = sum(len(p.versions) for p in papers)
-
-    nlp = load_nlp(vocab_paths)
-    vocabulary = nlp.get_pipe("kg_vocab_matcher").vocabulary  # parsed once, shared with the pipeline
-    linker = Linker(vocabulary, min_confidence=min_confidence)
-    bar = Progress(len(papers), progress)
-
-    linked: list[tuple[Paper, list[Link]]] = []  # what the graph is made of, for links.jsonl
-
-    def triples() -> Iterator[Triple]:
-        for i, (paper, mentions) in enumerate(extract_all(papers, nlp), start=1):
-            links = linker.link(paper, mentions)
-            linked.append((paper, links))
-            for lk in links:
-                summary.links[lk.type] += 1
-                summary.novel[lk.type] += lk.novel
-            results = find_results(paper, mentions, links)
-            summary.results += len(results)
-            yield from paper_triples(paper, links, results)
-            bar.update(i)
-        yield from entity_triples(linker.entities.values(), vocabulary)
+    if strict and summary.errors:
+        raise StrictFailure([str(e) for e in summary.errors])
+    curation_path = Path(curation_file) if curation_file else curate.default_file(list(inputs))
+    corrections = curate.load(curation_path)  # CurationError before any work
 
     stage = t0
+    bar = Progress(len(papers), progress)
 
     def lap(name: str) -> None:
         nonlocal stage
@@ -166,40 +362,149 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
         if bar.enabled:  # long inputs: say what is done, the later stages are silent otherwise
             print(f"  {name}: done in {summary.stages[name]:.1f} s", file=sys.stderr, flush=True)
 
+    nlp = load_nlp(vocab_paths)
+    vocabulary = nlp.get_pipe("kg_vocab_matcher").vocabulary  # parsed once, shared with the pipeline
     lap("ingest+load pipeline")
-    nt = out / "graph.nt"
-    export.write_ntriples(triples(), nt)
-    lap("extract+link+graph.nt")
+
+    # extract, from the cache where the paper's texts and the extractor are unchanged
+    version = extractor_version(vocab_paths)
+    cache = ExtractCache(out if out.is_dir() else None, version, enabled=use_cache)
+    keys = [paper_key(p) for p in papers] if use_cache else []
+    found: list[list[Mention] | None] = [cache.get(k) for k in keys] if use_cache else [None] * len(papers)
+    todo = [i for i, ms in enumerate(found) if ms is None]
+    cache.hits, cache.misses = len(papers) - len(todo), len(todo)
+    lap(f"extraction cache ({cache.hits} papers from it)")
+    bar.total = len(todo)
+    for n, (i, (_paper, ms)) in enumerate(zip(todo, extract_all([papers[i] for i in todo], nlp)), start=1):
+        found[i] = ms
+        if use_cache:
+            cache.put(keys[i], ms)
+        bar.update(n)
+    extracted = list(zip(papers, found))
+    del found
+    lap(f"extract ({len(todo)} papers)")
+    extracted = consolidate(extracted, vocabulary)
+
+    # link (corpus-level: over every paper, from the mentions) and curate
+    linker = Linker(vocabulary, min_confidence=min_confidence)
+    linked = [(paper, linker.link(paper, mentions)) for paper, mentions in extracted]
+    lap("link")
+    linked, creport = curate.apply(linked, linker, corrections, str(curation_path))
+    if strict and creport.not_applied:
+        raise StrictFailure(creport.not_applied)
+    lap("curate")
+
+    # graph: graph.nt, the build's canonical file (hashed as written)
+    def triples() -> Iterator[Triple]:
+        for (paper, mentions), (_p, links) in zip(extracted, linked):
+            for lk in links:
+                summary.links[lk.type] += 1
+                summary.novel[lk.type] += lk.novel
+            results = find_results(paper, mentions, links)
+            summary.results += len(results)
+            yield from paper_triples(paper, links, results)
+        yield from entity_triples(linker.entities.values(), vocabulary)
+
+    from pyoxigraph import RdfFormat, serialize
+    nt = tmp / "graph.nt"
+    with open(nt, "wb") as fh:
+        hw = _HashingWriter(fh)
+        serialize(triples(), hw, RdfFormat.N_TRIPLES)
+    graph_sha = hw.sha.hexdigest()
+    del extracted
+    lap("graph.nt")
     summary.entities_known = sum(e.known for e in linker.entities.values())
     summary.entities_new = sum(not e.known for e in linker.entities.values())
-    # links.jsonl, GraphML and the views come from the links as made (same records as the store
-    # would answer, see export.graph_link_rows), so they need not wait for the store
-    rows = export.graph_link_rows(linked, linker.entities, vocabulary)
+    want_rows = "links" in formats or "graphml" in formats or "views" in formats
+    rows = export.graph_link_rows(linked, linker.entities, vocabulary) if want_rows else []
     summaries = {p.iri: p.latest.summary for p, _ in linked if p.latest.summary}
     del linked
     lap("links view")
     # On large inputs the independent stages run side by side in forked processes:
-    # Turtle+JSON-LD, links.jsonl+GraphML+views, and the store.
+    # Turtle/JSON-LD, links.jsonl/GraphML/views, and the store.
     side = summary.papers >= SIDE_BY_SIDE
-    writer = _Job(side, "graph.ttl / graph.jsonld", export.write_turtle_and_jsonld, nt, out)
-    if not side:
-        lap("graph.ttl+graph.jsonld")
-    links = None
-    if rows is not None:
-        links = _Job(side, "links.jsonl / graph.graphml / views", _links_and_views, rows, summaries, out, views)
+    rdf_names = tuple(n for f, n in (("ttl", "graph.ttl"), ("jsonld", "graph.jsonld")) if f in formats)
+    writer = None
+    if rdf_names:
+        writer = _Job(side, " / ".join(rdf_names), _write_rdf, nt, tmp, rdf_names)
+        jobs.append(writer)
+        if not side:
+            lap("+".join(rdf_names))
+    links_job = None
+    if rows is not None and want_rows:
+        links_job = _Job(side, "links.jsonl / graph.graphml / views", _links_views, rows, summaries, tmp, formats)
+        jobs.append(links_job)
         if not side:
             lap("links.jsonl+graph.graphml+views")
-    summary.triples = create_store(out, nt)
-    lap("store")
+    if "store" in formats or rows is None:
+        summary.triples = create_store(tmp, nt)
+        lap("store")
+    else:
+        summary.triples = _count_lines(nt)
     if rows is None:  # the records depend on the store's answer: read them from it, as `kg view` does
-        rows = export.link_rows(open_store(out))
-        links = _Job(False, "links.jsonl / graph.graphml / views", _links_and_views, rows, None, out, views)
+        rows = export.link_rows(open_store(tmp))
+        links_job = _Job(False, "links.jsonl / graph.graphml / views", _links_views, rows, None, tmp, formats)
         lap("links view from the store, links.jsonl+graph.graphml+views")
+        if "store" not in formats:
+            shutil.rmtree(tmp / "store")
     del rows
-    summary.files = [out / n for n in ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")]
-    writer.result()
-    summary.files += links.result()
+    view_files = links_job.result() if links_job is not None else []
+    if writer is not None:
+        writer.result()
     if side:
-        lap("waiting for graph.ttl, graph.jsonld, links.jsonl, graph.graphml, views")
-    summary.seconds = time.time() - t0
+        lap("waiting for " + ", ".join(rdf_names + ("links.jsonl, graph.graphml, views",)))
+    cache.save(tmp)
+    lap("extraction cache written")
+
+    # the manifest, last: what this build is
+    files = [tmp / n for n in ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")
+             if (tmp / n).exists()]
+    if "nt" not in formats:
+        nt.unlink()
+        files.remove(nt)
+    summary.files = files + list(view_files)
+    summary.curation = creport
+    manifest = {
+        "complete": True,
+        "kg_version": _kg_version(),
+        "inputs": [{"path": str(f), "sha256": _sha256(f)} for f in input_files],
+        "formats": list(formats),
+        "counts": {"rows": summary.rows, "papers": summary.papers, "versions": summary.versions,
+                   "links": {t: summary.links.get(t, 0) for t in TYPES},
+                   "novel": {t: summary.novel.get(t, 0) for t in ("Dataset", "Method")},
+                   "entities_known": summary.entities_known, "entities_new": summary.entities_new,
+                   "results": summary.results, "triples": summary.triples, "rows_skipped": len(summary.errors),
+                   "papers_extracted": cache.misses, "papers_from_cache": cache.hits},
+        "vocabulary": [str(p) for p in (vocab_paths or [])] or "ontology/vocab/*.ttl",
+        "vocabulary_hash": vocabulary_hash(vocab_paths),
+        "extractor_version": version,
+        "min_confidence": min_confidence,
+        "curation": creport.as_dict() | {"sha256": _sha256(curation_path) if curation_path.exists() else None},
+        "graph_sha256": graph_sha,
+        "files": sorted([f.relative_to(tmp).as_posix() for f in summary.files]
+                        + (["store/"] if (tmp / "store").is_dir() else [])),
+        "skipped": [str(e) for e in summary.errors],
+    }
+    (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return summary
+
+
+def _count_lines(path: Path) -> int:
+    n = 0
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            n += chunk.count(b"\n")
+    return n
+
+
+def _links_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...]) -> list[Path]:
+    """graph.graphml, links.jsonl and the default views, as chosen; returns the views' files."""
+    if "graphml" in formats:
+        export.write_graphml(rows, out / "graph.graphml")
+    if "links" in formats:
+        export.write_links(rows, out / "links.jsonl")
+    if "views" not in formats:
+        return []
+    from .viz import build_views
+    from .viz.data import Data
+    return build_views(out, None if summaries is None else Data.from_rows(rows, summaries))

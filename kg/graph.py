@@ -219,6 +219,8 @@ def entity_triples(entities: Iterable[Entity], vocabulary: Vocabulary) -> Iterat
         yield Triple(s, skos.inScheme, kgo.discovered if c is None else kgo.vocabulary)
         for prop, lit in entity_labels(e, vocabulary):
             yield Triple(s, prop, lit)
+        if e.papers:
+            yield Triple(s, kgo.paperCount, Literal(e.papers))
         if c is not None:
             for b in c.broader:
                 yield Triple(s, skos.broader, N(b))

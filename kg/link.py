@@ -19,11 +19,13 @@ Resolution rules:
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 import re
 
+from .extract.registry import is_strong, rank as rule_rank
 from .model import TYPES, Entity, Link, Mention, Paper, Result
 from .vocab import EN_STEM, ModifierText, Vocabulary, entity_iri, norm, rule_words
 
@@ -33,8 +35,6 @@ RELATIONS = {
     ("Method", False): "usesMethod", ("Method", True): "proposesMethod",
     ("Metric", False): "reportsMetric", ("Metric", True): "reportsMetric",
 }
-RULE_PRIORITY = {"title-name": 0, "vocabulary": 1, "cue-propose": 2, "abbreviation": 3, "cue-appositive": 4,
-                 "cue-dataset": 5, "cue-list": 6, "cue-head": 7, "cue-use": 8}
 
 
 @dataclass
@@ -102,7 +102,7 @@ class Linker:
         types: dict[str, str] = {}
         # (a name the text calls a task, "CapTTS相关任务", is a task)
         for m in sorted((m for m in mentions if not m.concept),
-                        key=lambda m: (m.type != "Task" or not m.typed, not m.typed, RULE_PRIORITY.get(m.rule, 9),
+                        key=lambda m: (m.type != "Task" or not m.typed, not m.typed, rule_rank(m.rule),
                                        -m.confidence, m.start)):
             types.setdefault(norm(m.text), m.type)
         return [m if m.concept or types.get(norm(m.text), m.type) == m.type
@@ -159,6 +159,15 @@ class Linker:
         for iri in [i for i, e in ents.items() if e.type == "Task" and e.known]:
             if self._acronym_of_other(iri, groups, ents):
                 del groups[iri], ents[iri]
+        # one task, two names: a new task stated in a frame ("… for Categorized Emotion Prediction")
+        # that shares a content word with a vocabulary task of the paper without being narrower
+        # than it is that task named loosely
+        known_words = {w for iri, e in ents.items() if e.type == "Task" and e.known
+                       for lab in (e.label, *e.alt_labels) for w in _content_words(lab)}
+        for iri in [i for i, e in ents.items() if e.type == "Task" and not e.known and not e.broader]:
+            if all(m.rule in ("task-frame", "task-title") for m in groups[iri]) \
+                    and _content_words(ents[iri].label) & known_words:
+                del groups[iri], ents[iri]
         # most specific task only
         tasks = {iri for iri, e in ents.items() if e.type == "Task"}
         drop = set()
@@ -167,6 +176,16 @@ class Linker:
             up = self.vocabulary.ancestors(t) if e.known else \
                 [b for p in e.broader for b in [p, *self.vocabulary.ancestors(p)]]
             drop.update(a for a in up if a in tasks)
+        # a research field ("属于自然语言处理任务", "computer vision") is the paper's area, not its task,
+        # when the paper states a more specific one
+        # ... and so is a task of the imported, all-of-AI vocabulary ("question answering", "style
+        # transfer") that only the summary's running text names, beside tasks the paper states
+        broad = {iri for iri, ms in groups.items() if ents[iri].type == "Task"
+                 and (all(m.broad for m in ms) or _field(ents[iri])
+                      or ents[iri].known and not self.vocabulary.concepts[iri].curated
+                      and all(m.field != "title" and m.rule not in ("task-frame", "task-title") for m in ms))}
+        if any(iri not in broad and iri not in drop for iri, e in ents.items() if e.type == "Task"):
+            drop.update(broad)
         title_tasks = any(m.field == "title" for iri, ms in groups.items() if ents[iri].type == "Task"
                           and iri not in drop for m in ms)
         if title_tasks:  # "speech synthesis and voice cloning systems generate fakes" in a deepfake paper
@@ -177,7 +196,7 @@ class Linker:
             if iri in drop:
                 continue
             ent = ents[iri]
-            best = min(ms, key=lambda m: (m.field != "title", -m.confidence, RULE_PRIORITY.get(m.rule, 9), m.start))
+            best = min(ms, key=lambda m: (m.field != "title", -m.confidence, rule_rank(m.rule), m.start))
             # a known generic technique ("self-supervised learning", "weighted cross-entropy") is never
             # what a paper proposes: "提出半监督学习方法" proposes an unnamed method of that kind
             novel = ent.type in ("Dataset", "Method") and _is_novel(ms) and not (ent.known and _generic(ent.label))
@@ -187,11 +206,13 @@ class Linker:
                 conf = min(conf, 0.6)  # a task only the summary names, beside the title's own: secondary
             if conf < self.min_confidence:
                 continue
-            nov_m = next((m for m in sorted(ms, key=lambda m: (RULE_PRIORITY.get(m.rule, 9), m.start)) if m.novel), None)
+            nov_m = next((m for m in sorted(ms, key=lambda m: (rule_rank(m.rule), m.start)) if m.novel), None)
             ev = nov_m if novel and nov_m is not None and best.field != "title" else best
             links.append(Link(paper.iri, iri, ent.type, RELATIONS[(ent.type, novel)], novel, ev.sentence, ev.text,
                               ev.field, ev.version, ev.rule, conf))
         links.sort(key=lambda lk: (TYPES.index(lk.type), lk.entity))
+        for lk in links:
+            self.entities[lk.entity].papers += 1
         return links
 
 
@@ -272,7 +293,7 @@ def _is_novel(ms: list[Mention]) -> bool:
     votes = [m for m in ms if m.novel]
     if not votes:
         return False
-    strong = [m for m in votes if m.rule in ("title-name", "cue-propose", "cue-appositive", "vocabulary", "abbreviation")]
+    strong = [m for m in votes if is_strong(m.rule)]
     return bool(strong) or len(votes) >= len(ms) / 2
 
 
@@ -332,3 +353,23 @@ def _entity_of(m: Mention, links: list[Link]) -> str | None:
         return m.concept
     k = norm(m.text)
     return next((lk.entity for lk in links if lk.type == m.type and norm(lk.matched) == k), None)
+
+
+@functools.lru_cache(maxsize=1)
+def _fields() -> frozenset[str]:
+    from .extract.open_tasks import lexicon_lines
+    return frozenset(norm(w) for lang in ("en", "zh") for w in lexicon_lines(lang, "fields.txt"))
+
+
+def _field(ent: Entity) -> bool:
+    """A research field rather than a task: its label or any alternative label is one (lexicon/*/fields.txt)."""
+    return any(norm(x) in _fields() for x in (ent.label, *ent.alt_labels))
+
+
+_TASK_HEAD_WORDS = frozenset({"recognition", "detection", "prediction", "classification", "estimation", "generation",
+                              "analysis", "understanding", "task", "modeling", "modelling", "learning"})
+
+
+def _content_words(label: str) -> set[str]:
+    """The words of a task name that say what it is about (no head nouns, no short words)."""
+    return {w for w in re.split(r"[^a-z0-9]+", label.lower()) if len(w) > 3 and w not in _TASK_HEAD_WORDS}

@@ -129,6 +129,7 @@ class Mention:
     typed: bool = True  # False when the type is only the default (no head noun said it)
     broader: str | None = None  # for a new task or dataset edition: the vocabulary concept it narrows
     as_system: bool = False  # a task named as the kind of a system ("speech synthesis systems", "语音合成模型")
+    broad: bool = False  # a research field stated as the paper's area ("属于自然语言处理任务"): dropped beside a specific task
 
 
 @dataclass
@@ -140,6 +141,7 @@ class Entity:
     known: bool = True  # in the curated vocabulary
     broader: list[str] = field(default_factory=list)
     first_seen: str | None = None  # paper IRI, for discovered entities
+    papers: int = 0  # support: how many papers of the build link it
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS, Namespace
+from rdflib.namespace import DCTERMS, RDF, SKOS, Namespace
 
 KGO = Namespace("https://w3id.org/kg-digest/ontology#")
 ID_BASE = "https://w3id.org/kg-digest/id/"
@@ -66,6 +66,7 @@ class Concept:
     labels: list[Label] = field(default_factory=list)
     broader: list[str] = field(default_factory=list)
     definition: str = ""
+    curated: bool = True  # written by hand here; an imported concept records its dcterms:source
 
     @property
     def alt_labels(self) -> list[str]:
@@ -107,7 +108,8 @@ class Vocabulary:
                 defs = sorted(str(o) for o in g.objects(s, SKOS.definition))
                 concepts[iri] = Concept(iri, tname, pref, labels,
                                         sorted(str(o) for o in g.objects(s, SKOS.broader)),
-                                        defs[0] if defs else "")
+                                        defs[0] if defs else "",
+                                        curated=(s, DCTERMS.source, None) not in g)
         return cls(dict(sorted(concepts.items())), list(paths), g)
 
     def ancestors(self, iri: str) -> list[str]:

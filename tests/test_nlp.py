@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.nlp import MixedScriptTokenizer, build_nlp
+from kg.extract import MixedScriptTokenizer, build_nlp
 
 VOCAB = """
 @prefix kgo: <https://w3id.org/kg-digest/ontology#> .

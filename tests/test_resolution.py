@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
+from kg.extract import build_nlp, extract
 from kg.ingest import ingest
 from kg.link import Linker
-from kg.nlp import build_nlp
 
 
 @pytest.fixture(scope="module")

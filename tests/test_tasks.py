@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
+from kg.extract import build_nlp, extract
 from kg.ingest import ingest
 from kg.link import Linker, _spells
-from kg.nlp import build_nlp
 
 T = "https://w3id.org/kg-digest/id/task/"
 

@@ -1,506 +1,14 @@
-"""The spaCy side of extraction: a mixed Chinese/English tokenizer and pipeline components.
-
-The pipeline is built on a blank language (no trained pipeline can be installed here):
-
-    tokenizer          MixedScriptTokenizer: one token per Han character; Latin names glued to
-                       Chinese or containing -, ., ++ kept whole (Wav2Vec2.0, DCRF-BiLSTM, AIST++)
-    kg_sentences       sentence/clause boundaries for evidence (。！？；, line breaks, ". ")
-    kg_abbreviations   "Long Form (LF)", "LF (Long Form)", "主成分分析（PCA）" -> doc._.abbreviations
-    kg_vocab_matcher   vocabulary labels in both languages via Aho-Corasick over normalised tokens,
-                       only at token boundaries -> doc.spans["kg_vocab"]
-
-Mentions are spaCy Spans (label_ = entity type, kb_id_ = concept IRI); the rules that find new
-entities live in kg.extract and also return Spans of the same Doc, so the Doc is the carrier of
-every mention and of its evidence sentence.
-"""
+"""kg_task_inference: tasks a text names without writing their label whole -> doc.spans["kg_tasks"]."""
 from __future__ import annotations
 
-import bisect
-import functools
 import re
-from dataclasses import dataclass
 
-import numpy
-
-import ahocorasick
-import spacy
 from spacy.language import Language
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
-from .vocab import ModifierText, Vocabulary, norm, rule_words
-
-_TOKEN = re.compile(
-    r"(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
-    r"|(?P<word>[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff]+(?:[-.'’_][A-Za-z0-9\u00c0-\u024f\u0370-\u03ff]+)*(?:\+\+|\+)?)"
-    r"|(?P<space>\s+)"
-    r"|(?P<other>.)",
-    re.S,
-)
-# Productive English suffixes split off hyphenated words so that "HuBERT-based" still names HuBERT,
-# and so do the size and release words of a model's checkpoint: "BERT-base-uncased",
-# "CLIP-vit-large", "Qwen2-7B-Instruct", "WavLM-Base+" (a vocabulary label that includes them,
-# "Whisper-large-v3", still matches: the matcher works across tokens).
-CHECKPOINT_WORDS = (r"large|base\+?|small|medium|tiny|mini|xl|xxl|xlarge|huge|giant|lite|vit|cased|uncased|instruct"
-                    r"|chat|\d+(?:\.\d+)?[BbMm]")
-_SUFFIX = re.compile(
-    r"^(?P<stem>.+?)(?P<suffix>-(?:based|like|style|driven|guided|aware|conditioned|enhanced|level|specific|free"
-    r"|only|centric|oriented|powered|inspired|derived|generated|augmented|assisted|informed|extracted|encoded"
-    rf"|pretrained|trained|finetuned|tuned|{CHECKPOINT_WORDS}))$",
-    re.I,
-)
-# what follows a model's name in the name of one of its checkpoints ("-Medium", "-base-uncased")
-CHECKPOINT_TAIL = re.compile(rf"(?:-(?:{CHECKPOINT_WORDS}))+", re.I)
-
-
-class MixedScriptTokenizer:
-    """Tokenizer for text that mixes Han characters and Latin names without spaces."""
-
-    def __init__(self, vocab):
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for m in _TOKEN.finditer(text):
-            tok = m.group()
-            if m.lastgroup == "space":
-                if words and not spaces[-1] and tok[0] == " ":
-                    spaces[-1] = True
-                    tok = tok[1:]
-                if tok:
-                    words.append(tok)
-                    spaces.append(False)
-                continue
-            if m.lastgroup == "word" and "-" in tok:
-                tail: list[str] = []
-                sm = _SUFFIX.match(tok)
-                while sm and "-" in tok:
-                    tail[:0] = ["-", sm.group("suffix")[1:]]
-                    tok = sm.group("stem")
-                    sm = _SUFFIX.match(tok)
-                if tail:
-                    words.extend((tok, *tail))
-                    spaces.extend([False] * (1 + len(tail)))
-                    continue
-            words.append(tok)
-            spaces.append(False)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        # the components read these plain lists instead of iterating Token objects (much faster)
-        doc.user_data["kg_words"] = words
-        doc.user_data["kg_spaces"] = spaces
-        doc.user_data["kg_text"] = text
-        return doc
-
-    # spaCy serialisation hooks (the tokenizer has no state of its own)
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs) -> "MixedScriptTokenizer":
-        return self
-
-    def to_disk(self, path, **kwargs) -> None:
-        pass
-
-    def from_disk(self, path, **kwargs) -> "MixedScriptTokenizer":
-        return self
-
-
-@spacy.registry.tokenizers("kg.MixedScriptTokenizer.v1")
-def create_mixed_tokenizer():
-    def make(nlp: Language) -> MixedScriptTokenizer:
-        return MixedScriptTokenizer(nlp.vocab)
-
-    return make
-
-
-# ------------------------------------------------------------------ sentences
-
-_SENT_END = {"。", "！", "？", "；", "!", "?", ";", "\n", "…"}
-
-
-@Language.component("kg_sentences")
-def kg_sentences(doc: Doc) -> Doc:
-    """Clause-level sentence boundaries: Chinese and English sentence ends and line breaks.
-
-    Sets the standard SENT_START annotation (so doc.sents works) in one array write, and keeps
-    the start indices in doc.user_data["kg_sent_starts"] for fast lookups (see sentence_of).
-    """
-    n = len(doc)
-    starts = []
-    prev_end = True
-    words, spaces = _words(doc)
-    for i, t in enumerate(words):
-        if prev_end:
-            starts.append(i)
-        if "\n" in t or t in _SENT_END:
-            prev_end = True
-        elif t == "." and (i + 1 == n or spaces[i]):
-            prev = words[i - 1] if i else ""
-            prev_end = not (len(prev) <= 2 and prev.isascii() and prev.isalpha())  # "e.g." "al."
-        else:
-            prev_end = False
-    if n:
-        arr = numpy.full((n, 1), -1, dtype="int64").astype("uint64")
-        arr[starts, 0] = 1
-        doc.from_array([SENT_START], arr)
-    doc.user_data["kg_sent_starts"] = starts
-    return doc
-
-
-def _words(doc: Doc) -> tuple[list[str], list[bool]]:
-    words = doc.user_data.get("kg_words")
-    if words is None or len(words) != len(doc):
-        words = doc.user_data["kg_words"] = [t.text for t in doc]
-        doc.user_data["kg_spaces"] = [bool(t.whitespace_) for t in doc]
-    return words, doc.user_data["kg_spaces"]
-
-
-def doc_text(doc: Doc) -> str:
-    """doc.text, computed once per Doc (spaCy rebuilds the string on every access)."""
-    text = doc.user_data.get("kg_text")
-    if text is None:
-        text = doc.user_data["kg_text"] = doc.text
-    return text
-
-
-def sentence_of(span: Span) -> Span:
-    """The sentence containing the span's first token (cheap: no walk over the Doc)."""
-    doc = span.doc
-    starts = doc.user_data.get("kg_sent_starts")
-    if starts is None:
-        return span.sent
-    k = bisect.bisect_right(starts, span.start) - 1
-    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-    return doc[starts[k]:end]
-
-
-# ------------------------------------------------------------------ abbreviations
-
-if not Doc.has_extension("abbreviations"):
-    Doc.set_extension("abbreviations", default=None)
-
-_OPEN = {"(": ")", "（": "）"}
-_CN_LEAD = re.compile(r"^(?:.*?(?:提出了?|定义了?|引入了?|采用了?|使用了?|利用了?|基于|通过|结合了?|构建了?|设计了?|开发了?"
-                      r"|发布了?|推出了?|名为|称为|包括|以及|一种|一个|的|在|和|与|及|对|将|用|为|是|了))+")
-
-
-@dataclass(frozen=True)
-class Abbreviation:
-    short: Span
-    long: Span
-
-
-def _acronym_like(text: str) -> bool:
-    if re.search(r"-(?:based|like|style|driven|guided|aware)$", text, re.I):
-        return False  # "（Diffusion-based）" glosses, it does not abbreviate
-    if re.search(r"\d[.,]\d|[%％=]", text):
-        return False  # "（CCC 0.6941）", "（F1=0.82）": a result, not an abbreviation
-    return (1 <= len(text) <= 15 and any(c.isupper() for c in text) and not re.search(r"[\s,，、;；:：]", text)
-            and not re.search(r"[\u3400-\u9fff]", text) and not text.isdigit())
-
-
-def _sh_long_form(short: str, words: list[Span]) -> int | None:
-    """Schwartz-Hearst: index in words where the long form for short starts, or None."""
-    s = [c.lower() for c in short if c.isalnum()]
-    if not s:
-        return None
-    text = " ".join(w.text for w in words).lower()
-    si, li = len(s) - 1, len(text) - 1
-    while si >= 0:
-        c = s[si]
-        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
-            li -= 1
-        if li < 0:
-            return None
-        si -= 1
-        li -= 1
-    start_char = li + 1
-    pos = 0
-    for i, w in enumerate(words):
-        if pos <= start_char < pos + len(w.text) + 1:
-            return i
-        pos += len(w.text) + 1
-    return None
-
-
-def find_abbreviations(doc: Doc) -> list[Abbreviation]:
-    out: list[Abbreviation] = []
-    words = _words(doc)[0]
-    opens = [k for k, w in enumerate(words) if w in _OPEN]
-    if not opens:
-        return out
-    sent_starts = set(doc.user_data.get("kg_sent_starts") or [t.i for t in doc if t.is_sent_start])
-    i = 0
-    n = len(doc)
-    for i in opens:
-        close = _OPEN[words[i]]
-        j = i + 1
-        while j < n and words[j] not in (close, ")", "）") and j - i < 25:
-            j += 1
-        if j >= n or words[j] not in (")", "）") or j == i + 1:
-            i += 1
-            continue
-        inner = doc[i + 1:j]
-        inner_text = inner.text.strip()
-        # text before the parenthesis, within the sentence
-        k = i
-        while k > 0 and (k - 1) not in sent_starts and words[k - 1] not in {"，", ",", "：", ":", "、", "(", "（", "“", "\""}:
-            k -= 1
-        if k > 0 and (k - 1) in sent_starts and words[k - 1] not in {"，", ",", "：", ":", "、"}:
-            k -= 1
-        before = doc[k:i]
-        while len(before) and before[-1].is_space:
-            before = before[:-1]
-        commas = [t.i for t in inner if t.text in (",", "，")]
-        if len(inner) <= 3 and _acronym_like(inner_text.replace(" ", "")) and len(before):
-            long = _long_form_before(before, inner_text)
-            if long is not None:
-                out.append(Abbreviation(inner, long))
-        elif commas and 0 < j - commas[-1] - 1 <= 3 and commas[-1] - i >= 2:
-            # "反事实推理增强表征（Counterfactual Reasoning Enhanced Representation，CRER）": the
-            # English long form and the abbreviation, both inside the parenthesis
-            short = doc[commas[-1] + 1:j]
-            while len(short) and short[0].is_space:
-                short = short[1:]
-            long = doc[i + 1:commas[-1]]
-            long_words = [t for t in long if not t.is_space]
-            if len(short) and _acronym_like(short.text.replace(" ", "")) and long_words \
-                    and not any(re.search(r"[\u3400-\u9fff]", t.text) for t in long_words) \
-                    and _sh_long_form(short.text, long_words) == 0:
-                out.append(Abbreviation(short, long))
-        elif len(before) and _acronym_like(before[-1].text) and len(inner) > 1 and not re.search(r"[\u3400-\u9fff]", before[-1].text):
-            # "LF (Long Form)"
-            if _sh_long_form(before[-1].text, [t for t in inner if not t.is_space]) is not None:
-                out.append(Abbreviation(before[-1:], inner))
-        i = j + 1
-    return out
-
-
-def _long_form_before(before: Span, short: str) -> Span | None:
-    last = before[-1]
-    if re.match(r"[\u3400-\u9fff]", last.text):
-        # Chinese long form: the run of Han characters before the parenthesis, minus leading verbs
-        k = len(before)
-        while k > 0 and re.match(r"^[\u3400-\u9fff]$", before[k - 1].text):
-            k -= 1
-        run = before[k:]
-        m = _CN_LEAD.match(run.text)
-        skip = len(m.group()) if m else 0
-        if len(run) - skip < 2:
-            return None
-        return run[skip:]
-    words = [t for t in before if not t.is_space]
-    limit = min(len(short) + 5, len(short) * 2)
-    words = words[-limit:]
-    idx = _sh_long_form(short, words)
-    if idx is None and "-" in short:
-        # "a Singing Voice Conversion framework based on Diverse Semantic-based Feature Fusion
-        # (DSFF-SVC)": the first part of a compound acronym spells the words right before it
-        idx = _sh_long_form(short.split("-")[0], words[-(len(short.split("-")[0]) + 3):])
-        if idx is not None:
-            idx += max(0, len(words) - (len(short.split("-")[0]) + 3))
-    if idx is None:
-        return None
-    start = words[idx].i
-    return before.doc[start:before.end]
-
-
-@Language.component("kg_abbreviations")
-def kg_abbreviations(doc: Doc) -> Doc:
-    doc._.abbreviations = find_abbreviations(doc)
-    return doc
-
-
-# ------------------------------------------------------------------ vocabulary matcher
-
-@Language.factory("kg_vocab_matcher", default_config={"vocab_paths": []})
-def make_vocab_matcher(nlp: Language, name: str, vocab_paths: list[str]):
-    from pathlib import Path
-    return VocabMatcher(Vocabulary.load([Path(p) for p in vocab_paths] or None))
-
-
-class VocabMatcher:
-    """Finds vocabulary labels (any language) in a Doc, at token boundaries only.
-
-    Tokens are normalised (lower case, letters/digits/Han only) and concatenated; an
-    Aho-Corasick automaton over the normalised labels finds candidates, and a candidate is kept
-    only when it starts and ends on token boundaries.  Acronyms must match case-sensitively,
-    a capitalised one-word name (Whisper, Mamba) does not match an all-lower-case word.
-    """
-
-    def __init__(self, vocabulary: Vocabulary):
-        self.vocabulary = vocabulary
-        self.automaton = ahocorasick.Automaton()
-        entries: dict[str, list[tuple[str, str, str]]] = {}
-        for c in vocabulary.concepts.values():
-            for lab in c.labels:
-                key = norm(lab.text)
-                if not key:
-                    continue
-                variants = [key]
-                if re.search(r"[a-z]$", key) and not key.endswith("s") and lab.kind != "acronym" or (
-                        lab.kind == "acronym" and re.search(r"[A-Z]$", lab.text)):
-                    variants.append(key + "s")  # plural
-                for k in variants:
-                    entries.setdefault(k, [])
-                    item = (c.iri, lab.kind, lab.text)
-                    if item not in entries[k]:
-                        entries[k].append(item)
-        self._entries = entries
-        for k, items in entries.items():
-            self.automaton.add_word(k, (k, tuple(items)))
-        if entries:
-            self.automaton.make_automaton()
-        self.empty = not entries
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = self.match(doc)
-        defs = {norm(ab.short.text): ab.long for ab in doc._.abbreviations or []}
-        if defs:
-            spans = [sp for sp in spans if not self._redefined(sp, defs)]
-        doc.spans["kg_vocab"] = spans
-        return doc
-
-    def _redefined(self, sp: Span, defs: dict[str, Span]) -> bool:
-        """An acronym of the vocabulary ("SED", "SVCs", "FAD") that the text defines as something
-        else ("Speech Emotion Diarization (SED)", "语音情感描述（SED）", "Segmentation-Variant
-        Codebooks (SVCs)", "Fake Audio Detection，FAD") does not name the vocabulary's concept."""
-        key = norm(sp.text)
-        long = defs.get(key)
-        if long is None:
-            return False
-        c = self.vocabulary.concepts[sp.kb_id_]
-        if c.type != "Task" and re.search(r"[\u3400-\u9fff]", long.text):
-            return False  # a Chinese gloss of a method or metric describes it ("发音准确度（WER）", "防御策略（MGDA）")
-        if not any(lab.kind == "acronym" and norm(lab.text) in (key, key[:-1]) for lab in c.labels):
-            return False
-        own = {norm(lab.text) for lab in c.labels}
-        lk = norm(long.text)
-        return not any(k in lk for k in own if len(k) > len(key))
-
-    def match(self, doc: Doc) -> list[Span]:
-        if self.empty:
-            return []
-        parts: list[str] = []
-        starts: dict[int, int] = {}  # normalised offset -> token index where a token starts
-        ends: dict[int, int] = {}  # normalised offset -> token index (exclusive) where a token ends
-        pos = 0
-        for i, word in enumerate(_words(doc)[0]):
-            k = _norm_token(word)
-            if not k:
-                continue
-            starts.setdefault(pos, i)
-            parts.append(k)
-            pos += len(k)
-            ends[pos] = i + 1
-        text = "".join(parts)
-        candidates: list[tuple[int, int, str, str]] = []
-        for end_pos, (key, items) in self.automaton.iter(text):
-            start_pos = end_pos - len(key) + 1
-            if start_pos not in starts or end_pos + 1 not in ends:
-                continue
-            span = doc[starts[start_pos]:ends[end_pos + 1]]
-            surface = span.text
-            for iri, kind, label in items:
-                if not _case_ok(surface, label, kind, self.vocabulary.concepts[iri].type):
-                    continue
-                candidates.append((span.start, span.end, iri, label))
-                break
-        # longest match wins; ties: earlier first
-        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-        taken = [False] * len(doc)
-        out: list[Span] = []
-        for s, e, iri, _label in candidates:
-            if any(taken[s:e]):
-                continue
-            for t in range(s, e):
-                taken[t] = True
-            c = self.vocabulary.concepts[iri]
-            out.append(Span(doc, s, e, label=c.type, kb_id=iri))
-        out.extend(self._coordinated(doc, out, taken))
-        out.sort(key=lambda sp: sp.start)
-        return out
-
-    def _coordinated(self, doc: Doc, spans: list[Span], taken: list[bool]) -> list[Span]:
-        """Coordinated names sharing a head: "通道/空间注意力", "channel and spatial attention",
-        "CNN与LSTM网络" name channel attention and spatial attention. For a match right after a
-        conjunction, the words before the conjunction plus the match's tail are looked up."""
-        words = _words(doc)[0]
-        out: list[Span] = []
-        for sp in spans:
-            j = sp.start - 1
-            while j >= 0 and words[j].isspace():
-                j -= 1
-            if j < 1 or words[j] not in _CONJ:
-                continue
-            k = j - 1
-            while k >= 0 and words[k].isspace():
-                k -= 1
-            span_words = [w for w in words[sp.start:sp.end] if not w.isspace()]
-            found = None
-            for n_first in range(1, min(4, k + 1) + 1):  # 1-4 words before the conjunction
-                first = words[k - n_first + 1:k + 1]
-                if any(w.isspace() is False and not _norm_token(w) for w in first) or any(taken[k - n_first + 1:k + 1]):
-                    break
-                for cut in range(1, len(span_words)):  # the head the two share: a tail of the match
-                    key = "".join(_norm_token(w) for w in first + span_words[cut:])
-                    for iri, kind, label in (self._entries.get(key) or ()):
-                        if self.vocabulary.concepts[iri].type == sp.label_ and iri != sp.kb_id_:
-                            found = (k - n_first + 1, k + 1, iri)
-                            break
-                    if found:
-                        break
-                if found:
-                    break
-            if found:
-                s, e, iri = found
-                out.append(Span(doc, s, e, label=sp.label_, kb_id=iri))
-                for t in range(s, e):
-                    taken[t] = True
-        return out
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _norm_token(word: str) -> str:
-    return norm(word)
-
-
-_CONJ = {"与", "和", "及", "/", "、", "或", "and", "or", "&", ","}
-
-
-def _strip(text: str) -> str:
-    return re.sub(r"[^0-9A-Za-z\u3400-\u9fff]+", "", text)
-
-
-def _case_ok(surface: str, label: str, kind: str, type: str = "") -> bool:
-    s, lab = _strip(surface), _strip(label)
-    if kind == "acronym":
-        return s == lab or s == lab + "s"
-    if type == "Dataset" and any(c.isupper() for c in lab) and not any(c.isupper() for c in s):
-        return False  # "emotional speech datasets" is not the Emotional Speech Dataset
-    if " " not in label.strip() and re.search(r"[a-z][A-Z]", label) and re.search(r"\s", surface.strip()):
-        return False  # a CamelCase name (NonverbalVocalization) written as two words is another phrase
-    if any(c.isupper() for c in lab) and " " not in label.strip() and not any(c.isupper() for c in s) \
-            and s.isalpha():
-        return False  # "whisper" the word is not Whisper the model
-    if type == "Dataset" and " " not in label.strip() and sum(c.isupper() for c in lab[1:]) >= 1 and s.isalpha() \
-            and s.istitle() and s != lab:
-        return False  # "Voices" in a title is not the VOiCES corpus (a model is often spelt so: "Hubert")
-    return True
-
-
-def build_nlp(vocab_paths: list[str] | None = None) -> Language:
-    """The extraction pipeline: blank multilingual Language with the components above."""
-    nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "kg.MixedScriptTokenizer.v1"}}})
-    nlp.add_pipe("kg_sentences")
-    nlp.add_pipe("kg_abbreviations")
-    nlp.add_pipe("kg_vocab_matcher", config={"vocab_paths": [str(p) for p in vocab_paths or []]})
-    nlp.add_pipe("kg_task_inference")
-    return nlp
-
-
-# ------------------------------------------------------------------ task inference
+from ..vocab import ModifierText, Vocabulary, norm, rule_words
+from .doc import doc_text, sentence_of
+from .open_tasks import OpenTask, find_open_tasks
 
 _TASK_HEADS_EN = (r"recognition|detection|generation|synthesis|conversion|classification|estimation|prediction"
                   r"|understanding|analysis|captioning|retrieval|separation|enhancement|verification|identification"
@@ -584,6 +92,10 @@ _LEAD_SKIP = {"towards", "toward", "beyond", "through", "using", "from", "by", "
 
 
 _GENERIC_QUALIFIERS = rule_words("generic-qualifiers.txt")
+# a task of the imported vocabulary right after these is a technique used, not the paper's task
+_USED_BEFORE = re.compile(r"(?:\b(?:with|using|via|by|through|based on|leveraging|and)\b|利用|通过|借助|基于|结合)[^,.;:，。；：]{0,30}$", re.I)
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "single", "dual",
+                 "double", "triple", "multiple", "several", "many", "first", "second", "third"}
 
 
 # where the modifiers of a task name stop: punctuation, conjunctions between clauses, prepositions
@@ -659,9 +171,30 @@ class TaskInference:
                         self.task_key_tails.setdefault(norm(" ".join(words[k:])), []).append(norm(lab.text))
         self.modifiers = vocabulary.task_modifiers()  # task IRI -> [(narrower IRI, modifier key, adjectival)]
         # words of the vocabulary's task labels: what makes a title phrase a task of this field
-        self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
-                             if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
+        # (of the curated vocabulary: the imported one's thousands of labels hold almost every word)
+        self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" and c.curated
+                             for lab in c.labels if lab.lang in (None, "en")
+                             for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
         self.domain_words -= {w.lower() for w in _TASK_HEADS_EN.split("|")} | {"and", "the", "for", "from", "with"}
+        # words that lead titles are no words of task names, whatever task label holds them
+        # ("Bridging ...", "Beyond ...", "Two ..."): function words, numbers, verbs in -ing
+        # unless the word is a task's own (a label starting or made of it: "Speaking Style ...")
+        starts = {re.split(r"[\s-]+", lab.text.lower())[0] for c in vocabulary.concepts.values() if c.type == "Task"
+                  for lab in c.labels if lab.lang in (None, "en")}
+        counts: dict[str, int] = {}
+        for c in vocabulary.concepts.values():
+            if c.type == "Task":
+                for w in {w for lab in c.labels if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower())}:
+                    counts[w] = counts.get(w, 0) + 1
+        self.domain_words -= _LEAD_SKIP | _NUMBER_WORDS
+        self.domain_words = {w for w in self.domain_words if not w.endswith("ing") or counts.get(w, 0) >= 3 or w in starts
+                             and counts.get(w, 0) >= 2}
+        # what Chinese task labels put before a shorter task label ("医学图像" in 医学图像分割): the
+        # modifiers that make an open-vocabulary Chinese task name narrower than a known task
+        zh_labels = {lab.text for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
+                     if lab.lang == "zh"}
+        self.zh_modifiers = {lab[:k] for lab in zh_labels for k in range(1, len(lab) - 1)
+                             if any(lab[k:] == o for o in zh_labels)} | {lab for lab in zh_labels if len(lab) <= 6}
 
     def _concept(self, text: str) -> str | None:
         for c, _lab in self.index.get(norm(text), []):
@@ -699,6 +232,9 @@ class TaskInference:
                 continue
             if self._passing(doc, sp):
                 continue
+            c = self.vocabulary.concepts.get(sp.kb_id_)
+            if c is not None and not c.curated and _USED_BEFORE.search(doc_text(doc)[max(0, sp.start_char - 40):sp.start_char]):
+                continue  # "... With Pitch And Duration Style Transfer": a technique the paper uses
             tasks.append(sp)
         text = doc_text(doc)
         for rx, joiner in ((_COORD_EN, " "), (_COORD_ZH, "")):
@@ -741,8 +277,77 @@ class TaskInference:
                     found.add(n_iri)
         new = self._title_phrases(doc, tasks + extra) + self._shared_modifier(doc, tasks) + self._model_kind(doc) \
             if is_title else []
-        doc.spans["kg_tasks"] = tasks + extra + new
+        doc.spans["kg_tasks"] = tasks + extra + new + self._open_tasks(doc, tasks + extra + new, is_title)
         return doc
+
+    def _open_tasks(self, doc: Doc, known: list[Span], is_title: bool) -> list[Span]:
+        """Tasks stated in a frame (kg.open_tasks): the vocabulary's concept when it has the name,
+        else a new task narrower than the longest vocabulary task the name ends with, when the
+        words before that task are words of task names ("medical image segmentation"); other
+        words before it ("advancing", "TDNN-based", "了") leave the vocabulary's task alone."""
+        out: list[Span] = []
+        info = doc.user_data.setdefault("kg_task_open", {})
+        broader = doc.user_data.setdefault("kg_task_broader", {})
+        names = doc.user_data.setdefault("kg_task_names", {})
+        for t in find_open_tasks(doc_text(doc), is_title):
+            sp = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if sp is None or self._passing(doc, sp):
+                continue
+            same = next((k for k in known if k.start == sp.start and k.end == sp.end), None)
+            if same is not None:
+                if t.field:  # "属于计算机视觉领域": the vocabulary's concept, as a broad task
+                    info[(same.start, same.end)] = t
+                continue
+            if any(k.start <= sp.start and sp.end <= k.end for k in known):
+                continue  # the vocabulary or another strategy has it (or a longer name around it)
+            if not re.search(r"[\u3400-\u9fff]", t.label):
+                words = t.label.split()
+                lead = 0  # title lead words and -ing words that are no words of task names ("Towards", "Advancing")
+                while len(words) - lead > 1 and (words[lead].lower() in _LEAD_SKIP or words[lead].lower() in _GENERIC_QUALIFIERS
+                                                 or words[lead].lower().endswith("ing")
+                                                 and words[lead].lower() not in self.domain_words):
+                    lead += 1
+                if lead:
+                    cut = len(" ".join(words[:lead])) + 1
+                    sp2 = doc.char_span(t.start + cut, t.end, alignment_mode="expand")
+                    if sp2 is None:
+                        continue
+                    sp = sp2
+                    t = OpenTask(t.start + cut, t.end, t.label[cut:], t.rule, t.confidence, t.field, t.fallback, t.acronym)
+                    if len(words) - lead < 2 and not self._concept(t.label):
+                        continue
+                    if any(k.start <= sp.start and sp.end <= k.end for k in known):
+                        continue
+            iri = self._concept(t.label) or (self._concept(t.acronym) if t.acronym else None)
+            parent = None
+            if not iri:
+                han = re.search(r"[\u3400-\u9fff]", t.label) is not None
+                words = list(t.label) if han else t.label.split()
+                for k in range(1, len(words)):
+                    tail = ("" if han else " ").join(words[k:])
+                    parent = self._concept(tail) if len(tail) >= 2 else None
+                    if parent:
+                        lead = words[:k]
+                        if han:
+                            ok = "".join(lead) in self.zh_modifiers
+                        else:
+                            ok = all(w.lower() in self.domain_words or w.lower().replace("-", " ") in self.domain_words
+                                     for w in lead) and not any(w.lower().rsplit("-", 1)[-1] in _QUALITY_SUFFIX for w in lead)
+                        if not ok:
+                            parent = "skip"
+                        break
+                if parent == "skip":
+                    continue  # "advancing speech emotion recognition": the vocabulary task is the task
+            span = Span(doc, sp.start, sp.end, label="Task", kb_id=iri or "")
+            key = (span.start, span.end)
+            info[key] = t
+            if not iri:
+                if parent is None:
+                    parent = next((k.kb_id_ for k in known if k.kb_id_ and sp.start <= k.start and k.end <= sp.end), None)
+                broader[key] = parent
+                names[key] = t.label if re.search(r"[\u3400-\u9fff]", t.label) else _task_label_en(t.label)
+            out.append(span)
+        return out
 
     def _verb_phrases(self, doc: Doc) -> list[Span]:
         """Tasks written as a verb and its object: "Generating Music From Text" (text-to-music
@@ -958,3 +563,9 @@ class TaskInference:
             broader[(span.start, span.end)] = parent
             out.append(span)
         return out
+
+
+def _task_label_en(text: str) -> str:
+    """English task names are common nouns: lower case, acronyms kept ("Tibetan Spelling Correction")."""
+    return " ".join(w if not re.search(r"[a-z]", w.rstrip("s")) or re.search(r"[a-z][A-Z]|[A-Z]{2}", w) else w.lower()
+                    for w in text.split())

@@ -1,0 +1,154 @@
+"""The extraction cache of a build: what extraction found in each paper, so that a rebuild of
+inputs built before extracts only the papers that are new or changed.
+
+It lives in OUT/.cache/extract/VERSION/ as pickle packs (one per build that added entries),
+next to the build it belongs to and carried over by every build into the next one (hard links,
+no copying). A paper's entry is keyed by a hash of its texts (every version's title and
+summary); VERSION is a hash of everything extraction depends on besides them: the extraction
+code (kg/nlp.py, kg/extract.py or the kg/extract/ package, kg/vocab.py, kg/model.py), the
+vocabulary files and the rule and lexicon files under ontology/. Changing any of these starts an
+empty cache, so nothing stale is ever read. Linking is corpus-level and always redone from the
+cached mentions.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from .model import Mention, Paper
+from .vocab import ontology_dir
+
+CACHE_DIR = ".cache"
+KIND = "extract"
+PACK_FORMAT = 1  # bump when the pack layout changes
+
+
+def _hash_files(h, files: Iterable[Path], root: Path | None = None) -> None:
+    for f in files:
+        name = f.relative_to(root).as_posix() if root and f.is_relative_to(root) else f.name
+        h.update(name.encode() + b"\0" + f.read_bytes() + b"\0")
+
+
+def vocabulary_files(vocab_paths: list[Path] | None) -> list[Path]:
+    return [Path(p) for p in vocab_paths] if vocab_paths else sorted((ontology_dir() / "vocab").glob("*.ttl"))
+
+
+def vocabulary_hash(vocab_paths: list[Path] | None) -> str:
+    h = hashlib.sha256()
+    _hash_files(h, vocabulary_files(vocab_paths))
+    return h.hexdigest()
+
+
+def source_files() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    files = [here / "nlp.py", here / "vocab.py", here / "model.py"]
+    files += sorted((here / "extract").rglob("*.py")) if (here / "extract").is_dir() else [here / "extract.py"]
+    return [f for f in files if f.is_file()]
+
+
+def rule_files() -> list[Path]:
+    onto = ontology_dir()
+    out: list[Path] = []
+    for sub in ("rules", "lexicon"):
+        d = onto / sub
+        if d.is_dir():
+            out += sorted(f for f in d.rglob("*") if f.is_file())
+    return out
+
+
+def extractor_version(vocab_paths: list[Path] | None) -> str:
+    """Hash of what extraction depends on besides the papers' texts."""
+    h = hashlib.sha256(f"kg-extract-cache {PACK_FORMAT}\n".encode())
+    here = Path(__file__).resolve().parent
+    _hash_files(h, source_files(), here)
+    _hash_files(h, rule_files(), ontology_dir())
+    h.update(b"vocabulary\0")
+    _hash_files(h, vocabulary_files(vocab_paths))
+    return h.hexdigest()
+
+
+def paper_key(paper: Paper) -> str:
+    """Hash of what extraction reads of a paper: its texts (and its title)."""
+    blob = json.dumps([paper.title, paper.texts()], ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+
+
+class ExtractCache:
+    """Mentions per paper key, read from OUT/.cache; new entries are written into a new build."""
+
+    def __init__(self, out: Path | None, version: str, enabled: bool = True):
+        self.version, self.enabled = version, enabled
+        self.packs: list[Path] = []
+        self.entries: dict[str, tuple] = {}  # key -> mentions as tuples
+        self.pack_of: dict[str, Path] = {}
+        self.new: dict[str, tuple] = {}
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+        if not enabled or out is None:
+            return
+        d = Path(out) / CACHE_DIR / KIND / version[:24]
+        for pack in sorted(d.glob("pack-*.pkl")) if d.is_dir() else []:
+            try:
+                with open(pack, "rb") as fh:
+                    data = pickle.load(fh)
+            except Exception:  # a damaged pack is only a slower build
+                continue
+            self.packs.append(pack)
+            for k, v in data.items():
+                self.entries[k] = v
+                self.pack_of[k] = pack
+
+    def get(self, key: str) -> list[Mention] | None:
+        v = self.entries.get(key)
+        if v is None:
+            v = self.new.get(key)
+        if v is None:
+            return None
+        self.used.add(key)
+        return [Mention(*t) for t in v]
+
+    def put(self, key: str, mentions: list[Mention]) -> None:
+        if self.enabled:
+            self.new[key] = tuple(_astuple(m) for m in mentions)
+            self.used.add(key)
+
+    def save(self, out: Path) -> None:
+        """Write the cache into the (new) build folder out: the old packs still used are hard-linked,
+        the new entries make one new pack; when most cached entries are no longer used, the used
+        ones are written into one pack instead (so the cache does not grow without end)."""
+        if not self.enabled:
+            return
+        d = Path(out) / CACHE_DIR / KIND / self.version[:24]
+        d.mkdir(parents=True, exist_ok=True)
+        old_used = sum(1 for k in self.used if k in self.entries)
+        if self.entries and old_used * 2 < len(self.entries):  # compact
+            data = {k: self.entries[k] for k in sorted(self.used) if k in self.entries}
+            data.update(self.new)
+            _dump(data, d / "pack-000000.pkl")
+            return
+        n = 0
+        for n, pack in enumerate(self.packs, start=0):
+            _link_or_copy(pack, d / f"pack-{n:06d}.pkl")
+        if self.new:
+            _dump(dict(sorted(self.new.items())), d / f"pack-{len(self.packs):06d}.pkl")
+
+
+def _astuple(m: Mention) -> tuple:
+    return tuple(getattr(m, f) for f in Mention.__dataclass_fields__)
+
+
+def _dump(data: dict, path: Path) -> None:
+    with open(path, "wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)

@@ -1,0 +1,58 @@
+"""Running the pipeline over papers: extract() streams, extract_all() forks workers for large inputs."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+
+from ..model import Mention, Paper
+from .mentions import mentions_from_doc
+
+
+def extract(papers: Iterable[Paper], nlp: Language, batch_size: int = 256) -> Iterable[tuple[Paper, list[Mention]]]:
+    """Stream (paper, mentions) in input order; texts of all versions are read."""
+    def texts():
+        for paper in papers:
+            items = paper.texts()
+            for i, (fld, ver, text) in enumerate(items):
+                yield text, (paper, fld, ver, i == len(items) - 1)
+
+    current: list[Mention] = []
+    for doc, (paper, fld, ver, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+        current.extend(mentions_from_doc(doc, fld, ver))
+        if last:
+            yield paper, current
+            current = []
+
+
+_WORKER: dict = {}
+
+
+def _extract_chunk(bounds: tuple[int, int]) -> list[list[Mention]]:
+    papers, nlp = _WORKER["papers"], _WORKER["nlp"]
+    return [ms for _, ms in extract(papers[bounds[0]:bounds[1]], nlp)]
+
+
+def extract_all(papers: list[Paper], nlp: Language, processes: int | None = None,
+                chunk: int = 200) -> Iterable[tuple[Paper, list[Mention]]]:
+    """extract() on several cores for large inputs, results in input order.
+
+    Worker processes are forked after the pipeline is built, so they share it and the papers
+    without pickling either; only the mentions travel back.
+    """
+    import multiprocessing as mp
+    import os
+    if processes is None:
+        processes = min(len(os.sched_getaffinity(0)), 4) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if processes < 2 or len(papers) < 4 * chunk or "fork" not in mp.get_all_start_methods():
+        yield from extract(papers, nlp)
+        return
+    _WORKER.update(papers=papers, nlp=nlp)
+    try:
+        with mp.get_context("fork").Pool(processes) as pool:
+            bounds = [(i, min(i + chunk, len(papers))) for i in range(0, len(papers), chunk)]
+            for (lo, _hi), results in zip(bounds, pool.imap(_extract_chunk, bounds)):
+                for k, ms in enumerate(results):
+                    yield papers[lo + k], ms
+    finally:
+        _WORKER.clear()

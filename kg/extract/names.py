@@ -1,0 +1,113 @@
+"""Whether a string is a name, how a name is trimmed, and its type from head nouns around it."""
+from __future__ import annotations
+
+import re
+
+from ..vocab import norm, rule_words
+from .cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH
+
+# names that look specific but are never entities (ontology/rules/not-entities.txt)
+STOPLIST = {norm(w) for w in rule_words("not-entities.txt")}
+
+
+def name_like(name: str) -> bool:
+    """A specific name (SoulDance, DCRF-BiLSTM, TTS-1, CosyVoice 3), not a common word."""
+    if norm(name) in STOPLIST or len(norm(name)) < 2:
+        return False
+    words = name.split()
+    if len(words) > 5 or re.fullmatch(r"(?:[A-Za-z]{1,2}\+)+[A-Za-z]{1,2}", name):
+        return False  # "R+T+S": a combination of datasets by initials, not a name
+    if re.fullmatch(r"[~≈<>]?\d+(?:[.,]\d+)?\s*(?:[KkMmBbTtGg]\+?|[xX×])", name):
+        return False  # "52K" samples, "7B" parameters, "8x" faster: a quantity
+    if re.fullmatch(r"\d[Dd]", name):
+        return False  # "2D", "3D": a dimension
+    return any(strong_word(w) for w in words)
+
+
+_CUT = re.compile(r"-(?:based|like|style|driven|guided|aware|conditioned|enhanced|powered|inspired|derived"
+                  r"|generated|augmented|assisted|informed)\b.*$", re.I)
+
+
+# words that open a title or describe a model, never the first word of its name
+NAME_LEAD = {"towards", "toward", "beyond", "rethinking", "revisiting", "improving", "enhancing", "exploring", "on",
+              "a", "an", "the", "our", "new", "novel", "scalable", "lightweight", "hybrid", "simple", "efficient", "robust",
+              "fast", "effective", "improved", "enhanced",
+              # languages qualify a corpus, they do not name it ("the Chinese Secap test set")
+              "chinese", "english", "mandarin", "cantonese", "german", "french", "spanish", "italian", "japanese",
+              "korean", "arabic", "persian", "hindi", "russian", "portuguese", "dutch", "multilingual", "bilingual"}
+
+
+def trim_name(name: str) -> str:
+    """"BiLSTM-based" -> "BiLSTM", "LLaMA-based SER" -> "LLaMA"; no trailing punctuation."""
+    cut = _CUT.search(name.strip())
+    if cut and not (re.match(r"-[A-Z]", cut.group()) and not strong_word(name.strip()[:cut.start()])):
+        name = name.strip()[:cut.start()]  # not "Cluster-Driven Sampling": a Title-Case name of its own
+    words = name.split()
+    while len(words) > 1 and (re.fullmatch(r"[a-z'’\-]+", words[0]) or words[0].lower() in NAME_LEAD):
+        words = words[1:]  # "present AIST++", "and CMU-MOSEI", "Towards Scalable AASIST": not part of the name
+    if len(words) > 1:  # "WavLM Base+ CNN" -> "WavLM"; "Inworld TTS-1", "CosyVoice 3" stay whole
+        first = next((i for i, w in enumerate(words) if strong_word(w)), None)
+        if first is not None:
+            end = first + 1
+            while end < len(words) and re.fullmatch(r"\d{1,2}(?:\.\d)?", words[end]):
+                end += 1
+            words = words[:end]
+    name = " ".join(words)
+    return name.rstrip(".'’-_")
+
+
+def title_case_name(name: str) -> bool:
+    """After a proposing verb or as a title's name, capitalised words are a name too:
+    "Chain-Talker", "Multi-Query Multi-Head Attentive Statistics Pooling"."""
+    words = name.split()
+    if norm(name) in STOPLIST or not 1 <= len(words) <= 7:
+        return False
+    if len(words) == 1:  # "Chain-Talker"; "E-chat", "M-Emo": a capital prefix
+        parts = [p for p in name.split("-") if p]
+        return "-" in name and (all(p[:1].isupper() for p in parts) or bool(re.fullmatch(r"[A-Z]{1,4}", parts[0])))
+    return all(p[:1].isupper() or p.isdigit() for w in words for p in w.split("-") if p)
+
+
+def strong_word(word: str) -> bool:
+    """A word that can only be a name: two capitals in one part (TVA, BiLSTM), camel case, or digits with letters."""
+    if re.fullmatch(r"[A-Z][a-z]+-\d+(?:\.\d+)?", word):
+        return True  # "Switchboard-1", "Mustango-2": a name with a release number
+    for part in re.split(r"[-_]", word):
+        core = re.sub(r"[^A-Za-z0-9]", "", part)
+        if sum(c.isupper() for c in core) >= 2 or (core[1:] != core[1:].lower()) \
+                or (any(c.isdigit() for c in core) and any(c.isalpha() for c in core)):
+            return True
+    return False
+
+
+def head_type(before: str, after: str) -> str | None:
+    """Dataset / Method from a head noun right after the name, else right before it."""
+    a = after.lstrip(" *\"”」'）)")
+    if re.match(rf"(?:{DATASET_HEADS_ZH})", a) or re.match(rf"(?:the\s+)?(?:{DATASET_HEADS_EN})\b", a, re.I):
+        return "Dataset"
+    if re.match(rf"(?:{METHOD_HEADS_ZH})", a) or re.match(rf"(?:{METHOD_HEADS_EN})\b", a, re.I):
+        return "Method"
+    b = before.rstrip(" *\"“「'（(")
+    if re.search(rf"(?:{DATASET_HEADS_ZH})$", b) or re.search(rf"\b(?:{DATASET_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$", b, re.I):
+        return "Dataset"
+    if re.search(rf"(?:{METHOD_HEADS_ZH})$", b) or re.search(rf"\b(?:{METHOD_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$", b, re.I):
+        return "Method"
+    return None
+
+
+def window_type(text: str) -> str | None:
+    """Type from any head noun in a short window (filler between a verb and a name)."""
+    if re.search(rf"(?:{DATASET_HEADS_ZH})", text):
+        return "Dataset"
+    if re.search(rf"\b(?:{DATASET_HEADS_EN})\b", text, re.I):
+        return "Dataset"
+    if re.search(rf"(?:{METHOD_HEADS_ZH})", text) or re.search(rf"\b(?:{METHOD_HEADS_EN})\b", text, re.I):
+        return "Method"
+    return None
+
+
+def type_of_head(head: str) -> str:
+    h = head.lower()
+    if re.fullmatch(rf"(?:{DATASET_HEADS_ZH})", h) or re.fullmatch(rf"(?:{DATASET_HEADS_EN})", h):
+        return "Dataset"
+    return "Method"

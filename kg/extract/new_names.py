@@ -1,0 +1,114 @@
+"""Candidates of the rules (and defined abbreviations) as Spans of the Doc, with their rule, confidence,
+novelty and typedness in doc.user_data["kg_new_meta"]."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .cues import DATASET_HEADS_ZH, METHOD_HEADS_ZH, NAME_U, PROPOSE_EN, PROPOSE_ZH, STRONG_ZH, NAME_RE, PROPOSER_EN
+from .doc import doc_text, sentence_of
+from .names import title_case_name, trim_name, head_type, name_like
+from .registry import RULES, rank
+from .rules import TASK_HEAD, clause_before, find_candidates
+
+
+
+def _note(doc: Doc, key: tuple[int, int], meta: tuple[str, float, bool, bool]) -> None:
+    """Rule, confidence, novelty and typedness of a new name's span: the first (most reliable)
+    rule's, except that any rule's saying the paper introduces it counts."""
+    notes = doc.user_data.setdefault("kg_new_meta", {})
+    old = notes.get(key)
+    notes[key] = meta if old is None else (old[0], old[1], old[2] or meta[2], old[3])
+
+
+def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozenset()) -> list[Span]:
+    """Spans of doc for names found by the rules, not overlapping vocabulary matches' longer spans."""
+    spans: list[Span] = []
+    for c in sorted(find_candidates(doc_text(doc), field), key=lambda c: (not c.typed, rank(c.rule), c.start)):
+        sp = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if sp is None:
+            continue
+        sp = Span(doc, sp.start, sp.end, label=c.type, kb_id="")
+        spans.append(sp)
+        sp_key = (sp.start, sp.end)
+        _note(doc, sp_key, (c.rule, c.confidence, c.novel, c.typed))
+    # abbreviations whose long form ends in a type head noun: "... framework (XYZ)" / "...数据集（XYZ）"
+    # ... or whose parenthesis is followed by one ("（..., LtE2E）策略"), or that the paper proposes
+    # ("引入...（Counterfactual Reasoning Enhanced Representation，CRER）")
+    text = doc_text(doc)
+    for ab in doc._.abbreviations or []:
+        if not name_like(ab.short.text) or ab.short.start in known_shorts:
+            continue  # a vocabulary concept's abbreviation is no new name
+        end = max(ab.short.end_char, ab.long.end_char)
+        after = re.sub(r"^[\s)）]+", "", text[end:end + 12])
+        t = "Task" if TASK_HEAD.search(ab.long.text) or TASK_HEAD.match(after) else \
+            head_type(ab.long.text, "") or head_type("", after)
+        before = text[max(0, min(ab.long.start_char, ab.short.start_char) - 30):min(ab.long.start_char, ab.short.start_char)]
+        clause = re.split(r"[，,。；;：:.]", text[max(0, min(ab.long.start_char, ab.short.start_char) - 80):
+                                                 min(ab.long.start_char, ab.short.start_char)])[-1]
+        novel = bool(re.search(rf"(?:{STRONG_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b|\bwe\b", before + ab.long.text, re.I))
+        # "引入手-乐器接触损失（HICL）和弓-弦接触损失（BICL）": a term the paper introduces and abbreviates
+        own_clause = clause_before(text, min(ab.long.start_char, ab.short.start_char), 30)
+        novel = novel or bool(re.search(rf"(?:{PROPOSE_ZH})", own_clause)) \
+            or bool(re.search(rf"\bwe\s+(?:\w+\s+)?(?:{PROPOSE_EN})", clause, re.I))
+        typed = t is not None
+        if t is None and re.search(rf"(?:{PROPOSE_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b", clause, re.I) \
+                and not re.search(r"[\u3400-\u9fff]", ab.long.text):
+            t = "Method"  # proposed under an English long form without a head noun: a method by default
+        if t:
+            sp = Span(doc, ab.short.start, ab.short.end, label=t, kb_id="")
+            spans.append(sp)
+            _note(doc, (sp.start, sp.end), ("abbreviation", RULES["abbreviation"].conf("new"), novel, typed))
+    return spans
+
+
+_LIST = re.compile(rf"{NAME_U}(?:\s*(?:[,，、;；]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+)?{NAME_U})+")
+
+
+def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
+    """Unknown names listed with known ones take their type: "on CREMA-D, LibriCount, Speech
+    Commands and VoxLingua" makes LibriCount and VoxLingua datasets."""
+    text = doc_text(doc)
+    out: list[tuple[Span, str]] = []
+    for m in _LIST.finditer(text):
+        items = []
+        for nm in NAME_RE.finditer(m.group()):
+            s, e = m.start() + nm.start(), m.start() + nm.end()
+            if nm.group() in ("and", "or"):
+                continue
+            items.append((s, e))
+        # three or more names; two when a head noun follows ("比较了Fix-Match与Full-Match方法") or
+        # they are what the paper evaluates on
+        on_data = re.search(r"(?:在|于)\s*$", text[max(0, m.start() - 3):m.start()]) is not None \
+            and re.match(r"\s*(?:上|中|数据)", text[m.end():]) is not None  # "在DAIC-WOZ和MODMA上"
+        if len(items) < 2 or (len(items) == 2 and head_type("", text[m.end():]) is None and not on_data):
+            continue
+        types, unknown = [], []
+        for s, e in items:
+            hit = next((v for v in vocab_spans if v.start_char < e and s < v.end_char), None)
+            if hit is not None:
+                types.append(hit.label_)
+            else:
+                unknown.append((s, e))
+        if len(types) < min(2, len(items) - 1) or len(set(types)) != 1 or not unknown:
+            continue
+        for s, e in unknown:
+            name = trim_name(text[s:e])
+            if name_like(name) or (len(items) == 2 and title_case_name(name)):
+                sp = doc.char_span(s, s + len(name), alignment_mode="expand")
+                if sp is not None:
+                    out.append((Span(doc, sp.start, sp.end, label=types[0], kb_id=""), types[0]))
+    return out
+
+
+def propose_before(doc: Doc, span: Span) -> bool:
+    """A strong proposing cue right before a vocabulary mention: 提出 CosyVoice 3 / we propose X."""
+    sent = sentence_of(span)
+    before = doc_text(doc)[sent.start_char:span.start_char]
+    m = re.search(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|新的|新型|全新的|首个)?\s*"
+                  rf"(?P<fill>[\u4e00-\u9fff\-]{{0,20}}?(?:{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH}))?\s*[*“\"「]*\s*$", before)
+    if m and not re.search(r"基于|结合|利用|采用|使用|通过|融合", m.group("fill") or ""):
+        return True
+    return \
+        bool(re.search(rf"\b(?:{PROPOSER_EN})\s+(?:\w+\s+)?(?:propose|introduce|present|release)[sd]?\s+(?:a |an |the )?(?:new |novel )?$", before, re.I))

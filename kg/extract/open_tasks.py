@@ -1,0 +1,248 @@
+"""Open-vocabulary tasks: task names a text states in a frame, whether or not the vocabulary has them.
+
+Digests say what a paper is about in a few fixed frames: `该论文属于X任务`, `针对X任务`,
+`the task of X`, `X task`, `we address X`, a title's `... for X`. The frames and the words that
+end a task name are data (ontology/lexicon/{zh,en}/open-task-*.txt, zh/task-heads.txt,
+zh/fields.txt, zh/not-task-names.txt); this module only reads them and finds, in a plain
+string, the task names with their offsets. Pure functions: the spaCy component that turns them
+into task spans is kg.extract.tasks.TaskInference.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..vocab import norm, ontology_dir, rule_words
+
+_HAN = "\u3400-\u9fff"
+# characters a Chinese task name may contain: Han, Latin letters and digits, and the joiners of
+# names such as "视觉-语言导航", "3D重建", "6D位姿估计"
+_ZH_NAME = rf"[{_HAN}A-Za-z0-9\-·/]"
+_ACRONYM = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]\s*")
+_ZH_LEAD = re.compile(r"^(?:[了着对在将把为从]|该论文|本文|论文|该研究|该工作|本研究|一种|一个|一类|一项|这一|这类|此类|复杂的?|多种|各种|典型的?|经典的?|具有挑战性的|具挑战性的|新兴的?|关键的?|重要的?|基于[^的]{1,12}的)")
+_ZH_NAME_END = re.compile(rf"[{_HAN}A-Za-z0-9]$")
+_ZH_SPLIT = re.compile(r"[与和及、]|以及")
+
+
+@dataclass(frozen=True)
+class OpenTask:
+    """A task name stated in a frame: offsets in the text, the name as written, and how it was found."""
+
+    start: int
+    end: int
+    label: str
+    rule: str  # "task-frame" (Chinese or English frame) or "task-title" (a title's "for X")
+    confidence: float
+    field: bool = False  # a research field ("自然语言处理"): a broad task, kept only when the paper states no other
+    fallback: bool = False  # found by a weak cue ("解决X问题", "for X" in running text): kept only when the paper states no other
+    acronym: str | None = None  # "视觉语言导航（VLN）任务": the acronym given with it
+
+
+def lexicon_lines(lang: str, name: str) -> list[str]:
+    path = ontology_dir() / "lexicon" / lang / name
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: lexicon file missing (kg needs it for open-vocabulary tasks)")
+    return [line.split("#", 1)[0].rstrip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.split("#", 1)[0].strip()]
+
+
+@functools.lru_cache(maxsize=None)
+def _zh() -> tuple[re.Pattern, dict[tuple[str, str], tuple[float, str]], tuple[str, ...], frozenset, frozenset, tuple]:
+    frames: dict[tuple[str, str], tuple[float, str]] = {}
+    for line in lexicon_lines("zh", "open-task-frames.txt"):
+        left, right, conf, kind = line.split("\t")
+        frames[(left, right)] = (float(conf), kind)
+    lefts = sorted({lf for lf, _ in frames}, key=len, reverse=True)
+    rights = sorted({r for _, r in frames}, key=len, reverse=True)
+    right_alt = "|".join(map(re.escape, (r for r in rights if r)))
+    # a frame whose RIGHT is empty ends at the end of the clause
+    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_NAME}{{2,24}}?)"
+                    rf"(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt}|(?=[，,。；;：:！？\n]|$))")
+    heads = tuple(sorted(lexicon_lines("zh", "task-heads.txt"), key=len, reverse=True))
+    raw = lexicon_lines("zh", "not-task-names.txt")
+    text = (ontology_dir() / "lexicon" / "zh" / "not-task-names.txt").read_text(encoding="utf-8")
+    kinds = text.split("## model-kind endings", 1)[1] if "## model-kind endings" in text else ""
+    kind_words = tuple(w.split("#", 1)[0].strip() for w in kinds.splitlines() if w.split("#", 1)[0].strip())
+    not_names = frozenset(norm(w) for w in raw) - {norm(w) for w in kind_words}
+    fields = frozenset(norm(w) for w in lexicon_lines("zh", "fields.txt"))
+    return rx, frames, heads, not_names, fields, kind_words
+
+
+def _clean_zh(x: str) -> tuple[str, int]:
+    """The task name inside a frame's X, and its offset in X: lead words off, the part after the
+    last 的 ("医学影像中的病灶分割" -> "病灶分割")."""
+    off = 0
+    for sep in ("中的", "的"):
+        i = x.rfind(sep)
+        if i >= 0 and len(x) - i - len(sep) >= 2:
+            off += i + len(sep)
+            x = x[i + len(sep):]
+            break
+    i = x.rfind("在")
+    if 0 <= i and len(x) - i - 1 >= 2:  # "语音模型在复杂情感识别": what comes after 在
+        off += i + 1
+        x = x[i + 1:]
+    while True:
+        m = _ZH_LEAD.match(x)
+        if not m or len(x) - m.end() < 2:
+            break
+        off += m.end()
+        x = x[m.end():]
+    return x, off
+
+
+def _zh_ok(name: str, strong: bool) -> bool:
+    _rx, _frames, heads, not_names, _fields, kind_words = _zh()
+    if len(name) < 2 or len(name) > 18 or norm(name) in not_names:
+        return False
+    if any(name.endswith(k) for k in kind_words):
+        return False  # "视觉-语言模型": a kind of model, not a task
+    if re.search(r"提出|通过|利用|使用|采用|实现|构建|设计|包括|以及|进行|是否|如何|不|难|[，,。；;：:]", name):
+        return False
+    if not re.search(rf"[{_HAN}]", name):
+        return False
+    return strong or name.endswith(heads)
+
+
+def find_zh(text: str) -> list[OpenTask]:
+    """Tasks stated in Chinese frames: `该论文属于X任务`, `针对X任务`, `属于X领域` (a field)."""
+    rx, frames, heads, _not, fields, _kinds = _zh()
+    out: list[OpenTask] = []
+    for m in rx.finditer(text):
+        frame = frames.get((m.group("left"), m.group("right")))
+        if frame is None:
+            continue
+        conf, kind = frame
+        x, off = _clean_zh(m.group("x"))
+        start = m.start("x") + off
+        acr = m.group("acr")
+        acronym = _ACRONYM.match(acr).group(1) if acr else None
+        strong = conf >= 0.8 or kind == "field"
+        if not m.group("right") and not _ZH_NAME_END.search(m.group("x")):
+            continue
+        parts = [(x, start)]
+        # coordination: "三维重建与渲染优化" names two tasks when each part ends with a task head
+        pieces = _ZH_SPLIT.split(x)
+        if len(pieces) > 1 and all(p.endswith(heads) and len(p) >= 2 for p in pieces):
+            parts, pos = [], start
+            for p in pieces:
+                i = text.index(p, pos)
+                parts.append((p, i))
+                pos = i + len(p)
+            acronym = None
+        for name, s in parts:
+            if not _zh_ok(name, strong):
+                continue
+            is_field = kind == "field" or norm(name) in fields
+            out.append(OpenTask(s, s + len(name), name, "task-frame", conf * (0.7 if is_field else 1.0),
+                                field=is_field, fallback=conf < 0.75, acronym=acronym))
+    return out
+
+
+# ----------------------------------------------------------------------------------------- English
+
+_EN_STOP = frozenset("""a an the of and or for with in on to by via using from into onto over under at as is are
+was were be been being can could may might will would shall should this that these those its their our we they
+it which who whom whose such both either each every all any some many much more most less few several various
+other new novel existing current prior previous recent proposed based driven aware guided improved improving
+enhanced enhancing efficient effective robust accurate better simple strong general generic unified joint
+towards toward through across between within without beyond than while when where how what why not no
+further also even only just very highly task tasks problem problems challenge challenges setting settings
+approach approaches method methods framework frameworks model models system systems study paper work""".split())
+_EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
+
+
+@functools.lru_cache(maxsize=None)
+def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool]], frozenset]:
+    heads = frozenset(w.lower() for w in lexicon_lines("en", "open-task-heads.txt"))
+    frames = []
+    for line in lexicon_lines("en", "open-task-frames.txt"):
+        pattern, conf, *scope = line.split("\t")
+        head_alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+        # X: the phrase's last word, a head noun (plural allowed); the phrase is read leftwards from it
+        pattern = pattern.replace("X", rf"(?P<pre>(?:[\w'-]+ ){{0,5}}?)(?P<head>(?i:{head_alt})(?:s|es)?)\b")
+        frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title")))
+    qualifiers = frozenset(w for w in rule_words("generic-qualifiers.txt"))
+    return heads, frames, qualifiers
+
+
+def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int = 0) -> tuple[int, str] | None:
+    """The task phrase ending with the head noun at head_start: up to four modifier words before
+    it, stopping at function words, adverbs, numbers-only words and (in a title) lower-case words."""
+    _heads, _frames, qualifiers = _en()
+    words = list(_EN_WORD.finditer(text[max(0, head_start - 80):head_start]))
+    base = max(0, head_start - 80)
+    start = head_start
+    taken = 0
+    for w in reversed(words):
+        if base + w.start() < left:
+            break  # the frame's own words ("we address") are no part of the phrase
+        word = w.group()
+        gap = text[base + w.end():start]
+        if gap.strip(" -") or (gap and "\n" in gap):
+            break  # punctuation between: the phrase ends there
+        low = word.lower()
+        if low in _EN_STOP or low.endswith("ly") or re.fullmatch(r"[\d.]+", word) or taken >= 4:
+            break
+        if title and not (word[0].isupper() or word[0].isdigit()):
+            break
+        sentence_start = not text[:base + w.start()].strip() or re.search(r"[.!?。]\s*$", text[:base + w.start()])
+        if not title and word[0].isupper() and not re.fullmatch(r"[A-Z0-9][A-Z0-9\-]+", word) and not sentence_start:
+            break  # a capitalised word inside a sentence belongs to a name, not to a task phrase
+        start = base + w.start()
+        taken += 1
+    # leading qualities make no task of their own ("efficient", "zero-shot" stay in the name only
+    # when they are not first)
+    phrase = text[start:head_end]
+    while True:
+        first, _, rest = phrase.partition(" ")
+        if rest and first.lower() in qualifiers:
+            start += len(first) + 1
+            phrase = rest
+            continue
+        break
+    if " " not in phrase.strip() and "-" not in phrase:
+        return None  # a bare head noun ("detection") names no task
+    return start, phrase
+
+
+def find_en(text: str, title: bool) -> list[OpenTask]:
+    """Tasks stated in English frames (`the task of X`, `X task`, `we address X`, `for X`)."""
+    _heads, frames, _q = _en()
+    out: list[OpenTask] = []
+    seen: set[tuple[int, int]] = set()
+    for rx, conf, title_only in frames:
+        if title_only and not title:
+            continue
+        if title and conf < 0.75 and not title_only:
+            conf = 0.85  # a title's "… for X" is the paper's task
+        for m in rx.finditer(text):
+            hs, he = m.start("head"), m.end("head")
+            if not title and rx.pattern.startswith("(?:for"):
+                # in running text "for X" is only a task when X is the end of its clause
+                if not re.match(r"\s*(?:[,.;:()]|$|\b(?:and|with|in|on|under|from|using|via|by)\b)", text[he:]):
+                    continue
+            got = _en_phrase(text, hs, he, title, m.start("pre"))
+            if got is None:
+                continue
+            s, phrase = got
+            if (s, he) in seen:
+                continue
+            seen.add((s, he))
+            out.append(OpenTask(s, he, phrase, "task-title" if title else "task-frame", conf,
+                                fallback=conf < 0.75))
+    return out
+
+
+def find_open_tasks(text: str, title: bool = False) -> list[OpenTask]:
+    """Every open-vocabulary task stated in a text, in order of position."""
+    found = find_zh(text) if re.search(rf"[{_HAN}]", text) else []
+    found += find_en(text, title)
+    found.sort(key=lambda t: (t.start, -t.end))
+    out: list[OpenTask] = []
+    for t in found:  # overlapping finds: the first (longest at a position) wins
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out

@@ -1,0 +1,47 @@
+"""The acceptance policy every name rule's candidate goes through: trimmed, a name (not a common
+word), and typed as a task when the text calls it one."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...vocab import norm
+from ..names import NAME_LEAD, STOPLIST, name_like, title_case_name, trim_name
+from ..registry import NameRule
+
+TASK_AFTER = re.compile(r"\s*(?:等?相关)?任务|\s+tasks?\b", re.I)
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    type: str
+    rule: str
+    confidence: float
+    novel: bool
+    typed: bool  # the type comes from a head noun, not from the default
+
+
+def accept(text: str, s: int, e: int, type_: str | None, rule: NameRule, novel: bool, plain_ok: bool = False,
+           title_ok: bool = False) -> Candidate | None:
+    """The candidate text[s:e] of `rule`, trimmed, or None when it is not a name.
+
+    plain_ok: one plain capitalised word may be a name here; title_ok: so may a Title-Case phrase
+    (the rule id may allow either everywhere, see kg.extract.registry)."""
+    name = text[s:e]
+    if re.match(r"['’]s\b", text[e:e + 3]) or re.search(r"['’]s$", name):
+        return None  # "JHU's system": an owner, not a name of a method or dataset
+    trimmed = trim_name(name)
+    s += max(0, name.find(trimmed))
+    e = s + len(trimmed)
+    plain_ok = plain_ok or rule.rule.plain_word
+    if not (name_like(trimmed) or ((title_ok or rule.rule.title_case) and title_case_name(trimmed))
+            or (type_ == "Dataset" and title_case_name(trimmed) and re.search(r" (?:Corpus|Dataset|Database)$", trimmed))
+            or (plain_ok and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed) and norm(trimmed) not in STOPLIST
+                and trimmed.lower() not in NAME_LEAD)):
+        return None
+    if TASK_AFTER.match(text, e):
+        type_ = "Task"  # "CapTTS相关任务", "在NVER任务中", "the SEC task": the name of a task
+    conf = rule.confidence
+    return Candidate(s, e, type_ or "Method", rule.rule.id, conf if type_ else conf - 0.1, novel, type_ is not None)

@@ -1,0 +1,121 @@
+"""cue-head: a name next to a type head noun (Name数据集, the Name dataset, 预训练模型HuBERT,
+CSS-EmCap情感生成管道, Label Signal Enhancement模块, "a Mask Generative Transformer", "the SEC task")."""
+from __future__ import annotations
+
+import re
+
+from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_U, SEP, STRONG_ZH
+from ..names import head_type, type_of_head
+from ..registry import name_rule
+from .common import PROPOSE_CONTEXT, clause_before, names_in
+
+_HEAD_AFTER = re.compile(rf"(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
+HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME_U})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+# In a Chinese text, a Title-Case English phrase that a method head follows or ends is a name: "Custom
+# Audio Encoder利用对比学习", "Label Signal Enhancement模块", "层次自适应聚类（Hierarchical Adaptive
+# Clustering）模块", "Blurred Boundary Content（BBC）Encoder"
+_EN_TERM_IN_ZH = re.compile(
+    r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*(?:\s*（[A-Z]{2,6}）\s*|\s+)(?:[A-Z][A-Za-z]*(?:-[A-Za-z]+)*"
+    r"(?:\s*（[A-Z]{2,6}）\s*|\s+)){0,4}[A-Z][A-Za-z]*(?:-[A-Za-z]+)*)(?P<after>\s*[）)]?\s*(?:" + METHOD_HEADS_ZH + r"))?")
+_EN_HEAD_END = re.compile(rf"[\s）](?:{METHOD_HEADS_EN})$", re.I)
+# "a Mask Generative Transformer for ...": a Title-Case architecture name after an article
+_EN_ARCH = re.compile(r"\b(?:a|an|the|our)\s+(?P<name>(?:[A-Z][\w-]*\s+){1,4}(?:Transformer|Encoder|Decoder|Network|Vocoder"
+                      r"|Codec|Adapter|Former|Conformer))\b")
+# a name, a few modifiers, then its head noun: "CSS-EmCap情感生成管道", "FuEncoder融合机制", "EVC-CLAP对比预训练模型"
+_HEAD_NEAR_ZH = re.compile(
+    rf"(?P<name>{NAME_U})(?P<mid>[\u4e00-\u9fff]{{1,6}}?)(?P<head>{METHOD_HEADS_ZH}|{DATASET_HEADS_ZH})")
+_NOT_A_MODIFIER = re.compile(r"[的在和与及对将用为是把被从向于以上中等提取进行通过实现使让作]")
+# a head noun right before the names: "特征提取器CLIP-vit-large和Baichuan-13B", "预训练模型HuBERT", "数据集IEMOCAP",
+# "两个TTS模型（TTS-1和TTS-1-Max）"
+_HEAD_BEFORE_ZH = re.compile(
+    rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH}|提取器)\s*[（(]?[*“\"「]*\s*(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)")
+# "two key components, i.e., GSF and SDP modules": listed names and their plural head
+_LIST_HEAD_EN = re.compile(
+    rf"(?P<names>{NAME_U}(?:\s*(?:,|and|&)\s*(?:and\s+)?{NAME_U})+)\s+(?P<head>modules|models|methods|networks|encoders"
+    rf"|losses|datasets|corpora|benchmarks|frameworks|systems|architectures)\b")
+_NAME_TASK = re.compile(rf"(?P<name>{NAME_U})(?=\s*(?:等?相关)?任务|\s+tasks?\b)")
+
+
+@name_rule("cue-head")
+def architecture_en(text, add):
+    """"a Mask Generative Transformer for ...": a Title-Case architecture name after an article."""
+    for m in _EN_ARCH.finditer(text):
+        add(m.start("name"), m.end("name"), "Method", False, title_ok=True)
+
+
+@name_rule("cue-head")
+def task_name(text, add):
+    """"CapTTS相关任务", "the SEC task": the name of a task."""
+    for m in _NAME_TASK.finditer(text):
+        add(m.start("name"), m.end("name"), "Task", False)
+
+
+@name_rule("cue-head")
+def listed_heads_en(text, add):
+    """"two key components, i.e., GSF and SDP modules": listed names and their plural head."""
+    for m in _LIST_HEAD_EN.finditer(text):
+        t = type_of_head(re.sub(r"(?:s|es)$", "", m.group("head")).replace("corpora", "corpus"))
+        for s, e in names_in(m):
+            add(s, e, t, False)
+
+
+def _head_after(text, add, rx):
+    for m in rx.finditer(text):
+        t = type_of_head(m.group("head"))
+        ctx = text[max(0, m.start() - 30):m.start("name")]
+        novel = bool(PROPOSE_CONTEXT.search(ctx)) or bool(re.search(rf"(?:{STRONG_ZH})[^，。；,.;]*$", ctx))
+        add(m.start("name"), m.end("name"), t, novel)
+
+
+@name_rule("cue-head")
+def head_after_zh(text, add):
+    """"IEMOCAP数据集", "提出EmoMix框架" (proposed)."""
+    _head_after(text, add, _HEAD_AFTER)
+
+
+@name_rule("cue-head")
+def head_after_en(text, add):
+    """"the MELD dataset", "our EmoFlow model" (proposed after a proposing verb)."""
+    _head_after(text, add, HEAD_AFTER_EN)
+
+
+@name_rule("cue-head", confidence="weak")
+def english_term_in_chinese(text, add):
+    """"Label Signal Enhancement模块", "Custom Audio Encoder利用…": a Title-Case English phrase in a
+    Chinese text that a method head follows or ends."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return
+    for m in _EN_TERM_IN_ZH.finditer(text):
+        name = m.group("name")
+        if not (m.group("after") or _EN_HEAD_END.search(name)) or not re.search(r"[\u4e00-\u9fff）]", text[m.end():m.end() + 1] or "。"):
+            continue  # only a phrase that a method head follows or ends, and that the Chinese text resumes after
+        ctx = text[max(0, m.start() - 40):m.start()]
+        novel = bool(re.search(rf"(?:{STRONG_ZH}|设计|开发|引入)[^。；;]*$", ctx)) or bool(re.search(r"[：:]\s*[（(]?$", ctx)) \
+            or bool(re.search(rf"(?:{STRONG_ZH})", text))
+        add(m.start("name"), m.start("name") + len(name.rstrip()), "Method", novel, title_ok=True)
+
+
+@name_rule("cue-head", confidence="weak")
+def head_near_zh(text, add):
+    """"CSS-EmCap情感生成管道", "FuEncoder融合机制": a name, a few modifiers, then its head noun."""
+    for m in _HEAD_NEAR_ZH.finditer(text):
+        if _NOT_A_MODIFIER.search(m.group("mid")):
+            continue  # "HuBERT作为编码器", "IEMOCAP上的实验": not a modifier of the name
+        ctx = text[max(0, m.start() - 30):m.start("name")]
+        novel = bool(PROPOSE_CONTEXT.search(ctx)) or bool(re.search(rf"(?:{STRONG_ZH}|创新|设计|开发)[^，。；,.;]*$", ctx)) \
+            or bool(re.search(r"引入\s*[*]*\s*$", ctx))
+        novel = novel and not re.search(r"基于|利用|使用|采用|结合|通过", ctx[-12:])
+        add(m.start("name"), m.end("name"), type_of_head(m.group("head")), novel)
+
+
+@name_rule("cue-head")
+def head_before_zh(text, add):
+    """"特征提取器CLIP-vit-large和Baichuan-13B", "预训练模型HuBERT", "数据集IEMOCAP"."""
+    for m in _HEAD_BEFORE_ZH.finditer(text):
+        t = type_of_head(m.group("head"))
+        # proposed when a strong verb opens the clause ("提出…（Genuine-Focused Learning，GFL）框架GFL-FAD"),
+        # not across a comma ("构建数据集SPD-GEN，基于MoCap数据集SPD")
+        clause = clause_before(text, m.start(), 60)
+        novel = bool(re.search(rf"(?:{STRONG_ZH})", clause))  # "提出…基于扩散模型的…系统Mustango": 基于 describes the head
+        for s, e in names_in(m):
+            add(s, e, head_type("", text[e:]) or t, novel)

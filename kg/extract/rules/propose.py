@@ -1,0 +1,45 @@
+"""cue-propose: a proposing/releasing verb before a name (提出/构建/发布…, we propose/introduce…)."""
+from __future__ import annotations
+
+import re
+
+from ..cues import NAME_U, PROPOSE_EN, PROPOSE_ZH, PROPOSER_EN, STRONG_ZH
+from ..names import head_type, title_case_name, window_type
+from ..registry import name_rule
+
+_ZH_PROPOSE = re.compile(
+    rf"(?P<verb>{PROPOSE_ZH})了?\s*(?P<fill>[\u3400-\u9fff\-–“”\"'、（）()]{{0,24}}?)\s*[*“\"「]*\s*(?P<name>{NAME_U})")
+_EN_PROPOSE = re.compile(
+    rf"\b(?i:{PROPOSER_EN})\s+"
+    rf"(?i:(?:first|also|further|then|newly)\s+)?(?P<verb>(?i:{PROPOSE_EN}))(?:s|d|ed)?\s+"
+    rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?i:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME_U})")
+_MODIFIER_AFTER = re.compile(r"\s*(?:驱动|引导|辅助|增强|赋能|加持|支持|指导|-?driven|-?guided|-?based|-?powered)")
+
+
+@name_rule("cue-propose")
+def propose_zh(text, add):
+    """"构建数据集SPD-GEN", "提出CosyVoice 3"; not "提出基于ControlNet的…" (used, not proposed)."""
+    for m in _ZH_PROPOSE.finditer(text):
+        fill = m.group("fill")
+        t = head_type(text[:m.start("name")], text[m.end("name"):]) or window_type(fill)
+        strong = bool(re.match(STRONG_ZH, m.group("verb"))) or m.group("verb") in {"构造", "收集", "整理", "设计", "开发"}
+        heading = not fill and re.match(r"\s*[*]*\s*[：:]", text[m.end("name"):]) is not None \
+            and title_case_name(m.group("name"))  # "引入Cluster-Driven Sampling：通过…": a bullet's heading
+        if not strong and not heading and not window_type(fill) and not head_type("", text[m.end("name"):]):
+            continue  # "引入ACPT" without a head noun: leave to the use rule
+        if re.search(r"基于|结合|利用|采用|使用|通过|融合", fill):
+            continue  # "提出基于ControlNet的..." : the name is used, not proposed
+        if _MODIFIER_AFTER.match(text[m.end("name"):]):
+            continue  # "开发LLM驱动的管道": the name qualifies what is proposed
+        add(m.start("name"), m.end("name"), t, True)
+
+
+@name_rule("cue-propose")
+def propose_en(text, add):
+    """"We propose EmoNet, ...", "this paper introduces a corpus called X"; not "we propose a method based on X"."""
+    for m in _EN_PROPOSE.finditer(text):
+        fill = m.group("fill") or ""
+        if re.search(r"\b(?:based on|using|with|via|leveraging|on)\b", fill, re.I):
+            continue
+        t = head_type(text[:m.start("name")], text[m.end("name"):]) or window_type(fill)
+        add(m.start("name"), m.end("name"), t, True)

@@ -1,0 +1,118 @@
+"""Incremental builds: a rebuild extracts only new or changed papers (OUT/.cache) and its files
+are byte-identical to a cold build of the same inputs; a changed vocabulary or rule file
+invalidates the cache."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from kg.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+DIGEST = ROOT / "data" / "digest-2025-07.md"
+FILES = ("graph.nt", "graph.ttl", "links.jsonl", "graph.graphml")
+
+
+def rows() -> list[str]:
+    return DIGEST.read_text(encoding="utf-8").splitlines()
+
+
+def write(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def counts(out: Path) -> dict:
+    return json.loads((out / "build.json").read_text(encoding="utf-8"))["counts"]
+
+
+def same_files(a: Path, b: Path) -> None:
+    for name in FILES:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_adding_a_day_extracts_only_the_new_papers(tmp_path):
+    lines = rows()
+    days = tmp_path / "digests"
+    days.mkdir()
+    write(days / "day1.md", lines[:60])
+    out = tmp_path / "out"
+    build([days], out, progress=False, views=False)
+    first = counts(out)
+    assert first["papers_from_cache"] == 0 and first["papers_extracted"] == first["papers"]
+    write(days / "day2.md", lines[:2] + lines[60:])  # the next day: the rest of the rows
+    build([days], out, progress=False, views=False)
+    second = counts(out)
+    assert second["papers_from_cache"] == first["papers"]
+    assert second["papers_extracted"] == second["papers"] - first["papers"] > 0
+    cold = tmp_path / "cold"
+    build([days], cold, progress=False, views=False, cache=False)
+    same_files(out, cold)
+    assert not (cold / ".cache").exists()
+
+
+def test_a_changed_paper_is_extracted_again(tmp_path):
+    lines = rows()
+    d = write(tmp_path / "d.md", lines)
+    out = tmp_path / "out"
+    build([d], out, progress=False, views=False)
+    cells = lines[5].split("|")
+    cells[3] += " We release CorpusZed, a new speech emotion dataset."  # the summary gains a sentence
+    lines[5] = "|".join(cells)
+    assert "CorpusZed" in lines[5]
+    write(d, lines)
+    build([d], out, progress=False, views=False)
+    c = counts(out)
+    assert c["papers_extracted"] == 1 and c["papers_from_cache"] == c["papers"] - 1
+    assert "CorpusZed" in (out / "links.jsonl").read_text(encoding="utf-8")
+    cold = tmp_path / "cold"
+    build([d], cold, progress=False, views=False, cache=False)
+    same_files(out, cold)
+
+
+def test_a_changed_vocabulary_invalidates_the_cache(tmp_path):
+    vocab = tmp_path / "vocab"
+    shutil.copytree(ROOT / "ontology" / "vocab", vocab)
+    files = sorted(vocab.glob("*.ttl"))
+    out = tmp_path / "out"
+    build([DIGEST], out, vocab_paths=files, progress=False, views=False)
+    assert counts(out)["papers_from_cache"] == 0
+    build([DIGEST], out, vocab_paths=files, progress=False, views=False)
+    assert counts(out)["papers_from_cache"] == 82
+    before = json.loads((out / "build.json").read_text(encoding="utf-8"))["vocabulary_hash"]
+    with open(vocab / "datasets.ttl", "a", encoding="utf-8") as fh:  # Sync-TVA becomes a known dataset
+        fh.write('\ndataset:sync-tva-corpus a skos:Concept , kgo:Dataset ;\n    skos:inScheme kgo:vocabulary ;\n'
+                 '    skos:prefLabel "Sync-TVA"@en .\n')
+    build([DIGEST], out, vocab_paths=files, progress=False, views=False)
+    m = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert m["counts"]["papers_from_cache"] == 0 and m["vocabulary_hash"] != before
+    cold = tmp_path / "cold"
+    build([DIGEST], cold, vocab_paths=files, progress=False, views=False, cache=False)
+    same_files(out, cold)
+    assert "https://w3id.org/kg-digest/id/dataset/sync-tva-corpus" in (out / "links.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_changed_rule_file_invalidates_the_cache(tmp_path, monkeypatch):
+    from kg.cache import extractor_version
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    monkeypatch.setenv("KG_ONTOLOGY", str(onto))
+    v1 = extractor_version(None)
+    assert extractor_version(None) == v1
+    with open(onto / "rules" / "not-entities.txt", "a", encoding="utf-8") as fh:
+        fh.write("Zebrafish\n")
+    v2 = extractor_version(None)
+    assert v2 != v1
+    (onto / "lexicon").mkdir()  # a lexicon folder, when there is one, counts too
+    (onto / "lexicon" / "heads.tsv").write_text("corpus\tDataset\n", encoding="utf-8")
+    assert extractor_version(None) not in (v1, v2)
+
+
+def test_a_damaged_cache_is_only_a_slower_build(tmp_path):
+    out = tmp_path / "out"
+    build([DIGEST], out, progress=False, views=False)
+    for pack in (out / ".cache").rglob("pack-*.pkl"):
+        pack.write_bytes(b"not a pickle")
+    build([DIGEST], out, progress=False, views=False)
+    assert counts(out)["papers_extracted"] == 82

@@ -1,0 +1,82 @@
+"""Open-vocabulary tasks stated in frames (kg.extract.open_tasks), in Chinese and English, and how the
+pipeline links them: the vocabulary's concept when it has the name, else a new task."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.open_tasks import find_open_tasks
+
+
+@pytest.mark.parametrize("text,title,expected", [
+    # Chinese frames
+    ("该论文属于桥梁裂缝检测任务，旨在减少人工巡检。", False, ["桥梁裂缝检测"]),
+    ("本文针对低照度图像增强任务，提出一种轻量网络。", False, ["低照度图像增强"]),
+    ("属于遥感影像中的变化检测任务", False, ["变化检测"]),          # the part after 的
+    ("属于视觉问答（VQA）任务", False, ["视觉问答"]),
+    ("属于点云补全与配准任务", False, ["点云补全", "配准"]),          # coordinated task names
+    ("该论文属于多模态大语言模型任务", False, []),                    # a kind of model, not a task
+    ("论文提出一个框架，解决跨域行人重识别问题。", False, ["跨域行人重识别"]),
+    ("解决模型推理速度慢的问题", False, []),                          # a problem, not a task name
+    # English frames
+    ("We tackle the problem of few-shot keyword spotting on small devices.", False, []),  # spotting: no head
+    ("We study the task of table question answering over spreadsheets.", False, ["table question answering"]),
+    ("Crater Detection for Planetary Mapping: A Benchmark", True, ["Crater Detection"]),
+    ("A Lightweight Network for Underwater Image Enhancement", True, ["Underwater Image Enhancement"]),
+    ("Results improve detection by 3 points.", False, []),              # a bare head noun is no task
+])
+def test_frames(text, title, expected):
+    assert [t.label for t in find_open_tasks(text, title)] == expected
+
+
+def test_fields_and_weak_frames_are_fallbacks():
+    field, = find_open_tasks("该论文属于计算机视觉领域。")
+    assert field.label == "计算机视觉" and field.field
+    weak, = find_open_tasks("解决跨域行人重识别问题")
+    assert weak.fallback and not weak.field  # a weak cue: kept only when the paper states no other task
+    strong, = find_open_tasks("属于行人重识别任务")
+    assert not strong.fallback and strong.confidence >= 0.8
+
+
+def test_acronym_given_with_the_name():
+    t, = find_open_tasks("该论文属于视觉语言导航（VLN）任务。")
+    assert (t.label, t.acronym) == ("视觉语言导航", "VLN")
+
+
+def _build(tmp_path, rows):
+    from kg.build import build
+    import json
+    digest = tmp_path / "d.md"
+    digest.write_text("|Source|Title|Summary|\n|---|---|---|\n" + "".join(
+        f"|{pid}|[{title}](http://arxiv.org/abs/{pid})|{summary}|\n" for pid, title, summary in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    build([digest], out, progress=False, views=False)
+    links = [json.loads(x) for x in open(out / "links.jsonl", encoding="utf-8")]
+    return {(lk["paper"], lk["label"]) for lk in links if lk["type"] == "Task"}
+
+
+def test_pipeline_links_new_known_and_broad_tasks(tmp_path):
+    tasks = _build(tmp_path, [
+        ("2601.00001v1", "Crater Counting at Scale", "该论文属于月球陨石坑计数任务，属于计算机视觉领域。提出CraterNet。"),
+        ("2601.00002v1", "A Study of Speakers", "该论文属于说话人验证任务，旨在提升鲁棒性。"),
+        ("2601.00003v1", "On Pictures", "该论文属于计算机视觉领域，讨论数据伦理。"),
+    ])
+    # a new task as written; the field beside it is dropped
+    assert ("2601.00001", "月球陨石坑计数") in tasks
+    assert not any(p == "2601.00001" and "视觉" in label for p, label in tasks)
+    # a Chinese frame naming a vocabulary task links the concept
+    assert ("2601.00002", "speaker verification") in tasks
+    # a field alone is kept: the paper states nothing more specific
+    assert any(p == "2601.00003" for p, _ in tasks)
+
+
+def test_a_loosely_named_title_task_is_the_vocabulary_task_of_the_paper(tmp_path):
+    tasks = _build(tmp_path, [
+        ("2601.00011v1", "A Recipe for Categorised Speaker Prediction",
+         "We train a speaker verification system on VoxCeleb and report EER."),
+        ("2601.00012v1", "A Recipe for Lunar Crater Detection",
+         "We train a speaker verification system on VoxCeleb and report EER."),
+    ])
+    # "speaker" is shared with speaker verification: one task, two names
+    assert {label for p, label in tasks if p == "2601.00011"} == {"speaker verification"}
+    # nothing shared: both tasks stay
+    assert ("2601.00012", "lunar crater detection") in tasks
