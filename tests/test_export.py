@@ -2,6 +2,8 @@
 must be the ones the store answers, and the GraphML the bytes networkx writes."""
 from __future__ import annotations
 
+from kg.build import parse_formats  # noqa: E402  (JSON-LD is not written by default)
+
 from pathlib import Path
 
 import networkx as nx
@@ -104,7 +106,7 @@ FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml"
 
 def test_build_reads_the_store_when_the_rows_cannot_be_made(bundled_build, tmp_path, monkeypatch):
     monkeypatch.setattr("kg.export.graph_link_rows", lambda *args: None)
-    build([ROOT / "data"], tmp_path, progress=False, views=False)
+    build([ROOT / "data"], tmp_path, progress=False, views=False, formats=parse_formats("default,jsonld"))
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (bundled_build / name).read_bytes(), name
 
@@ -112,7 +114,7 @@ def test_build_reads_the_store_when_the_rows_cannot_be_made(bundled_build, tmp_p
 def test_stages_side_by_side_give_the_same_files(bundled_build, tmp_path, monkeypatch):
     """Large builds write Turtle/JSON-LD, links.jsonl/GraphML/views and the store in parallel."""
     monkeypatch.setattr("kg.build.SIDE_BY_SIDE", 0)
-    s = build([ROOT / "data"], tmp_path, progress=False, views=True)
+    s = build([ROOT / "data"], tmp_path, progress=False, views=True, formats=parse_formats("default,jsonld"))
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (bundled_build / name).read_bytes(), name
     assert len(s.files) > len(FILES) and all(f.exists() for f in s.files)

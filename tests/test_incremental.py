@@ -104,7 +104,7 @@ def test_a_changed_rule_file_invalidates_the_cache(tmp_path, monkeypatch):
         fh.write("Zebrafish\n")
     v2 = extractor_version(None)
     assert v2 != v1
-    (onto / "lexicon").mkdir()  # a lexicon folder, when there is one, counts too
+    (onto / "lexicon").mkdir(exist_ok=True)  # a lexicon folder, when there is one, counts too
     (onto / "lexicon" / "heads.tsv").write_text("corpus\tDataset\n", encoding="utf-8")
     assert extractor_version(None) not in (v1, v2)
 

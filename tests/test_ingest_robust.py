@@ -101,12 +101,17 @@ def test_kg_output_folders_are_not_read_back_as_digests(tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(tmp_path), "-o", str(tmp_path / "out"),
                         "--no-views", "--strict"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    assert "papers           1" in r.stdout and "links.jsonl" not in r.stderr
-    # into the digests' own folder: refused (a build replaces its whole folder), the digest unharmed
-    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(tmp_path), "-o", str(tmp_path),
-                        "--no-views", "--strict"], capture_output=True, text=True)
-    assert r.returncode != 0 and "holds input" in r.stderr and "Traceback" not in r.stderr
-    assert (tmp_path / "d.md").exists()
+    assert "papers           1" in r.stdout and "links.jsonl" not in r.stderr and "build.json" not in r.stderr
+    # a folder that is a build (its digests were copied in beside kg's files): only kg's files are skipped
+    b = tmp_path / "b"
+    b.mkdir()
+    for name in ("links.jsonl", "graph.nt", "build.json"):
+        (b / name).write_text("{}\n")
+    (b / "store").mkdir()
+    (b / "store" / "x.json").write_text("[]")
+    (b / "digest.md").write_text("|Source|Title|\n|---|---|\n|2501.00002|T|\n")
+    assert find_inputs([b]) == [b / "digest.md"]
+    # ... and a build folder among the digests is output as a whole
     assert find_inputs([tmp_path]) == [tmp_path / "d.md"]
 
 

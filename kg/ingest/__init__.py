@@ -32,7 +32,7 @@ SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".tsv": "
             ".atom": "feed", ".rss": "feed", ".xml": "feed"}
 # A folder holding these is a kg build (its links.jsonl is output, not a digest).
 _BUILD_MARKERS = ("graph.nt", "graph.ttl", "graph.graphml", "store")
-_BUILD_FILES = {"links.jsonl", "graph.jsonld", "graph.nt", "graph.ttl", "graph.graphml"}
+_BUILD_FILES = {"links.jsonl", "graph.jsonld", "graph.nt", "graph.ttl", "graph.graphml", "build.json"}
 
 READERS: dict[str, Callable[..., Iterator[Record | RowError]]] = {
     "markdown": read_markdown, "csv": read_csv, "tsv": lambda t, n: read_csv(t, n, "\t"),
@@ -76,6 +76,9 @@ def sniff(text: str, suffix: str = "") -> str:
 
 
 def _is_build_dir(d: Path) -> bool:
+    """A kg build: its manifest (build.json with the store or graph.nt), or links.jsonl beside the graph."""
+    if (d / "build.json").exists() and ((d / "store").exists() or (d / "graph.nt").exists()):
+        return True
     return (d / "links.jsonl").exists() and any((d / m).exists() for m in _BUILD_MARKERS)
 
 
