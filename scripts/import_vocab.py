@@ -147,6 +147,7 @@ class Entry:
     sources: set[str] = field(default_factory=set)
     ambiguous: bool = False
     top: bool = False
+    supplement: bool = False
     weight: int = 0
 
 
@@ -224,7 +225,9 @@ class Registry:
             self.dropped["short acronym"] += 1  # "SD", "GEM", "MIT": two or three capitals name many things
             return None
         ambiguous = False
-        if type in ("Dataset", "Method", "Metric") and self.ordinary(name):
+        if type in ("Dataset", "Method", "Metric") and self.ordinary(name) and (
+                single or all(w[:1].isupper() for w in name.split() if len(w) > 3)):
+            # "MATH", "Hate Speech": words in a name's capitals; "model predictive control" is a term
             if not (single and name.isupper() and len(name) >= 4) and not curated:
                 self.dropped["ordinary word"] += 1  # "Places", "Hate Speech": words, not a name
                 return None
@@ -236,6 +239,8 @@ class Registry:
         e = self.entries.get(key)
         if e is None:
             e = self.entries[key] = Entry(type, name)
+        elif type != "Task" and e.pref.islower() and not name.islower():
+            e.pref = name  # "MMLU" rather than "mmlu"
         e.sources.add(source)
         e.weight += weight
         e.ambiguous = e.ambiguous or ambiguous
@@ -257,7 +262,8 @@ class Registry:
         used_iris = set(self.curated.concepts)
         out: dict[tuple[str, str], dict] = {}
         # strongest first: more sources, then heavier, then name
-        order = sorted(self.entries, key=lambda key: (-len(self.entries[key].sources), -self.entries[key].weight,
+        order = sorted(self.entries, key=lambda key: (not self.entries[key].supplement,
+                                                      -len(self.entries[key].sources), -self.entries[key].weight,
                                                       TYPES.index(key[0]), key[1]))
         for key in order:
             e = self.entries[key]
@@ -441,6 +447,8 @@ def import_scirex(src: GitSource, reg: Registry) -> None:
                         acrs.append(m)
                 elif len(toks) >= 2 and all(t.lower() in nt or t.lower().rstrip("s") in nt for t in toks):
                     alts.append(m)
+            if t == "Method" and not _model_name(name):
+                continue
             reg.add(t, name, src.ref(path), alts=alts if t != "Task" else [a.lower() for a in alts],
                     acronyms=acrs, weight=1)
 
@@ -457,13 +465,20 @@ def import_nlp_progress(src: GitSource, reg: Registry) -> None:
                 continue
             name = re.sub(r"\s*\((?:[^)]*\d{4}[^)]*|[^)]*et al[^)]*)\)", "", cell.group(1))
             name = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", name).strip(" *♦†‡")
-            # a model name: at most three words, each a name (capitals or digits) or a size word
-            if (not name or "+" in name or re.search(r"\d{4}", name) or len(name.split()) > 3
-                    or not re.search(r"[A-Z].*[A-Z]|[A-Z][a-z]+[A-Z]|\d", name)
-                    or not all(re.search(r"[A-Z0-9]", w) or w.lower() in ("large", "base", "small", "tiny", "xl", "-")
-                               for w in name.split())):
+            if not name or re.search(r"\d{4}", name) or len(name.split()) > 3 \
+                    or not re.search(r"[A-Z].*[A-Z]|[A-Z][a-z]+[A-Z]|\d", name) or not _model_name(name):
                 continue
             reg.add("Method", name, src.ref(path))
+
+
+def _model_name(name: str) -> bool:
+    """A model's name, not a variant in a results table: each word a name (capitals or digits)
+    or a size word; no "+" combination, no "300D"/"x5"/"Ensemble" variant."""
+    words = name.split()
+    return ("+" not in name and not re.match(r"^\d+[Dd]\b|.*\bx\d+$", name)
+            and not any(w.lower() in ("ensemble", "baseline", "single", "blind") for w in words)
+            and all(re.search(r"[A-Z0-9]", w) or w.lower() in ("large", "base", "small", "tiny", "xl", "-")
+                    for w in words))
 
 
 def import_hf(src: GitSource, reg: Registry) -> None:
@@ -534,6 +549,7 @@ def import_supplement(path: Path, reg: Registry) -> None:
         if key is None:
             raise SourceError(f"{path}:{lineno}: {label!r} is rejected as a junk name")
         e = reg.entries[key]
+        e.supplement = True
         e.acronyms |= {a for a in acrs.split("|") if a}
         if "ambiguous" in flags:
             e.ambiguous = True
