@@ -184,11 +184,27 @@ class Registry:
             return True
         return False
 
-    def ordinary(self, text: str) -> bool:
-        """Every word of the name is an ordinary English word (GCIDE)."""
-        ws = re.findall(r"[A-Za-z]+|\d+|[^\sA-Za-z\d]", text)
+    def ordinary(self, text: str, camel: bool = False) -> bool:
+        """Every word of the name is an ordinary English word (GCIDE); with camel, a CamelCase
+        word is its parts (the method "ContextAware" is "Context Aware"; datasets such as
+        ImageNet or WebShop are names of their own)."""
+        if text.isalpha() and text.lower() in self.words:
+            return True  # "ComplEx" is "complex"
+        if camel:
+            text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
+        ws = re.findall(r"[A-Za-z]+|\d+", text)
         alpha = [w for w in ws if w.isalpha()]
-        return bool(alpha) and len(alpha) == len(ws) and all(w.lower() in self.words for w in alpha)
+        return bool(alpha) and len(alpha) == len(ws) and all(self.word(w.lower()) for w in alpha)
+
+    def word(self, w: str) -> bool:
+        """An English word, or one by a regular ending ("contextual", "aware", "datasets")."""
+        if w in self.words:
+            return True
+        for end, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""),
+                          ("ual", ""), ("al", ""), ("ness", ""), ("ity", ""), ("ive", ""), ("ation", "e")):
+            if w.endswith(end) and len(w) - len(end) >= 3 and w[:-len(end)] + repl in self.words:
+                return True
+        return False
 
     def add(self, type: str, name: str, source: str, *, alts=(), acronyms=(), weight: int = 0,
             trusted: bool = False, curated: bool = False) -> tuple[str, str] | None:
@@ -225,13 +241,16 @@ class Registry:
             self.dropped["short acronym"] += 1  # "SD", "GEM", "MIT": two or three capitals name many things
             return None
         ambiguous = False
-        if type in ("Dataset", "Method", "Metric") and self.ordinary(name) and (
+        if type == "Metric" and self.ordinary(name) and not curated:
+            self.dropped["ordinary word"] += 1  # "error rate", "Contextual Understanding": phrases of any text
+            return None
+        if type in ("Dataset", "Method", "Metric") and self.ordinary(name, camel=type == "Method") and (
                 single or all(w[:1].isupper() for w in name.split() if len(w) > 3)):
             # "MATH", "Hate Speech": words in a name's capitals; "model predictive control" is a term
             if not (single and name.isupper() and len(name) >= 4) and not curated:
                 self.dropped["ordinary word"] += 1  # "Places", "Hate Speech": words, not a name
                 return None
-            ambiguous = True
+            ambiguous = not curated  # the supplement says so in its flags column
         if type == "Task" and single and not trusted:
             self.dropped["one-word task"] += 1  # "video", "classification", "benchmarking": areas or heads
             return None
@@ -246,7 +265,7 @@ class Registry:
         e.ambiguous = e.ambiguous or ambiguous
         for a in alts:
             a = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", a)).strip()
-            if a and norm(a) != k and not self.is_junk(a, type) and not (self.ordinary(a) and " " not in a):
+            if a and norm(a) != k and not self.is_junk(a, type) and not (self.ordinary(a) and (type != "Task" or " " not in a)):
                 e.alts.add(a)
         for a in acr:
             if norm(a) != k and a.lower() not in self.words and norm(a) not in self.junk and len(norm(a)) >= 3 \
@@ -273,6 +292,9 @@ class Registry:
                 continue
             pref = e.pref
             labels: list[tuple[str, str, str]] = []  # (kind, text, lang)
+            if e.ambiguous and not e.supplement and len({_origin(s) for s in e.sources}) < 2:
+                self.dropped["ordinary word of one source"] += 1  # "CARE": a word unless two sources name it
+                continue
             if e.ambiguous and e.type != "Task":
                 # an ordinary word: the name itself only in exact case; the preferred label
                 # carries the kind so that it is matched only as "MATH dataset"
@@ -326,6 +348,11 @@ class Registry:
                     parents[c["full"]].append(b)
             c["broader"] = parents[c["full"]]
         return out
+
+
+def _origin(source: str) -> str:
+    """The repository or package a dcterms:source names."""
+    return re.split(r"[@=]", source, 1)[0]
 
 
 def _reaches(parents: dict[str, list[str]], start: str, target: str) -> bool:
