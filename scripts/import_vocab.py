@@ -338,8 +338,8 @@ class Registry:
         for key, c in sorted(out.items(), key=lambda kv: kv[1]["full"]):
             bs = []
             for b in sorted(c["entry"].broader):
-                if b in out:
-                    bs.append(out[b]["full"])
+                if (key[0], b) in out:
+                    bs.append(out[(key[0], b)]["full"])
                 elif b in self.curated_keys and self.curated_keys[b].type == key[0]:
                     bs.append(self.curated_keys[b].iri)
             parents[c["full"]] = []
