@@ -269,7 +269,7 @@ class Registry:
                 e.alts.add(a)
         for a in acr:
             if norm(a) != k and a.lower() not in self.words and norm(a) not in self.junk and len(norm(a)) >= 3 \
-                    and norm(a) not in self.stoplist and norm(a) not in self.not_datasets:
+                    and norm(a) not in self.stoplist and not (type == "Dataset" and norm(a) in self.not_datasets):
                 e.acronyms.add(a)
         return key
 

@@ -22,6 +22,12 @@ ENV = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"
        "GIT_COMMITTER_DATE": "2020-01-01T00:00:00Z", "KG_NO_CACHE": "1"}
 
 
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch):
+    """Vocabularies of temporary files are not cached (the cache test turns it on in its own dir)."""
+    monkeypatch.setenv("KG_NO_CACHE", "1")
+
+
 def _git_repo(src: Path, dest: Path) -> Path:
     shutil.copytree(src, dest)
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "fixture"]):
@@ -78,7 +84,9 @@ def imported(sources, tmp_path_factory) -> tuple[Path, Vocabulary, str]:
     r = _run(sources, onto)
     assert r.returncode == 0, r.stderr
     files = sorted((onto / "vocab").glob("*.ttl")) + sorted((onto / "vocab" / "opt-in").glob("*.ttl"))
-    return onto, Vocabulary.load(files), r.stdout
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KG_NO_CACHE", "1")
+        return onto, Vocabulary.load(files), r.stdout
 
 
 def _c(v: Vocabulary, label: str, type: str | None = None):
@@ -238,6 +246,15 @@ def test_not_datasets_are_not_datasets():
         if word:
             c = v.lookup(word)
             assert c is None or c.type != "Dataset", f"{word} is a dataset: {c.iri}"
+
+
+def test_words_that_are_never_datasets_are_what_they_are():
+    files = sorted((ROOT / "ontology/vocab").glob("*.ttl")) + sorted((ROOT / "ontology/vocab/opt-in").glob("*.ttl"))
+    v = Vocabulary.load(files)
+    for word, type in {"LMM": "Method", "MLLM": "Method", "VLM": "Method", "MAS": "Method", "LLM": "Method",
+                       "VLN": "Task", "ToM": "Task", "VPR": "Task", "VQA": "Task"}.items():
+        c = v.lookup(word)
+        assert c is not None and c.type == type, (word, c)
 
 
 def test_cached_vocabulary_equals_parsed(tmp_path, monkeypatch):
