@@ -173,8 +173,10 @@ class Registry:
             return True
         if re.search(r"https?:|www\.|[<>{}|;\\\"\[\]]|\.\.\.|\?\?|!!|\bet al\b|[\u3000-\u9fff\uff00-\uffef]", n):
             return True  # links, markup, citations; Chinese text (no source has Chinese names: vandalism)
-        if n.count("(") != n.count(")"):
-            return True
+        if n.count("(") != n.count(")") or not n[0].isalnum():
+            return True  # "#chinahate", "(LSTM-LM"
+        if re.match(r"(?i)(?:task|group|subtask|track|setting|split|level)\s*\d", n) or type == "Metric" and ":" in n:
+            return True  # "Group 1", "Task 2 Accuracy: general purpose": a leaderboard's columns
         if len(re.findall(r"[A-Za-z0-9\u3400-\u9fff]", n)) < 0.6 * len(n.replace(" ", "")):
             return True
         words = n.split()
@@ -232,6 +234,9 @@ class Registry:
         k = norm(name)
         if type == "Dataset" and k in self.not_datasets:
             self.dropped["not-a-dataset"] += 1
+            return None
+        if type == "Method" and not curated and re.search(r"[\s_-](?:base|large|small|tiny|medium|big|xl|xxl)$", name, re.I):
+            self.dropped["size variant"] += 1  # "BERT Base", "PhoBERT-large": a checkpoint of the model
             return None
         if k in self.stoplist and not trusted:
             self.dropped["not an entity (not-entities.txt)"] += 1
