@@ -36,7 +36,7 @@ def _dataset_cued(m: Mention) -> bool:
 
 
 def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabulary) -> list[tuple[Paper, list[Mention]]]:
-    not_datasets = {norm(w) for w in rule_words("not-datasets.txt")}
+    not_datasets = {norm(w.split("\t", 1)[0]) for w in rule_words("not-datasets.txt")}
     labels = vocabulary.by_label()
 
     # --- what the corpus says of each new name (mentions not of the vocabulary)

@@ -6,7 +6,9 @@ matching and lints it (`kg vocab check`).
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -89,8 +91,36 @@ class Vocabulary:
 
     @classmethod
     def load(cls, paths: list[Path] | None = None) -> "Vocabulary":
+        """The concepts of the Turtle files (default: ontology/vocab/*.ttl). Parsing tens of
+        thousands of concepts with rdflib takes seconds, so the parsed concepts are kept in a
+        pickle in the cache directory ($KG_CACHE_DIR, else $XDG_CACHE_HOME/kg or ~/.cache/kg),
+        named by the sha256 of the files' paths and bytes; KG_NO_CACHE=1 turns it off. A
+        vocabulary read from the cache parses its graph again only when check() needs it."""
         if not paths:
             paths = sorted((ontology_dir() / "vocab").glob("*.ttl"))
+        paths = list(paths)
+        cache = _cache_file(paths)
+        if cache is not None and cache.exists():
+            try:
+                with open(cache, "rb") as f:
+                    concepts = pickle.load(f)
+                return cls(concepts, paths, None)
+            except Exception:  # a stale or broken cache is rebuilt
+                pass
+        v = cls._parse(paths)
+        if cache is not None:
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+                with open(tmp, "wb") as f:
+                    pickle.dump(v.concepts, f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, cache)
+            except OSError:
+                pass  # a read-only cache directory: parse every time
+        return v
+
+    @classmethod
+    def _parse(cls, paths: list[Path]) -> "Vocabulary":
         g = Graph()
         for p in paths:
             g.parse(p, format="turtle")
@@ -175,6 +205,8 @@ class Vocabulary:
     def check(self) -> list[str]:
         """Lint: problems a curator must fix, as readable lines."""
         problems: list[str] = []
+        if self.graph is None and self.files:
+            self.graph = Vocabulary._parse(self.files).graph
         g = self.graph
         for c in self.concepts.values():
             en = [lab for lab in c.labels if lab.kind == "pref" and lab.lang == "en"]
@@ -201,6 +233,26 @@ class Vocabulary:
             for s in sorted(typed - set(self.concepts)):
                 problems.append(f"{s}: skos:Concept without a kgo:Task/Dataset/Method/Metric type")
         return problems
+
+
+_CACHE_VERSION = b"kg-vocab-1"
+
+
+def _cache_file(paths: list[Path]) -> Path | None:
+    """The cache file of these vocabulary files, or None when caching is off."""
+    if os.environ.get("KG_NO_CACHE"):
+        return None
+    h = hashlib.sha256(_CACHE_VERSION)
+    h.update(Path(__file__).read_bytes())  # the parser's code is part of the key
+    for p in paths:
+        try:
+            data = Path(p).read_bytes()
+        except OSError:
+            return None  # let the parser report the missing file
+        h.update(str(Path(p).resolve()).encode() + b"\0" + hashlib.sha256(data).digest())
+    base = os.environ.get("KG_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "kg")
+    return Path(base) / f"vocab-{h.hexdigest()[:32]}.pickle"
 
 
 def _reaches_self(v: Vocabulary, iri: str) -> bool:

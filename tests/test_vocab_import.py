@@ -1,0 +1,268 @@
+"""The vocabulary importer (scripts/import_vocab.py) on small sources shaped like the real ones,
+and the committed vocabulary: clean under `kg vocab check`, the famous names found."""
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kg.vocab import Vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = ROOT / "tests" / "data" / "vocab-sources"
+SCRIPT = ROOT / "scripts" / "import_vocab.py"
+ENV = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+       "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2020-01-01T00:00:00Z",
+       "GIT_COMMITTER_DATE": "2020-01-01T00:00:00Z", "KG_NO_CACHE": "1"}
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch):
+    """Vocabularies of temporary files are not cached (the cache test turns it on in its own dir)."""
+    monkeypatch.setenv("KG_NO_CACHE", "1")
+
+
+def _git_repo(src: Path, dest: Path) -> Path:
+    shutil.copytree(src, dest)
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "fixture"]):
+        subprocess.run(["git", *args], cwd=dest, env=ENV, check=True, capture_output=True)
+    return dest / ".git"
+
+
+def _wheel(path: Path, name: str, version: str, files: dict[str, bytes | str]) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(f"{name.replace('-', '_')}-{version}.dist-info/METADATA",
+                   f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nLicense: MIT\n")
+        for p, data in sorted(files.items()):
+            z.writestr(p, data)
+    return path
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory) -> dict:
+    tmp = tmp_path_factory.mktemp("vocab-sources")
+    s = {k: _git_repo(FIX / k, tmp / "repos" / k) for k in ("pwc", "scirex", "nlp-progress", "hf")}
+    words = {"places", "drive", "math", "network", "human", "performance", "object", "detection", "full",
+             "large", "car", "cars", "hard", "speech", "emotion", "recognition", "emotional"}
+    s["words"] = _wheel(tmp / "english_words-2.0.2-py3-none-any.whl", "english-words", "2.0.2",
+                        {"english_words/data/gcide_alpha_lower.pickle": pickle.dumps(words)})
+    s["wheels"] = [
+        _wheel(tmp / "mteb-1.0.0-py3-none-any.whl", "mteb", "1.0.0", {
+            "mteb/benchmarks/benchmarks/benchmarks.py": 'B = Benchmark(\n    name="BRIGHT",\n)\n'
+                                                        'C = Benchmark(\n    name="Emotional",\n)\n',
+            "mteb/tasks/retrieval/eng/sci.py": 'metadata = TaskMetadata(\n    name="SciFactRetrieval",\n    type="Retrieval")\n'}),
+        _wheel(tmp / "lm_eval-0.1.0-py3-none-any.whl", "lm_eval", "0.1.0", {
+            "lm_eval/tasks/gsm8k/README.md": "# GSM8k\n\nGrade-school maths.\n",
+            "lm_eval/tasks/leaderboard/README.md": "# Leaderboard evaluations\n",
+            "lm_eval/tasks/hendrycks_math/README.md": "# MATH\n"}),
+        _wheel(tmp / "tensorflow_datasets-1.0.0-py3-none-any.whl", "tensorflow-datasets", "1.0.0", {
+            "tensorflow_datasets/datasets/ade20k/__init__.py": "",
+            "tensorflow_datasets/datasets/not_in_other_sources/__init__.py": ""}),
+    ]
+    return s
+
+
+def _run(sources: dict, onto: Path) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, str(SCRIPT), "--pwc", str(sources["pwc"]), "--scirex", str(sources["scirex"]),
+           "--nlp-progress", str(sources["nlp-progress"]), "--hf", str(sources["hf"]),
+           "--words", str(sources["words"]), "--ontology", str(onto)]
+    for w in sources["wheels"]:
+        cmd += ["--wheel", str(w)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=ENV)
+
+
+@pytest.fixture(scope="module")
+def imported(sources, tmp_path_factory) -> tuple[Path, Vocabulary, str]:
+    onto = tmp_path_factory.mktemp("onto") / "ontology"
+    shutil.copytree(FIX / "ontology", onto)
+    r = _run(sources, onto)
+    assert r.returncode == 0, r.stderr
+    files = sorted((onto / "vocab").glob("*.ttl")) + sorted((onto / "vocab" / "opt-in").glob("*.ttl"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KG_NO_CACHE", "1")
+        return onto, Vocabulary.load(files), r.stdout
+
+
+def _c(v: Vocabulary, label: str, type: str | None = None):
+    c = v.lookup(label, type)
+    assert c is not None, f"{label} not imported"
+    return c
+
+
+def test_import_writes_separate_files_and_keeps_curated_ones(imported):
+    onto, v, out = imported
+    assert sorted(p.name for p in (onto / "vocab").glob("imported-*.ttl")) == [
+        "imported-datasets.ttl", "imported-methods.ttl", "imported-metrics.ttl"]
+    assert (onto / "vocab" / "opt-in" / "imported-tasks.ttl").exists()
+    assert (onto / "vocab" / "tasks.ttl").read_text(encoding="utf-8") == (FIX / "ontology/vocab/tasks.ttl").read_text(encoding="utf-8")
+    # a curated label is not claimed a second time: one concept, the curated one
+    assert _c(v, "speech emotion recognition").iri.endswith("/task/speech-emotion-recognition")
+    assert _c(v, "Cityscapes").iri == "https://w3id.org/kg-digest/id/dataset/cityscapes"
+    assert v.check() == []
+    assert out.startswith("imported: Task ")
+
+
+def test_tasks_hierarchy_areas_and_acronyms(imported):
+    _, v, _ = imported
+    od = _c(v, "object detection", "Task")
+    assert od.pref == "object detection"
+    few = _c(v, "few-shot object detection", "Task")
+    assert od.iri in few.broader
+    mono = _c(v, "monocular 3D object detection", "Task")  # case of "3D" kept, the rest lower case
+    assert mono.pref == "monocular 3D object detection"
+    assert _c(v, "3D object detection").iri in mono.broader
+    # the 3D OD <-> OD rows would make a cycle: one direction is kept
+    three = _c(v, "3D object detection")
+    assert not (od.iri in three.broader and three.iri in od.broader)
+    vqa = _c(v, "VQA", "Task")
+    assert vqa.pref == "visual question answering"
+    assert any(lab.kind == "acronym" and lab.text == "VQA" for lab in vqa.labels)
+    cv = _c(v, "computer vision")
+    assert cv.broader == [] and cv.iri in v.ancestors(od.iri) or cv.iri in v.ancestors(_c(v, "semantic segmentation").iri)
+    assert _c(v, "medical (research area)").type == "Task"
+    # Hugging Face subtasks under their pipeline task
+    assert _c(v, "token classification").iri in _c(v, "part of speech tagging").broader
+
+
+def test_junk_generic_and_not_dataset_names_are_dropped(imported):
+    _, v, _ = imported
+    for junk in ("Dataset", "陕西省人口数较稳定，维持在3940万人", "aaaaaaa", "12345", "lorem ipsum dolor",
+                 "Video", "Set2", "Overall", "Human performance", "Peters et al. (2017)", "CNN Large + fine-tune",
+                 "LMM", "SD", "Places", "Leaderboard evaluations", "Emotional"):
+        assert v.lookup(junk) is None, junk
+
+
+def test_datasets_splits_metrics_and_provenance(imported):
+    onto, v, _ = imported
+    coco = _c(v, "COCO", "Dataset")
+    assert coco.pref == "COCO" and v.lookup("COCO test-dev") is None  # the split is not another dataset
+    assert _c(v, "BraTS 2021", "Dataset")
+    assert _c(v, "mAP", "Metric") and _c(v, "AP50", "Metric")  # metrics of two leaderboards
+    text = (onto / "vocab" / "imported-datasets.ttl").read_text(encoding="utf-8")
+    block = text[text.index("dataset:kitti-cars-hard a"):].split(" .\n", 1)[0]
+    assert "dcterms:source" in block and "github:" in block and "@" in block and "results/" in block
+    assert "pypi:tensorflow-datasets==1.0.0/tensorflow_datasets/datasets/ade20k/__init__.py" in text
+    assert "not_in_other_sources" not in text  # tensorflow-datasets confirms names, adds none
+    assert _c(v, "GSM8k", "Dataset") and _c(v, "BRIGHT", "Dataset") and _c(v, "SciFact", "Dataset")
+
+
+def test_ordinary_words_are_exact_case_and_flagged(imported):
+    onto, v, _ = imported
+    drive = v.lookup("DRIVE")
+    assert drive is None  # an ordinary word named by one source only
+    math = _c(v, "MATH", "Dataset")
+    assert math.pref == "MATH (dataset)"
+    assert [lab.text for lab in math.labels if lab.kind == "acronym"] == ["MATH"]
+    text = (onto / "vocab" / "imported-datasets.ttl").read_text(encoding="utf-8")
+    block = text[text.index("dataset:math a"):].split(" .\n", 1)[0]
+    assert 'kgo:ambiguous "true"^^xsd:boolean' in block and "kg maintainers" in block
+
+
+def test_scirex_methods_aliases_and_model_names(imported):
+    _, v, _ = imported
+    frrn = _c(v, "FRRN", "Method")
+    assert v.lookup("full-resolution residual network") is None or v.lookup("full-resolution residual network") is frrn
+    assert v.lookup("the network") is None  # a pronoun-like mention is no alias
+    assert _c(v, "LUKE", "Method")
+    assert v.lookup("BERT Large") is None  # a checkpoint of BERT, not a model of its own
+    assert _c(v, "Mean IoU", "Metric")
+
+
+def test_supplement_and_chinese_labels(imported):
+    _, v, _ = imported
+    assert _c(v, "ALFWorld").type == "Dataset"
+    l7 = _c(v, "Llama 2 7B")
+    assert l7.pref == "LLaMA-2-7B" and _c(v, "Llama-2").iri in l7.broader
+    od = _c(v, "目标检测")
+    assert od.pref == "object detection"
+    assert {(lab.text, lab.lang) for lab in od.labels if lab.lang == "zh"} == {("目标检测", "zh"), ("物体检测", "zh")}
+    assert _c(v, "巴洛孪生网络").pref == "Barlow Twins"
+
+
+def test_import_is_deterministic(sources, imported, tmp_path):
+    onto, _, _ = imported
+    again = tmp_path / "ontology"
+    shutil.copytree(FIX / "ontology", again)
+    assert _run(sources, again).returncode == 0
+    for p in sorted((onto / "vocab").rglob("imported-*.ttl")):
+        assert p.read_bytes() == (again / "vocab" / p.relative_to(onto / "vocab")).read_bytes(), p.name
+
+
+def test_bad_supplement_row_names_file_and_line(sources, tmp_path):
+    onto = tmp_path / "ontology"
+    shutil.copytree(FIX / "ontology", onto)
+    with open(onto / "vocab" / "supplement.tsv", "a", encoding="utf-8") as f:
+        f.write("Gadget\tSomething\n")
+    r = _run(sources, onto)
+    assert r.returncode == 2
+    assert "supplement.tsv:7:" in r.stderr and "TYPE" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_missing_source_is_a_clear_error(sources, tmp_path):
+    onto = tmp_path / "ontology"
+    shutil.copytree(FIX / "ontology", onto)
+    r = subprocess.run([sys.executable, str(SCRIPT), "--pwc", str(tmp_path / "nowhere"), "--ontology", str(onto)],
+                       capture_output=True, text=True, env=ENV)
+    assert r.returncode == 2 and "not a git directory" in r.stderr and "Traceback" not in r.stderr
+
+
+# ------------------------------------------------------------------ the committed vocabulary
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_committed_vocabulary_is_clean():
+    for extra in ([], sorted(str(p) for p in (ROOT / "ontology/vocab/opt-in").glob("*.ttl"))):
+        files = sorted(str(p) for p in (ROOT / "ontology/vocab").glob("*.ttl")) + extra
+        r = _kg("vocab", "check", "--vocab", *files)
+        assert r.returncode == 0, r.stdout[:2000]
+        assert "0 problem(s)" in r.stderr
+
+
+FAMOUS = {"ImageNet": "Dataset", "ToolBench": "Dataset", "ALFWorld": "Dataset", "WebShop": "Dataset",
+          "GAIA": "Dataset", "Video-MME": "Dataset", "LongVideoBench": "Dataset",
+          "DeepMind Control Suite": "Dataset", "Meta-World": "Dataset", "NSGA-III": "Method",
+          "MOEA/D": "Method", "Barlow Twins": "Method", "model predictive control": "Method",
+          "LLaMA-2-7B": "Method", "OPT-6.7B": "Method", "MATH": "Dataset", "COCO": "Dataset"}
+
+
+def test_famous_names_resolve_with_kg_vocab_lookup():
+    r = _kg("vocab", "lookup", *FAMOUS)
+    assert r.returncode == 0
+    rows = [line.split("\t") for line in r.stdout.splitlines()]
+    assert [(row[0], row[2]) for row in rows] == list(FAMOUS.items()), r.stdout
+
+
+def test_not_datasets_are_not_datasets():
+    v = Vocabulary.load()
+    for line in (ROOT / "ontology/rules/not-datasets.txt").read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].split("\t")[0].strip()
+        if word:
+            c = v.lookup(word)
+            assert c is None or c.type != "Dataset", f"{word} is a dataset: {c.iri}"
+
+
+def test_words_that_are_never_datasets_are_what_they_are():
+    files = sorted((ROOT / "ontology/vocab").glob("*.ttl")) + sorted((ROOT / "ontology/vocab/opt-in").glob("*.ttl"))
+    v = Vocabulary.load(files)
+    for word, type in {"LMM": "Method", "MLLM": "Method", "VLM": "Method", "MAS": "Method", "LLM": "Method",
+                       "VLN": "Task", "ToM": "Task", "VPR": "Task", "VQA": "Task"}.items():
+        c = v.lookup(word)
+        assert c is not None and c.type == type, (word, c)
+
+
+def test_cached_vocabulary_equals_parsed(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("KG_NO_CACHE", raising=False)
+    first = Vocabulary.load()
+    assert list(tmp_path.glob("vocab-*.pickle"))
+    second = Vocabulary.load()  # from the cache
+    assert second.graph is None and first.concepts == second.concepts
+    assert second.check() == []  # parses the graph when the lint needs it
