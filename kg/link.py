@@ -180,10 +180,15 @@ class Linker:
         # when the paper states a more specific one
         # ... and so is a task of the imported, all-of-AI vocabulary ("question answering", "style
         # transfer") that only the summary's running text names, beside tasks the paper states
+        # (an imported task beside a task of the curated vocabulary is secondary wherever it is
+        # named: the curated vocabulary is the field's own, "Instruction Following in Text-to-Speech")
+        curated_task = any(e.type == "Task" and e.known and self.vocabulary.concepts[i].curated
+                           for i, e in ents.items())
         broad = {iri for iri, ms in groups.items() if ents[iri].type == "Task"
                  and (all(m.broad for m in ms) or _field(ents[iri])
                       or ents[iri].known and not self.vocabulary.concepts[iri].curated
-                      and all(m.field != "title" and m.rule not in ("task-frame", "task-title") for m in ms))}
+                      and (curated_task or all(m.field != "title" and m.rule not in ("task-frame", "task-title")
+                                               for m in ms)))}
         if any(iri not in broad and iri not in drop for iri, e in ents.items() if e.type == "Task"):
             drop.update(broad)
         title_tasks = any(m.field == "title" for iri, ms in groups.items() if ents[iri].type == "Task"

@@ -125,6 +125,8 @@ class Vocabulary:
         for p in paths:
             g.parse(p, format="turtle")
         concepts: dict[str, Concept] = {}
+        # a quality ("Zero-Shot", "Few-Shot") is never another name of a concept
+        qualities = {norm(w) for w in rule_words("generic-qualifiers.txt")}
         for cls_iri, tname in TYPE_CLASSES.items():
             for s in g.subjects(RDF.type, cls_iri):
                 iri = str(s)
@@ -134,7 +136,7 @@ class Vocabulary:
                 labels = [Label(str(o), "pref", o.language) for o in sorted(prefs)]
                 for prop, kind in ((SKOS.altLabel, "alt"), (KGO.acronym, "acronym"), (SKOS.hiddenLabel, "hidden")):
                     labels += [Label(str(o), kind, o.language) for o in sorted(g.objects(s, prop))
-                               if isinstance(o, Literal)]
+                               if isinstance(o, Literal) and norm(str(o)) not in qualities]
                 defs = sorted(str(o) for o in g.objects(s, SKOS.definition))
                 concepts[iri] = Concept(iri, tname, pref, labels,
                                         sorted(str(o) for o in g.objects(s, SKOS.broader)),
@@ -244,6 +246,8 @@ def _cache_file(paths: list[Path]) -> Path | None:
         return None
     h = hashlib.sha256(_CACHE_VERSION)
     h.update(Path(__file__).read_bytes())  # the parser's code is part of the key
+    q = ontology_dir() / "rules" / "generic-qualifiers.txt"  # and the qualities it drops from labels
+    h.update(q.read_bytes() if q.exists() else b"")
     for p in paths:
         try:
             data = Path(p).read_bytes()

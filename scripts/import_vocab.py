@@ -48,8 +48,8 @@ csv.field_size_limit(1 << 24)
 
 TYPES = ("Task", "Dataset", "Method", "Metric")
 PREFIX = {"Task": "task", "Dataset": "dataset", "Method": "method", "Metric": "metric"}
-# imported tasks are opt-in (not in the default ontology/vocab/*.ttl): see ontology/vocab/SOURCES.md
-OUT_FILE = {"Task": "opt-in/imported-tasks.ttl", "Dataset": "imported-datasets.ttl",
+# every imported file is loaded by default (ontology/vocab/*.ttl): see ontology/vocab/SOURCES.md
+OUT_FILE = {"Task": "imported-tasks.ttl", "Dataset": "imported-datasets.ttl",
             "Method": "imported-methods.ttl", "Metric": "imported-metrics.ttl"}
 CURATED = ("tasks.ttl", "datasets.ttl", "methods.ttl", "metrics.ttl")
 KIND_WORDS = {"Dataset": "dataset", "Method": "method", "Metric": "metric", "Task": "task"}

@@ -83,7 +83,7 @@ def imported(sources, tmp_path_factory) -> tuple[Path, Vocabulary, str]:
     shutil.copytree(FIX / "ontology", onto)
     r = _run(sources, onto)
     assert r.returncode == 0, r.stderr
-    files = sorted((onto / "vocab").glob("*.ttl")) + sorted((onto / "vocab" / "opt-in").glob("*.ttl"))
+    files = sorted((onto / "vocab").glob("*.ttl"))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KG_NO_CACHE", "1")
         return onto, Vocabulary.load(files), r.stdout
@@ -98,8 +98,7 @@ def _c(v: Vocabulary, label: str, type: str | None = None):
 def test_import_writes_separate_files_and_keeps_curated_ones(imported):
     onto, v, out = imported
     assert sorted(p.name for p in (onto / "vocab").glob("imported-*.ttl")) == [
-        "imported-datasets.ttl", "imported-methods.ttl", "imported-metrics.ttl"]
-    assert (onto / "vocab" / "opt-in" / "imported-tasks.ttl").exists()
+        "imported-datasets.ttl", "imported-methods.ttl", "imported-metrics.ttl", "imported-tasks.ttl"]
     assert (onto / "vocab" / "tasks.ttl").read_text(encoding="utf-8") == (FIX / "ontology/vocab/tasks.ttl").read_text(encoding="utf-8")
     # a curated label is not claimed a second time: one concept, the curated one
     assert _c(v, "speech emotion recognition").iri.endswith("/task/speech-emotion-recognition")
@@ -219,11 +218,9 @@ def _kg(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_committed_vocabulary_is_clean():
-    for extra in ([], sorted(str(p) for p in (ROOT / "ontology/vocab/opt-in").glob("*.ttl"))):
-        files = sorted(str(p) for p in (ROOT / "ontology/vocab").glob("*.ttl")) + extra
-        r = _kg("vocab", "check", "--vocab", *files)
-        assert r.returncode == 0, r.stdout[:2000]
-        assert "0 problem(s)" in r.stderr
+    r = _kg("vocab", "check")
+    assert r.returncode == 0, r.stdout[:2000]
+    assert "0 problem(s)" in r.stderr
 
 
 FAMOUS = {"ImageNet": "Dataset", "ToolBench": "Dataset", "ALFWorld": "Dataset", "WebShop": "Dataset",
@@ -250,8 +247,7 @@ def test_not_datasets_are_not_datasets():
 
 
 def test_words_that_are_never_datasets_are_what_they_are():
-    files = sorted((ROOT / "ontology/vocab").glob("*.ttl")) + sorted((ROOT / "ontology/vocab/opt-in").glob("*.ttl"))
-    v = Vocabulary.load(files)
+    v = Vocabulary.load()
     for word, type in {"LMM": "Method", "MLLM": "Method", "VLM": "Method", "MAS": "Method", "LLM": "Method",
                        "VLN": "Task", "ToM": "Task", "VPR": "Task", "VQA": "Task"}.items():
         c = v.lookup(word)
