@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 CASES = [
-    pytest.param("open-tasks", "该论文属于月面图像去噪任务，旨在恢复清晰图像。", [("月面图像去噪", "new:月面图像去噪")], id="zh-new-task"),
+    pytest.param("open-tasks", "该论文属于月面陨石坑计数任务，旨在统计撞击坑。", [("月面陨石坑计数", "new:月面陨石坑计数")], id="zh-new-task"),
     pytest.param("open-tasks", "该论文针对船笛检测任务。", [("船笛检测", "new:船笛检测")], id="zh-new-task-aimed-at"),
     pytest.param("open-tasks", "该论文属于语音情感识别任务。", [], id="zh-known-task-left-to-the-vocabulary"),
     pytest.param("open-tasks", "We tackle the task of speech emotion recognition.", [], id="en-known-task"),
