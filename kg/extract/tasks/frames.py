@@ -67,7 +67,9 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                     if han:
                         ok = "".join(lead) in index.zh_modifiers
                     else:
-                        ok = all(w.lower() in index.domain_words or w.lower().replace("-", " ") in index.domain_words
+                        c = index.vocabulary.concepts.get(parent)
+                        words_ok = index.domain_words if c is None or c.curated else index.task_words
+                        ok = all(w.lower() in words_ok or w.lower().replace("-", " ") in words_ok
                                  for w in lead) and not any(w.lower().rsplit("-", 1)[-1] in QUALITY_SUFFIX for w in lead)
                     if not ok:
                         parent = "skip"

@@ -46,6 +46,11 @@ class TaskIndex:
         self.domain_words -= LEAD_SKIP | NUMBER_WORDS
         self.domain_words = {w for w in self.domain_words if not w.endswith("ing") or counts.get(w, 0) >= 3 or w in starts
                              and counts.get(w, 0) >= 2}
+        # the words that two task labels of the whole vocabulary share, no verbs in -ing, function
+        # or number words: what may make a stated task narrower than an imported one
+        # ("underwater" in "underwater image enhancement")
+        self.task_words = ({w for w, n in counts.items() if n >= 2 and len(w) > 2 and not w.endswith("ing")}
+                           - LEAD_SKIP - NUMBER_WORDS) | self.domain_words
         # what Chinese task labels put before a shorter task label ("医学图像" in 医学图像分割): the
         # modifiers that make an open-vocabulary Chinese task name narrower than a known task
         zh_labels = {lab.text for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels

@@ -9,7 +9,7 @@ CASES = [
     pytest.param("open-tasks", "该论文属于语音情感识别任务。", [], id="zh-known-task-left-to-the-vocabulary"),
     pytest.param("open-tasks", "We tackle the task of speech emotion recognition.", [], id="en-known-task"),
     pytest.param("open-tasks", "A Lightweight Network for Underwater Image Enhancement",
-                 [("Underwater Image Enhancement", "new:underwater image enhancement")], id="en-title-for"),
+                 [("Underwater Image Enhancement", "new:underwater image enhancement>image-enhancement")], id="en-title-for"),
 ]
 
 
