@@ -394,25 +394,44 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
         raise StrictFailure(creport.not_applied)
     lap("curate")
 
-    # graph: graph.nt, the build's canonical file (hashed as written)
-    def triples() -> Iterator[Triple]:
+    # graph: graph.nt, the build's canonical file (hashed as written), one block of triples per
+    # paper, then the entities; a paper's block that is unchanged since the previous build is
+    # copied from its graph.nt
+    from pyoxigraph import RdfFormat, serialize
+    from .cache import GraphBlocks, block_key, graph_version
+    previous = read_manifest(out) if out.is_dir() else None
+    gversion = graph_version()
+    old_blocks = GraphBlocks(out, gversion, previous and previous.get("graph_sha256"), enabled=use_cache)
+    blocks: dict[bytes, tuple[int, int]] = {}
+    nt = tmp / "graph.nt"
+    pos = ntriples = reused = 0
+    NT = RdfFormat.N_TRIPLES
+    with open(nt, "wb") as fh:
+        hw = _HashingWriter(fh)
         for (paper, mentions), (_p, links) in zip(extracted, linked):
             for lk in links:
                 summary.links[lk.type] += 1
                 summary.novel[lk.type] += lk.novel
             results = find_results(paper, mentions, links)
             summary.results += len(results)
-            yield from paper_triples(paper, links, results)
-        yield from entity_triples(linker.entities.values(), vocabulary)
-
-    from pyoxigraph import RdfFormat, serialize
-    nt = tmp / "graph.nt"
-    with open(nt, "wb") as fh:
-        hw = _HashingWriter(fh)
-        serialize(triples(), hw, RdfFormat.N_TRIPLES)
+            key = block_key(paper, links, results)
+            b = old_blocks.get(key)
+            if b is None:
+                b = serialize(paper_triples(paper, links, results), None, NT)
+            else:
+                reused += 1
+            hw.write(b)
+            blocks[key] = (pos, len(b))
+            pos += len(b)
+            ntriples += b.count(b"\n")
+        b = serialize(entity_triples(linker.entities.values(), vocabulary), None, NT) or b""
+        hw.write(b)
+        entity_block = (pos, len(b))
+        pos += len(b)
+        ntriples += b.count(b"\n")
     graph_sha = hw.sha.hexdigest()
     del extracted
-    lap("graph.nt")
+    lap(f"graph.nt ({reused} papers' triples reused)")
     summary.entities_known = sum(e.known for e in linker.entities.values())
     summary.entities_new = sum(not e.known for e in linker.entities.values())
     want_rows = "links" in formats or "graphml" in formats or "views" in formats
@@ -436,11 +455,13 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
         jobs.append(links_job)
         if not side:
             lap("links.jsonl+graph.graphml+views")
+    summary.triples = ntriples
     if "store" in formats or rows is None:
-        summary.triples = create_store(tmp, nt)
-        lap("store")
-    else:
-        summary.triples = _count_lines(nt)
+        if _update_store(out, tmp, nt, old_blocks, blocks, entity_block, pos):
+            lap("store (the previous one, updated)")
+        else:
+            create_store(tmp, nt)
+            lap("store")
     if rows is None:  # the records depend on the store's answer: read them from it, as `kg view` does
         rows = export.link_rows(open_store(tmp))
         links_job = _Job(False, "links.jsonl / graph.graphml / views", _links_views, rows, None, tmp, formats)
@@ -454,7 +475,9 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     if side:
         lap("waiting for " + ", ".join(rdf_names + ("links.jsonl, graph.graphml, views",)))
     cache.save(tmp)
-    lap("extraction cache written")
+    if use_cache and "nt" in formats:
+        GraphBlocks.save(tmp, gversion, graph_sha, pos, blocks, entity_block)
+    lap("caches written")
 
     # the manifest, last: what this build is
     files = [tmp / n for n in ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")
@@ -489,12 +512,44 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     return summary
 
 
-def _count_lines(path: Path) -> int:
-    n = 0
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            n += chunk.count(b"\n")
-    return n
+def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_block: tuple[int, int],
+                  size: int) -> bool:
+    """Make tmp/store from the previous build's store when few blocks changed: a backup of it
+    (hard links to its immutable files) with the triples of the changed blocks removed and
+    those of the new blocks added. False when a full load is the better way (or the only one)."""
+    import mmap
+    from pyoxigraph import RdfFormat, Store, parse
+    from .store import store_path
+    old_store = store_path(out)
+    if not old.valid or not old_store.is_dir():
+        return False
+    removed = [r for k, r in old.blocks.items() if k not in blocks]
+    added = [r for k, r in blocks.items() if k not in old.blocks]
+    changed = sum(r[1] for r in removed) + sum(r[1] for r in added) + old.entities[1] + entity_block[1]
+    if changed > 0.25 * max(size, 1):
+        return False
+    NT = RdfFormat.N_TRIPLES
+    target = store_path(tmp)
+    try:
+        Store.read_only(str(old_store)).backup(str(target))
+        st = Store(str(target))
+        with open(nt, "rb") as fh:
+            new = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        old_e = set(parse(input=old.old_entities(), format=NT, lenient=True))
+        new_e = set(parse(input=new[entity_block[0]:entity_block[0] + entity_block[1]], format=NT, lenient=True))
+        for o, n in removed:
+            for q in parse(input=old.data[o:o + n], format=NT, lenient=True):
+                st.remove(q)
+        for q in old_e - new_e:
+            st.remove(q)
+        st.extend([q for o, n in added for q in parse(input=new[o:o + n], format=NT, lenient=True)])
+        st.extend(sorted(new_e - old_e, key=str))
+        st.flush()
+        del st
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return False
+    return True
 
 
 def _links_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...]) -> list[Path]:
