@@ -100,11 +100,12 @@ def test_views_data_from_rows_is_data_from_links_jsonl(bundled_build, linked):
 
 
 FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")
+FORMATS_ALL = ("store", "nt", "ttl", "jsonld", "links", "graphml", "views")  # JSON-LD too
 
 
 def test_build_reads_the_store_when_the_rows_cannot_be_made(bundled_build, tmp_path, monkeypatch):
     monkeypatch.setattr("kg.export.graph_link_rows", lambda *args: None)
-    build([ROOT / "data"], tmp_path, progress=False, views=False)
+    build([ROOT / "data"], tmp_path, progress=False, views=False, formats=tuple(FORMATS_ALL))
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (bundled_build / name).read_bytes(), name
 
@@ -112,7 +113,7 @@ def test_build_reads_the_store_when_the_rows_cannot_be_made(bundled_build, tmp_p
 def test_stages_side_by_side_give_the_same_files(bundled_build, tmp_path, monkeypatch):
     """Large builds write Turtle/JSON-LD, links.jsonl/GraphML/views and the store in parallel."""
     monkeypatch.setattr("kg.build.SIDE_BY_SIDE", 0)
-    s = build([ROOT / "data"], tmp_path, progress=False, views=True)
+    s = build([ROOT / "data"], tmp_path, progress=False, views=True, formats=tuple(FORMATS_ALL))
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (bundled_build / name).read_bytes(), name
     assert len(s.files) > len(FILES) and all(f.exists() for f in s.files)

@@ -131,7 +131,8 @@ def test_graphml_opens_in_networkx(bundled_build):
 
 
 def test_rebuild_is_byte_identical(bundled_build, tmp_path):
-    build([ROOT / "data"], tmp_path, progress=False, views=False)
+    from kg.build import FORMATS
+    build([ROOT / "data"], tmp_path, progress=False, views=False, formats=tuple(FORMATS))
     for name in ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml"):
         assert (tmp_path / name).read_bytes() == (bundled_build / name).read_bytes(), name
 
