@@ -443,10 +443,15 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     # Turtle/JSON-LD, links.jsonl/GraphML/views, and the store.
     side = summary.papers >= SIDE_BY_SIDE
     rdf_names = tuple(n for f, n in (("ttl", "graph.ttl"), ("jsonld", "graph.jsonld")) if f in formats)
-    writer = None
-    if rdf_names:
-        writer = _Job(side, " / ".join(rdf_names), _write_rdf, nt, tmp, rdf_names)
+    writer = ttl_job = None
+    if "graph.ttl" in rdf_names:  # block by block, reusing the previous graph.ttl's unchanged blocks
+        ttl_job = _Job(side, "graph.ttl", _write_turtle_blocks, nt, tmp / "graph.ttl", blocks, entity_block,
+                       out / "graph.ttl", old_blocks.turtle if old_blocks.valid else None)
+        jobs.append(ttl_job)
+    if "graph.jsonld" in rdf_names:
+        writer = _Job(side, "graph.jsonld", _write_rdf, nt, tmp, ("graph.jsonld",))
         jobs.append(writer)
+    if rdf_names:
         if not side:
             lap("+".join(rdf_names))
     links_job = None
@@ -472,11 +477,12 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     view_files = links_job.result() if links_job is not None else []
     if writer is not None:
         writer.result()
+    turtle_index = ttl_job.result() if ttl_job is not None else None
     if side:
         lap("waiting for " + ", ".join(rdf_names + ("links.jsonl, graph.graphml, views",)))
     cache.save(tmp)
     if use_cache and "nt" in formats:
-        GraphBlocks.save(tmp, gversion, graph_sha, pos, blocks, entity_block)
+        GraphBlocks.save(tmp, gversion, graph_sha, pos, blocks, entity_block, turtle_index)
     lap("caches written")
 
     # the manifest, last: what this build is
@@ -510,6 +516,56 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     }
     (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return summary
+
+
+def _write_turtle_blocks(nt: Path, path: Path, blocks: dict, entity_block: tuple[int, int],
+                         old_path: Path, old: dict | None) -> dict:
+    """graph.ttl, one block per paper block of graph.nt (the Turtle of the whole stream is the
+    prefixes and then the Turtle of each block, byte for byte), copying the blocks the previous
+    graph.ttl has (old: its index, valid for it when its size and mtime match); returns the index."""
+    import hashlib
+    import mmap
+    import os
+    from pyoxigraph import NamedNode, RdfFormat, parse, serialize
+    from .graph import PREFIXES
+    TTL, NT = RdfFormat.TURTLE, RdfFormat.N_TRIPLES
+    probe = NamedNode("http://example.org/kg-probe")
+    one = serialize([Triple(probe, probe, probe)], None, TTL, prefixes=PREFIXES)
+    head = one[:one.index(b"<http://example.org/kg-probe>")]
+    prev = None
+    if old is not None:
+        try:
+            st = os.stat(old_path)
+            if (st.st_size, st.st_mtime_ns) == (old["size"], old["mtime_ns"]):
+                with open(old_path, "rb") as fh:
+                    prev = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, KeyError, ValueError):
+            prev = None
+    old_blocks = old["blocks"] if prev is not None else {}
+    index: dict[bytes, tuple[int, int]] = {}
+    with open(nt, "rb") as fh:
+        src = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if os.fstat(fh.fileno()).st_size else b""
+    pos = 0
+    with open(path, "wb") as dst:
+        if blocks or entity_block[1]:  # (the Turtle of no triples is empty: no prefixes either)
+            dst.write(head)
+            pos = len(head)
+        items = list(blocks.items())
+        items.append((hashlib.sha1(src[entity_block[0]:entity_block[0] + entity_block[1]]).digest(), entity_block))
+        for key, (o, n) in items:
+            r = old_blocks.get(key)
+            if r is not None:
+                b = prev[r[0]:r[0] + r[1]]
+            elif n:
+                t = serialize(parse(input=src[o:o + n], format=NT, lenient=True), None, TTL, prefixes=PREFIXES)
+                b = t[len(head):]
+            else:
+                b = b""
+            dst.write(b)
+            index[key] = (pos, len(b))
+            pos += len(b)
+    st = os.stat(path)
+    return {"blocks": index, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
 def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_block: tuple[int, int],

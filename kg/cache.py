@@ -169,8 +169,17 @@ def graph_version() -> str:
 
 
 def block_key(paper: Paper, links: list, results: list) -> bytes:
-    """Hash of everything a paper's block of triples is made from."""
-    return hashlib.sha1(repr((paper, links, results)).encode("utf-8")).digest()
+    """Hash of everything a paper's block of triples is made from (every field of the paper, its
+    versions, links and results; marshal is much faster than repr, which is the fallback for a
+    field marshal cannot write)."""
+    import marshal
+    fields = (paper.key, paper.iri, [tuple(v.__dict__.values()) for v in paper.versions],
+              [tuple(x.__dict__.values()) for x in links], [tuple(x.__dict__.values()) for x in results])
+    try:
+        blob = marshal.dumps(fields, 4)
+    except ValueError:
+        blob = repr((paper, links, results)).encode("utf-8")
+    return hashlib.sha1(blob).digest()
 
 
 class GraphBlocks:
@@ -186,6 +195,7 @@ class GraphBlocks:
         self.blocks: dict[bytes, tuple[int, int]] = {}
         self.entities: tuple[int, int] = (0, 0)
         self.data = None
+        self.turtle = None  # the previous graph.ttl's index of blocks
         self.out = Path(out) if out is not None else None
         if not enabled or out is None or not graph_sha:
             return
@@ -200,7 +210,7 @@ class GraphBlocks:
                 self.data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if idx["size"] else b""
         except Exception:  # no index, or a damaged one: every block is made again
             return
-        self.blocks, self.entities = idx["blocks"], idx["entities"]
+        self.blocks, self.entities, self.turtle = idx["blocks"], idx["entities"], idx.get("turtle")
 
     @property
     def valid(self) -> bool:
@@ -218,8 +228,9 @@ class GraphBlocks:
         return self.data[self.entities[0]:self.entities[0] + self.entities[1]]
 
     @staticmethod
-    def save(tmp: Path, version: str, graph_sha: str, size: int, blocks: dict, entities: tuple[int, int]) -> None:
+    def save(tmp: Path, version: str, graph_sha: str, size: int, blocks: dict, entities: tuple[int, int],
+             turtle: dict | None = None) -> None:
         d = Path(tmp) / CACHE_DIR / GRAPH_KIND
         d.mkdir(parents=True, exist_ok=True)
         _dump({"version": version, "graph_sha256": graph_sha, "size": size, "blocks": blocks,
-               "entities": entities}, d / "index.pkl")
+               "entities": entities, "turtle": turtle}, d / "index.pkl")
