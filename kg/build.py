@@ -460,12 +460,14 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
         jobs.append(links_job)
         if not side:
             lap("links.jsonl+graph.graphml+views")
-    summary.triples = ntriples
+    summary.triples = ntriples  # lines of graph.nt; the store's count (distinct triples) when there is one
     if "store" in formats or rows is None:
-        if _update_store(out, tmp, nt, old_blocks, blocks, entity_block, pos):
+        n = _update_store(out, tmp, nt, old_blocks, blocks, entity_block, pos, ntriples)
+        if n is not None:
+            summary.triples = n
             lap("store (the previous one, updated)")
         else:
-            create_store(tmp, nt)
+            summary.triples = create_store(tmp, nt)
             lap("store")
     if rows is None:  # the records depend on the store's answer: read them from it, as `kg view` does
         rows = export.link_rows(open_store(tmp))
@@ -569,30 +571,32 @@ def _write_turtle_blocks(nt: Path, path: Path, blocks: dict, entity_block: tuple
 
 
 def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_block: tuple[int, int],
-                  size: int) -> bool:
+                  size: int, lines: int) -> int | None:
     """Make tmp/store from the previous build's store when few blocks changed: a backup of it
     (hard links to its immutable files) with the triples of the changed blocks removed and
-    those of the new blocks added. False when a full load is the better way (or the only one)."""
+    those of the new blocks added; returns its number of triples, or None when a full load is the
+    better way (or the only one)."""
     import mmap
     from pyoxigraph import RdfFormat, Store, parse
     from .store import store_path
     old_store = store_path(out)
     if not old.valid or not old_store.is_dir():
-        return False
+        return None
     removed = [r for k, r in old.blocks.items() if k not in blocks]
     added = [r for k, r in blocks.items() if k not in old.blocks]
-    changed = sum(r[1] for r in removed) + sum(r[1] for r in added) + old.entities[1] + entity_block[1]
-    if changed > 0.25 * max(size, 1):
-        return False
     NT = RdfFormat.N_TRIPLES
+    with open(nt, "rb") as fh:
+        new = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+    old_e = set(parse(input=old.old_entities(), format=NT, lenient=True))
+    new_e = set(parse(input=new[entity_block[0]:entity_block[0] + entity_block[1]], format=NT, lenient=True))
+    changed = sum(old.data[o:o + n].count(b"\n") for o, n in removed) \
+        + sum(new[o:o + n].count(b"\n") for o, n in added) + len(old_e ^ new_e)
+    if changed > 0.25 * max(lines, 1):
+        return None
     target = store_path(tmp)
     try:
         Store.read_only(str(old_store)).backup(str(target))
         st = Store(str(target))
-        with open(nt, "rb") as fh:
-            new = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-        old_e = set(parse(input=old.old_entities(), format=NT, lenient=True))
-        new_e = set(parse(input=new[entity_block[0]:entity_block[0] + entity_block[1]], format=NT, lenient=True))
         for o, n in removed:
             for q in parse(input=old.data[o:o + n], format=NT, lenient=True):
                 st.remove(q)
@@ -601,11 +605,12 @@ def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_bloc
         st.extend([q for o, n in added for q in parse(input=new[o:o + n], format=NT, lenient=True)])
         st.extend(sorted(new_e - old_e, key=str))
         st.flush()
+        n = len(st)
         del st
     except OSError:
         shutil.rmtree(target, ignore_errors=True)
-        return False
-    return True
+        return None
+    return n
 
 
 def _links_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...]) -> list[Path]:

@@ -176,7 +176,7 @@ def block_key(paper: Paper, links: list, results: list) -> bytes:
     fields = (paper.key, paper.iri, [tuple(v.__dict__.values()) for v in paper.versions],
               [tuple(x.__dict__.values()) for x in links], [tuple(x.__dict__.values()) for x in results])
     try:
-        blob = marshal.dumps(fields, 4)
+        blob = marshal.dumps(fields, 2)  # version 2: no back-references, so equal values give equal bytes
     except ValueError:
         blob = repr((paper, links, results)).encode("utf-8")
     return hashlib.sha1(blob).digest()

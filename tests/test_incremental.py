@@ -72,7 +72,8 @@ def test_a_changed_paper_is_extracted_again(tmp_path):
     lines[5] = "|".join(cells)
     assert "CorpusZed" in lines[5]
     write(d, lines)
-    build([d], out, progress=False, views=False)
+    s = build([d], out, progress=False, views=False)
+    assert "store (the previous one, updated)" in s.stages  # only the changed triples were loaded
     c = counts(out)
     assert c["papers_extracted"] == 1 and c["papers_from_cache"] == c["papers"] - 1
     assert "CorpusZed" in (out / "links.jsonl").read_text(encoding="utf-8")
