@@ -6,7 +6,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pyoxigraph import Triple
@@ -383,6 +383,9 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     extracted = list(zip(papers, found))
     del found
     lap(f"extract ({len(todo)} papers)")
+    # the new cache entries are written beside the next stages (a forked process on large inputs)
+    cache_job = _Job(summary.papers >= SIDE_BY_SIDE, "the extraction cache", cache.save, tmp)
+    jobs.append(cache_job)
     extracted = consolidate(extracted, vocabulary)
 
     # link (corpus-level: over every paper, from the mentions) and curate
@@ -412,6 +415,9 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
             for lk in links:
                 summary.links[lk.type] += 1
                 summary.novel[lk.type] += lk.novel
+            if creport.mapping:  # results name the merged / retyped entities by their new IRIs
+                mentions = [replace(m, concept=creport.target(m.concept)) if m.concept in creport.mapping else m
+                            for m in mentions]
             results = find_results(paper, mentions, links)
             summary.results += len(results)
             key = block_key(paper, links, results)
@@ -482,7 +488,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     turtle_index = ttl_job.result() if ttl_job is not None else None
     if side:
         lap("waiting for " + ", ".join(rdf_names + ("links.jsonl, graph.graphml, views",)))
-    cache.save(tmp)
+    cache_job.result()
     if use_cache and "nt" in formats:
         GraphBlocks.save(tmp, gversion, graph_sha, pos, blocks, entity_block, turtle_index)
     lap("caches written")
