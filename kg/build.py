@@ -468,7 +468,9 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
             lap("links.jsonl+graph.graphml+views")
     summary.triples = ntriples  # lines of graph.nt; the store's count (distinct triples) when there is one
     if "store" in formats or rows is None:
-        n = _update_store(out, tmp, nt, old_blocks, blocks, entity_block, pos, ntriples)
+        n = _update_store(out, tmp, nt, old_blocks, blocks, entity_block, pos, ntriples,
+                          (previous or {}).get("counts", {}).get("triples")
+                          if "store/" in (previous or {}).get("files", []) else None)
         if n is not None:
             summary.triples = n
             lap("store (the previous one, updated)")
@@ -577,7 +579,7 @@ def _write_turtle_blocks(nt: Path, path: Path, blocks: dict, entity_block: tuple
 
 
 def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_block: tuple[int, int],
-                  size: int, lines: int) -> int | None:
+                  size: int, lines: int, old_count: int | None) -> int | None:
     """Make tmp/store from the previous build's store when few blocks changed: a backup of it
     (hard links to its immutable files) with the triples of the changed blocks removed and
     those of the new blocks added; returns its number of triples, or None when a full load is the
@@ -586,7 +588,7 @@ def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_bloc
     from pyoxigraph import RdfFormat, Store, parse
     from .store import store_path
     old_store = store_path(out)
-    if not old.valid or not old_store.is_dir():
+    if not old.valid or not old_store.is_dir() or not isinstance(old_count, int):
         return None
     removed = [r for k, r in old.blocks.items() if k not in blocks]
     added = [r for k, r in blocks.items() if k not in old.blocks]
@@ -603,15 +605,19 @@ def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_bloc
     try:
         Store.read_only(str(old_store)).backup(str(target))
         st = Store(str(target))
-        for o, n in removed:
-            for q in parse(input=old.data[o:o + n], format=NT, lenient=True):
+        gone = [q for o, n in removed for q in parse(input=old.data[o:o + n], format=NT, lenient=True)]
+        gone += sorted(old_e - new_e, key=str)
+        count = old_count
+        for q in gone:
+            if q in st:
                 st.remove(q)
-        for q in old_e - new_e:
-            st.remove(q)
-        st.extend([q for o, n in added for q in parse(input=new[o:o + n], format=NT, lenient=True)])
-        st.extend(sorted(new_e - old_e, key=str))
+                count -= 1
+        come = [q for o, n in added for q in parse(input=new[o:o + n], format=NT, lenient=True)]
+        come += sorted(new_e - old_e, key=str)
+        come = [q for q in dict.fromkeys(come) if q not in st]
+        st.extend(come)
         st.flush()
-        n = len(st)
+        n = count + len(come)  # len(st) would scan the whole store
         del st
     except OSError:
         shutil.rmtree(target, ignore_errors=True)

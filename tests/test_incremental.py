@@ -35,6 +35,7 @@ def same_files(a: Path, b: Path) -> None:
     sa, sb = open_store(a), open_store(b)
     qa, qb = {str(q) for q in sa}, {str(q) for q in sb}
     assert len(qa) == len(sa) and qa == qb
+    assert counts(a)["triples"] == counts(b)["triples"] == len(sa)
 
 
 def test_adding_a_day_extracts_only_the_new_papers(tmp_path):
