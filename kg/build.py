@@ -6,7 +6,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pyoxigraph import Triple
@@ -383,6 +383,9 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     extracted = list(zip(papers, found))
     del found
     lap(f"extract ({len(todo)} papers)")
+    # the new cache entries are written beside the next stages (a forked process on large inputs)
+    cache_job = _Job(summary.papers >= SIDE_BY_SIDE, "the extraction cache", cache.save, tmp)
+    jobs.append(cache_job)
     extracted = consolidate(extracted, vocabulary)
 
     # link (corpus-level: over every paper, from the mentions) and curate
@@ -394,25 +397,47 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
         raise StrictFailure(creport.not_applied)
     lap("curate")
 
-    # graph: graph.nt, the build's canonical file (hashed as written)
-    def triples() -> Iterator[Triple]:
+    # graph: graph.nt, the build's canonical file (hashed as written), one block of triples per
+    # paper, then the entities; a paper's block that is unchanged since the previous build is
+    # copied from its graph.nt
+    from pyoxigraph import RdfFormat, serialize
+    from .cache import GraphBlocks, block_key, graph_version
+    previous = read_manifest(out) if out.is_dir() else None
+    gversion = graph_version()
+    old_blocks = GraphBlocks(out, gversion, previous and previous.get("graph_sha256"), enabled=use_cache)
+    blocks: dict[bytes, tuple[int, int]] = {}
+    nt = tmp / "graph.nt"
+    pos = ntriples = reused = 0
+    NT = RdfFormat.N_TRIPLES
+    with open(nt, "wb") as fh:
+        hw = _HashingWriter(fh)
         for (paper, mentions), (_p, links) in zip(extracted, linked):
             for lk in links:
                 summary.links[lk.type] += 1
                 summary.novel[lk.type] += lk.novel
+            if creport.mapping:  # results name the merged / retyped entities by their new IRIs
+                mentions = [replace(m, concept=creport.target(m.concept)) if m.concept in creport.mapping else m
+                            for m in mentions]
             results = find_results(paper, mentions, links)
             summary.results += len(results)
-            yield from paper_triples(paper, links, results)
-        yield from entity_triples(linker.entities.values(), vocabulary)
-
-    from pyoxigraph import RdfFormat, serialize
-    nt = tmp / "graph.nt"
-    with open(nt, "wb") as fh:
-        hw = _HashingWriter(fh)
-        serialize(triples(), hw, RdfFormat.N_TRIPLES)
+            key = block_key(paper, links, results)
+            b = old_blocks.get(key)
+            if b is None:
+                b = serialize(paper_triples(paper, links, results), None, NT)
+            else:
+                reused += 1
+            hw.write(b)
+            blocks[key] = (pos, len(b))
+            pos += len(b)
+            ntriples += b.count(b"\n")
+        b = serialize(entity_triples(linker.entities.values(), vocabulary), None, NT) or b""
+        hw.write(b)
+        entity_block = (pos, len(b))
+        pos += len(b)
+        ntriples += b.count(b"\n")
     graph_sha = hw.sha.hexdigest()
     del extracted
-    lap("graph.nt")
+    lap(f"graph.nt ({reused} papers' triples reused)")
     summary.entities_known = sum(e.known for e in linker.entities.values())
     summary.entities_new = sum(not e.known for e in linker.entities.values())
     want_rows = "links" in formats or "graphml" in formats or "views" in formats
@@ -424,10 +449,15 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     # Turtle/JSON-LD, links.jsonl/GraphML/views, and the store.
     side = summary.papers >= SIDE_BY_SIDE
     rdf_names = tuple(n for f, n in (("ttl", "graph.ttl"), ("jsonld", "graph.jsonld")) if f in formats)
-    writer = None
-    if rdf_names:
-        writer = _Job(side, " / ".join(rdf_names), _write_rdf, nt, tmp, rdf_names)
+    writer = ttl_job = None
+    if "graph.ttl" in rdf_names:  # block by block, reusing the previous graph.ttl's unchanged blocks
+        ttl_job = _Job(side, "graph.ttl", _write_turtle_blocks, nt, tmp / "graph.ttl", blocks, entity_block,
+                       out / "graph.ttl", old_blocks.turtle if old_blocks.valid else None)
+        jobs.append(ttl_job)
+    if "graph.jsonld" in rdf_names:
+        writer = _Job(side, "graph.jsonld", _write_rdf, nt, tmp, ("graph.jsonld",))
         jobs.append(writer)
+    if rdf_names:
         if not side:
             lap("+".join(rdf_names))
     links_job = None
@@ -436,11 +466,17 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
         jobs.append(links_job)
         if not side:
             lap("links.jsonl+graph.graphml+views")
+    summary.triples = ntriples  # lines of graph.nt; the store's count (distinct triples) when there is one
     if "store" in formats or rows is None:
-        summary.triples = create_store(tmp, nt)
-        lap("store")
-    else:
-        summary.triples = _count_lines(nt)
+        n = _update_store(out, tmp, nt, old_blocks, blocks, entity_block, pos, ntriples,
+                          (previous or {}).get("counts", {}).get("triples")
+                          if "store/" in (previous or {}).get("files", []) else None)
+        if n is not None:
+            summary.triples = n
+            lap("store (the previous one, updated)")
+        else:
+            summary.triples = create_store(tmp, nt)
+            lap("store")
     if rows is None:  # the records depend on the store's answer: read them from it, as `kg view` does
         rows = export.link_rows(open_store(tmp))
         links_job = _Job(False, "links.jsonl / graph.graphml / views", _links_views, rows, None, tmp, formats)
@@ -451,10 +487,13 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     view_files = links_job.result() if links_job is not None else []
     if writer is not None:
         writer.result()
+    turtle_index = ttl_job.result() if ttl_job is not None else None
     if side:
         lap("waiting for " + ", ".join(rdf_names + ("links.jsonl, graph.graphml, views",)))
-    cache.save(tmp)
-    lap("extraction cache written")
+    cache_job.result()
+    if use_cache and "nt" in formats:
+        GraphBlocks.save(tmp, gversion, graph_sha, pos, blocks, entity_block, turtle_index)
+    lap("caches written")
 
     # the manifest, last: what this build is
     files = [tmp / n for n in ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")
@@ -489,11 +528,100 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     return summary
 
 
-def _count_lines(path: Path) -> int:
-    n = 0
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            n += chunk.count(b"\n")
+def _write_turtle_blocks(nt: Path, path: Path, blocks: dict, entity_block: tuple[int, int],
+                         old_path: Path, old: dict | None) -> dict:
+    """graph.ttl, one block per paper block of graph.nt (the Turtle of the whole stream is the
+    prefixes and then the Turtle of each block, byte for byte), copying the blocks the previous
+    graph.ttl has (old: its index, valid for it when its size and mtime match); returns the index."""
+    import hashlib
+    import mmap
+    import os
+    from pyoxigraph import NamedNode, RdfFormat, parse, serialize
+    from .graph import PREFIXES
+    TTL, NT = RdfFormat.TURTLE, RdfFormat.N_TRIPLES
+    probe = NamedNode("http://example.org/kg-probe")
+    one = serialize([Triple(probe, probe, probe)], None, TTL, prefixes=PREFIXES)
+    head = one[:one.index(b"<http://example.org/kg-probe>")]
+    prev = None
+    if old is not None:
+        try:
+            st = os.stat(old_path)
+            if (st.st_size, st.st_mtime_ns) == (old["size"], old["mtime_ns"]):
+                with open(old_path, "rb") as fh:
+                    prev = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, KeyError, ValueError):
+            prev = None
+    old_blocks = old["blocks"] if prev is not None else {}
+    index: dict[bytes, tuple[int, int]] = {}
+    with open(nt, "rb") as fh:
+        src = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if os.fstat(fh.fileno()).st_size else b""
+    pos = 0
+    with open(path, "wb") as dst:
+        if blocks or entity_block[1]:  # (the Turtle of no triples is empty: no prefixes either)
+            dst.write(head)
+            pos = len(head)
+        items = list(blocks.items())
+        items.append((hashlib.sha1(src[entity_block[0]:entity_block[0] + entity_block[1]]).digest(), entity_block))
+        for key, (o, n) in items:
+            r = old_blocks.get(key)
+            if r is not None:
+                b = prev[r[0]:r[0] + r[1]]
+            elif n:
+                t = serialize(parse(input=src[o:o + n], format=NT, lenient=True), None, TTL, prefixes=PREFIXES)
+                b = t[len(head):]
+            else:
+                b = b""
+            dst.write(b)
+            index[key] = (pos, len(b))
+            pos += len(b)
+    st = os.stat(path)
+    return {"blocks": index, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_block: tuple[int, int],
+                  size: int, lines: int, old_count: int | None) -> int | None:
+    """Make tmp/store from the previous build's store when few blocks changed: a backup of it
+    (hard links to its immutable files) with the triples of the changed blocks removed and
+    those of the new blocks added; returns its number of triples, or None when a full load is the
+    better way (or the only one)."""
+    import mmap
+    from pyoxigraph import RdfFormat, Store, parse
+    from .store import store_path
+    old_store = store_path(out)
+    if not old.valid or not old_store.is_dir() or not isinstance(old_count, int):
+        return None
+    removed = [r for k, r in old.blocks.items() if k not in blocks]
+    added = [r for k, r in blocks.items() if k not in old.blocks]
+    NT = RdfFormat.N_TRIPLES
+    with open(nt, "rb") as fh:
+        new = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+    old_e = set(parse(input=old.old_entities(), format=NT, lenient=True))
+    new_e = set(parse(input=new[entity_block[0]:entity_block[0] + entity_block[1]], format=NT, lenient=True))
+    changed = sum(old.data[o:o + n].count(b"\n") for o, n in removed) \
+        + sum(new[o:o + n].count(b"\n") for o, n in added) + len(old_e ^ new_e)
+    if changed > 0.25 * max(lines, 1):
+        return None
+    target = store_path(tmp)
+    try:
+        Store.read_only(str(old_store)).backup(str(target))
+        st = Store(str(target))
+        gone = [q for o, n in removed for q in parse(input=old.data[o:o + n], format=NT, lenient=True)]
+        gone += sorted(old_e - new_e, key=str)
+        count = old_count
+        for q in gone:
+            if q in st:
+                st.remove(q)
+                count -= 1
+        come = [q for o, n in added for q in parse(input=new[o:o + n], format=NT, lenient=True)]
+        come += sorted(new_e - old_e, key=str)
+        come = [q for q in dict.fromkeys(come) if q not in st]
+        st.extend(come)
+        st.flush()
+        n = count + len(come)  # len(st) would scan the whole store
+        del st
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return None
     return n
 
 

@@ -110,7 +110,7 @@ class ExtractCache:
         if v is None:
             return None
         self.used.add(key)
-        return [Mention(*t) for t in v]
+        return [_mention(t) for t in v]
 
     def put(self, key: str, mentions: list[Mention]) -> None:
         if self.enabled:
@@ -138,6 +138,18 @@ class ExtractCache:
             _dump(dict(sorted(self.new.items())), d / f"pack-{len(self.packs):06d}.pkl")
 
 
+_FIELDS = tuple(Mention.__dataclass_fields__)
+_new = object.__new__
+
+
+def _mention(values: tuple) -> Mention:
+    """Mention(*values), twice as fast: the frozen dataclass's __init__ sets each field through
+    object.__setattr__; this fills the instance's __dict__ at once (the same object)."""
+    m = _new(Mention)
+    m.__dict__.update(zip(_FIELDS, values))
+    return m
+
+
 def _astuple(m: Mention) -> tuple:
     return tuple(getattr(m, f) for f in Mention.__dataclass_fields__)
 
@@ -152,3 +164,85 @@ def _link_or_copy(src: Path, dst: Path) -> None:
         os.link(src, dst)
     except OSError:
         shutil.copyfile(src, dst)
+
+
+# --- graph blocks: the N-Triples of each paper, reused from the previous build's graph.nt ----
+
+GRAPH_KIND = "graph"
+
+
+def graph_version() -> str:
+    """Hash of what turns a paper, its links and results into N-Triples."""
+    import pyoxigraph
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"kg-graph-cache {PACK_FORMAT} pyoxigraph {pyoxigraph.__version__}\n".encode())
+    _hash_files(h, [here / "graph.py", here / "model.py", here / "vocab.py"], here)
+    return h.hexdigest()
+
+
+def block_key(paper: Paper, links: list, results: list) -> bytes:
+    """Hash of everything a paper's block of triples is made from (every field of the paper, its
+    versions, links and results; marshal is much faster than repr, which is the fallback for a
+    field marshal cannot write)."""
+    import marshal
+    fields = (paper.key, paper.iri, [tuple(v.__dict__.values()) for v in paper.versions],
+              [tuple(x.__dict__.values()) for x in links], [tuple(x.__dict__.values()) for x in results])
+    try:
+        blob = marshal.dumps(fields, 2)  # version 2: no back-references, so equal values give equal bytes
+    except ValueError:
+        blob = repr((paper, links, results)).encode("utf-8")
+    return hashlib.sha1(blob).digest()
+
+
+class GraphBlocks:
+    """The previous build's graph.nt, cut into the blocks its index names (one per paper, then the
+    entities): a block whose key is unchanged is copied, not made and serialised again.
+
+    Valid only when the index belongs to the graph.nt beside it (its sha256 is the one the
+    previous build's manifest records) and the graph code is the same."""
+
+    def __init__(self, out: Path | None, version: str, graph_sha: str | None, enabled: bool = True):
+        import mmap
+        self.version = version
+        self.blocks: dict[bytes, tuple[int, int]] = {}
+        self.entities: tuple[int, int] = (0, 0)
+        self.data = None
+        self.turtle = None  # the previous graph.ttl's index of blocks
+        self.out = Path(out) if out is not None else None
+        if not enabled or out is None or not graph_sha:
+            return
+        index, nt = Path(out) / CACHE_DIR / GRAPH_KIND / "index.pkl", Path(out) / "graph.nt"
+        try:
+            with open(index, "rb") as fh:
+                idx = pickle.load(fh)
+            if idx.get("version") != version or idx.get("graph_sha256") != graph_sha \
+                    or nt.stat().st_size != idx.get("size"):
+                return
+            with open(nt, "rb") as fh:
+                self.data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if idx["size"] else b""
+        except Exception:  # no index, or a damaged one: every block is made again
+            return
+        self.blocks, self.entities, self.turtle = idx["blocks"], idx["entities"], idx.get("turtle")
+
+    @property
+    def valid(self) -> bool:
+        return self.data is not None
+
+    def get(self, key: bytes) -> bytes | None:
+        r = self.blocks.get(key)
+        if r is None or self.data is None:
+            return None
+        return self.data[r[0]:r[0] + r[1]]
+
+    def old_entities(self) -> bytes:
+        if self.data is None:
+            return b""
+        return self.data[self.entities[0]:self.entities[0] + self.entities[1]]
+
+    @staticmethod
+    def save(tmp: Path, version: str, graph_sha: str, size: int, blocks: dict, entities: tuple[int, int],
+             turtle: dict | None = None) -> None:
+        d = Path(tmp) / CACHE_DIR / GRAPH_KIND
+        d.mkdir(parents=True, exist_ok=True)
+        _dump({"version": version, "graph_sha256": graph_sha, "size": size, "blocks": blocks,
+               "entities": entities, "turtle": turtle}, d / "index.pkl")

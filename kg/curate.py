@@ -68,6 +68,14 @@ class CurationReport:
     file: str = ""
     applied: int = 0
     not_applied: list[str] = field(default_factory=list)  # "FILE:LINE: correction: why"
+    mapping: dict[str, str] = field(default_factory=dict)  # merged / retyped entity IRI -> its new IRI
+
+    def target(self, iri: str) -> str:
+        seen = set()
+        while iri in self.mapping and iri not in seen:
+            seen.add(iri)
+            iri = self.mapping[iri]
+        return iri
 
     def as_dict(self) -> dict:
         return {"file": self.file, "applied": self.applied, "not_applied": self.not_applied}
@@ -269,6 +277,7 @@ def apply(linked: list[tuple[Paper, list[Link]]], linker, corrections: list[Corr
     for i in changed:
         paper, links = out[i]
         links.sort(key=lambda lk: (TYPES.index(lk.type), lk.entity))
+    report.mapping = mapping
     return out, report
 
 

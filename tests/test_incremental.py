@@ -28,8 +28,14 @@ def counts(out: Path) -> dict:
 
 
 def same_files(a: Path, b: Path) -> None:
+    """The files are byte-identical and the stores hold the same triples."""
+    from kg.store import open_store
     for name in FILES:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    sa, sb = open_store(a), open_store(b)
+    qa, qb = {str(q) for q in sa}, {str(q) for q in sb}
+    assert len(qa) == len(sa) and qa == qb
+    assert counts(a)["triples"] == counts(b)["triples"] == len(sa)
 
 
 def test_adding_a_day_extracts_only_the_new_papers(tmp_path):
@@ -50,6 +56,11 @@ def test_adding_a_day_extracts_only_the_new_papers(tmp_path):
     build([days], cold, progress=False, views=False, cache=False)
     same_files(out, cold)
     assert not (cold / ".cache").exists()
+    (days / "day2.md").unlink()  # a day taken away: its papers leave the graph and the store
+    build([days], out, progress=False, views=False)
+    assert counts(out)["papers_extracted"] == 0
+    build([days], cold, progress=False, views=False, cache=False)
+    same_files(out, cold)
 
 
 def test_a_changed_paper_is_extracted_again(tmp_path):
@@ -62,7 +73,8 @@ def test_a_changed_paper_is_extracted_again(tmp_path):
     lines[5] = "|".join(cells)
     assert "CorpusZed" in lines[5]
     write(d, lines)
-    build([d], out, progress=False, views=False)
+    s = build([d], out, progress=False, views=False)
+    assert "store (the previous one, updated)" in s.stages  # only the changed triples were loaded
     c = counts(out)
     assert c["papers_extracted"] == 1 and c["papers_from_cache"] == c["papers"] - 1
     assert "CorpusZed" in (out / "links.jsonl").read_text(encoding="utf-8")
