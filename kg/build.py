@@ -443,6 +443,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     want_rows = "links" in formats or "graphml" in formats or "views" in formats
     rows = export.graph_link_rows(linked, linker.entities, vocabulary) if want_rows else []
     summaries = {p.iri: p.latest.summary for p, _ in linked if p.latest.summary}
+    issued = {p.iri: p.date for p, _ in linked if p.date}  # the views' months (dcterms:issued)
     del linked
     lap("links view")
     # On large inputs the independent stages run side by side in forked processes:
@@ -462,7 +463,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
             lap("+".join(rdf_names))
     links_job = None
     if rows is not None and want_rows:
-        links_job = _Job(side, "links.jsonl / graph.graphml / views", _links_views, rows, summaries, tmp, formats)
+        links_job = _Job(side, "links.jsonl / graph.graphml / views", _links_views, rows, summaries, tmp, formats, issued)
         jobs.append(links_job)
         if not side:
             lap("links.jsonl+graph.graphml+views")
@@ -625,7 +626,8 @@ def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_bloc
     return n
 
 
-def _links_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...]) -> list[Path]:
+def _links_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...],
+                 issued: dict[str, str] | None = None) -> list[Path]:
     """graph.graphml, links.jsonl and the default views, as chosen; returns the views' files."""
     if "graphml" in formats:
         export.write_graphml(rows, out / "graph.graphml")
@@ -635,4 +637,4 @@ def _links_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, 
         return []
     from .viz import build_views
     from .viz.data import Data
-    return build_views(out, None if summaries is None else Data.from_rows(rows, summaries))
+    return build_views(out, None if summaries is None else Data.from_rows(rows, summaries, issued))

@@ -98,7 +98,8 @@ def test_views_data_from_rows_is_data_from_links_jsonl(bundled_build, linked):
     pairs, linker, vocabulary = linked
     rows = export.graph_link_rows(pairs, linker.entities, vocabulary)
     summaries = {p.iri: p.latest.summary for p, _ in pairs if p.latest.summary}
-    assert Data.from_rows(rows, summaries) == Data.load(bundled_build)
+    issued = {p.iri: p.date for p, _ in pairs if p.date}
+    assert Data.from_rows(rows, summaries, issued) == Data.load(bundled_build)
 
 
 FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "links.jsonl", "graph.graphml")

@@ -94,8 +94,10 @@ class Data:
         return d
 
     @classmethod
-    def from_rows(cls, rows: Iterable[dict], summaries: Mapping[str, str] | None = None) -> "Data":
-        """From the records of links.jsonl (and the abstracts of the papers by IRI, if given)."""
+    def from_rows(cls, rows: Iterable[dict], summaries: Mapping[str, str] | None = None,
+                  issued: Mapping[str, str] | None = None) -> "Data":
+        """From the records of links.jsonl (and the abstracts and dcterms:issued dates of the papers
+        by IRI, if given)."""
         papers: list[Paper] = []
         entities: list[Entity] = []
         pidx: dict[str, int] = {}
@@ -119,6 +121,10 @@ class Data:
         d = cls(papers, entities, pidx, eidx)
         for iri, abstract in (summaries or {}).items():
             d._set_summary(iri, abstract)
+        for iri, date in (issued or {}).items():
+            i = d.paper_index.get(iri)
+            if i is not None:
+                d.papers[i].issued = date
         return d
 
     def _set_summary(self, iri: str, abstract: str) -> None:
