@@ -127,6 +127,7 @@ class Vocabulary:
         concepts: dict[str, Concept] = {}
         # a quality ("Zero-Shot", "Few-Shot") is never another name of a concept
         qualities = {norm(w) for w in rule_words("generic-qualifiers.txt")}
+        as_methods = {norm(w) for w in rule_words("methods-not-tasks.txt")}
         for cls_iri, tname in TYPE_CLASSES.items():
             for s in g.subjects(RDF.type, cls_iri):
                 iri = str(s)
@@ -138,10 +139,12 @@ class Vocabulary:
                     labels += [Label(str(o), kind, o.language) for o in sorted(g.objects(s, prop))
                                if isinstance(o, Literal) and norm(str(o)) not in qualities]
                 defs = sorted(str(o) for o in g.objects(s, SKOS.definition))
-                concepts[iri] = Concept(iri, tname, pref, labels,
+                curated = (s, DCTERMS.source, None) not in g
+                ctype = "Method" if not curated and tname == "Task" and norm(pref) in as_methods else tname
+                concepts[iri] = Concept(iri, ctype, pref, labels,
                                         sorted(str(o) for o in g.objects(s, SKOS.broader)),
                                         defs[0] if defs else "",
-                                        curated=(s, DCTERMS.source, None) not in g)
+                                        curated=curated)
         return cls(dict(sorted(concepts.items())), list(paths), g)
 
     def ancestors(self, iri: str) -> list[str]:
@@ -246,8 +249,9 @@ def _cache_file(paths: list[Path]) -> Path | None:
         return None
     h = hashlib.sha256(_CACHE_VERSION)
     h.update(Path(__file__).read_bytes())  # the parser's code is part of the key
-    q = ontology_dir() / "rules" / "generic-qualifiers.txt"  # and the qualities it drops from labels
-    h.update(q.read_bytes() if q.exists() else b"")
+    for name in ("generic-qualifiers.txt", "methods-not-tasks.txt"):  # and the rule lists it applies
+        q = ontology_dir() / "rules" / name
+        h.update(q.read_bytes() if q.exists() else b"")
     for p in paths:
         try:
             data = Path(p).read_bytes()

@@ -80,3 +80,20 @@ def test_a_loosely_named_title_task_is_the_vocabulary_task_of_the_paper(tmp_path
     assert {label for p, label in tasks if p == "2601.00011"} == {"speaker verification"}
     # nothing shared: both tasks stay
     assert ("2601.00012", "lunar crater detection") in tasks
+
+
+def test_techniques_an_imported_list_files_as_tasks_are_methods():
+    from kg.vocab import Vocabulary
+    v = Vocabulary.load()
+    for name in ("imitation learning", "Bayesian optimization"):
+        c = v.lookup(name)
+        assert c is not None and c.type == "Method" and not c.curated, name
+
+
+def test_a_stated_task_whose_head_is_a_method_name_is_no_task(tmp_path):
+    tasks = _build(tmp_path, [
+        ("2601.00021v1", "A Fast Solver for Model Predictive Control", "We speed up a solver."),
+        ("2601.00022v1", "ChunkQ: Semantic KV Cache Compression for Long Inputs", "We compress caches."),
+    ])
+    assert not any(p == "2601.00021" for p, _ in tasks)  # no "predictive control" task
+    assert ("2601.00022", "semantic KV cache compression") in tasks or ("2601.00022", "KV cache compression") in tasks

@@ -25,6 +25,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
     info = doc.user_data.setdefault("kg_task_open", {})
     broader = doc.user_data.setdefault("kg_task_broader", {})
     names = doc.user_data.setdefault("kg_task_names", {})
+    others = list(doc.spans.get("kg_vocab", []))
     for t in find_open_tasks(doc_text(doc), is_title(doc)):
         sp = doc.char_span(t.start, t.end, alignment_mode="expand")
         if sp is None or passing(doc, sp):
@@ -36,12 +37,14 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             continue
         if any(k.start <= sp.start and sp.end <= k.end for k in known):
             continue  # the vocabulary or another strategy has it (or a longer name around it)
+        if any(v.label_ != "Task" and v.start < sp.end <= v.end for v in others):
+            continue  # "... model predictive control": the head is a method's name, not a task's
         if not re.search(r"[\u3400-\u9fff]", t.label):
             words = t.label.split()
             lead = 0  # title lead words and -ing words that are no words of task names ("Towards", "Advancing")
             while len(words) - lead > 1 and (words[lead].lower() in _LEAD_SKIP or words[lead].lower() in GENERIC_QUALIFIERS
                                              or words[lead].lower().endswith("ing")
-                                             and words[lead].lower() not in index.domain_words):
+                                             and (lead == 0 or words[lead].lower() not in index.domain_words)):
                 lead += 1
             if lead:
                 cut = len(" ".join(words[:lead])) + 1
