@@ -306,10 +306,15 @@ _NUM = r"(?P<value>[+-]?\d+(?:\.\d+)?)\s*(?P<unit>%|％|pp|dB|ms)?"
 _NOT_A_RESULT = re.compile(r"^\s*(?:[BMKk]\b|万|亿|小时|个|种|名|位|条|秒|hours?|h\b|speakers?|samples?|languages?|kHz|Hz|年|月|倍|x\b|×)")
 
 
+_CHANGE = re.compile(r"提升|提高|降低|下降|减少|改善|增加|增长|领先|超过|超出|相对|improv|gain|reduc|increas|decreas|"
+                     r"lower|higher|boost|outperform|surpass|\bby\b|\+|relative", re.I)
+
+
 def find_results(paper: Paper, mentions: list[Mention], links: list[Link]) -> list[Result]:
     """Results stated in a sentence: a metric next to a number, on the nearest dataset named before it.
 
-    "宏观F1 41.01%", "EER下降19.29%", "accuracy of 97.83%", "RAVDESS 97.83%（准确率）".
+    "宏观F1 41.01%", "accuracy of 97.83%", "RAVDESS 97.83%（准确率）"; a change ("EER下降19.29%",
+    "准确率提升4.0%", "improves UAR by 3%") is no score.
     """
     linked = {lk.entity for lk in links}
     by_sentence: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -339,6 +344,10 @@ def find_results(paper: Paper, mentions: list[Mention], links: list[Link]) -> li
                 vpos = hit.start("value") if hit else -1
                 if hit is None:
                     continue
+            lead = (after[:hit.start("value")] if vpos > pos
+                    else re.split(r"[，,。；;：:]", sent[max(0, vpos - 12):vpos])[-1])
+            if _CHANGE.search(lead):
+                continue  # "准确率提升4.0%", "EER下降19.29%", "improves accuracy by 3%": a change, not a score
             value = float(hit.group("value"))
             unit = (hit.group("unit") or "").replace("％", "%")
             ds = None

@@ -9,6 +9,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .data import EVIDENCE_CHARS, Data, excerpt
+
+
+def file_stem(name: str, limit: int = 100) -> str:
+    """A file name part for any id or label: unsafe characters replaced, and a long one cut with
+    a hash of the whole kept, so that two long ids never share a file (names over 255 bytes fail)."""
+    import hashlib
+    import re
+    safe = re.sub(r"[^\w.\-\u3400-\u9fff]+", "_", name).strip("._") or "x"
+    if len(safe.encode("utf-8")) <= limit:
+        return safe
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+    cut = safe.encode("utf-8")[:limit - 13].decode("utf-8", "ignore")
+    return f"{cut}-{digest}"
 from .layout import layout
 
 STYLE = {  # kind -> (vis shape, colour, matplotlib marker)
@@ -306,7 +319,7 @@ def ego_view(data: Data, ei: int) -> View:
     big = len(e.papers) > EGO_PAPERS
     table = PaperTable(data, 160 if big else 240)
     ev = _evidence(data)
-    v = View(f"views/{e.type.lower()}-{slug(e.label)}", f"{e.label} ({e.type})", "",
+    v = View(f"views/{e.type.lower()}-{file_stem(slug(e.label))}", f"{e.label} ({e.type})", "",
              (["Task", "Dataset", "Method", "Metric"] if big else ["Paper", "Task", "Dataset", "Method", "Metric"]))
     papers = sorted(e.papers, key=lambda pi: data.papers[pi].id, reverse=True)
     shared: dict[int, list[int]] = defaultdict(list)
@@ -358,7 +371,7 @@ def paper_view(data: Data, pi: int, others: int = 30) -> View:
     p = data.papers[pi]
     table = PaperTable(data, 240)
     ev = _evidence(data)
-    v = View(f"views/paper-{p.id.replace('/', '_')}", p.title, "", ["Paper", "Task", "Dataset", "Method", "Metric"])
+    v = View(f"views/paper-{file_stem(p.id)}", p.title, "", ["Paper", "Task", "Dataset", "Method", "Metric"])
     centre = v.add("Paper", p.id, 1, _paper_info(data, pi, table))
     v.focus = centre
     rel = _relations(data, pi)

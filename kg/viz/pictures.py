@@ -65,7 +65,8 @@ def font_family() -> tuple[str, ...]:
 
 def _rc() -> dict:
     return {"font.family": list(font_family()), "svg.hashsalt": "kg", "svg.fonttype": "none",
-            "pdf.fonttype": 42, "path.simplify": True, "axes.unicode_minus": False}
+            "pdf.fonttype": 42, "path.simplify": True, "axes.unicode_minus": False,
+            "text.parse_math": False}  # titles from the input are text: "$\\textsc{SER}$" is drawn as written
 
 
 def _save(fig, stem: Path, formats=FORMATS) -> list[Path]:
