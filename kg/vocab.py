@@ -128,10 +128,14 @@ class Vocabulary:
         # a quality ("Zero-Shot", "Few-Shot") is never another name of a concept
         qualities = {norm(w) for w in rule_words("generic-qualifiers.txt")}
         as_methods = {norm(w) for w in rule_words("methods-not-tasks.txt")}
+        not_labels = {norm(w) for w in rule_words("not-labels.txt")}
+        qualities |= not_labels
         for cls_iri, tname in TYPE_CLASSES.items():
             for s in g.subjects(RDF.type, cls_iri):
                 iri = str(s)
                 prefs = [o for o in g.objects(s, SKOS.prefLabel) if isinstance(o, Literal)]
+                if any(norm(str(o)) in not_labels for o in prefs):
+                    continue  # a junk entry of an imported source ("AND Dataset")
                 en = sorted(str(o) for o in prefs if o.language in (None, "en"))
                 pref = en[0] if en else (sorted(str(o) for o in prefs) or [iri.rsplit("/", 1)[-1]])[0]
                 labels = [Label(str(o), "pref", o.language) for o in sorted(prefs)]
@@ -234,7 +238,9 @@ class Vocabulary:
                 problems.append(f"label {' / '.join(map(repr, texts))} is claimed by {len(iris)} concepts: "
                                 + ", ".join(iris))
         if g is not None:
-            typed = {str(s) for s in g.subjects(RDF.type, SKOS.Concept)}
+            not_labels = {norm(w) for w in rule_words("not-labels.txt")}
+            typed = {str(s) for s in g.subjects(RDF.type, SKOS.Concept)
+                     if not any(norm(str(o)) in not_labels for o in g.objects(s, SKOS.prefLabel))}
             for s in sorted(typed - set(self.concepts)):
                 problems.append(f"{s}: skos:Concept without a kgo:Task/Dataset/Method/Metric type")
         return problems
@@ -249,7 +255,7 @@ def _cache_file(paths: list[Path]) -> Path | None:
         return None
     h = hashlib.sha256(_CACHE_VERSION)
     h.update(Path(__file__).read_bytes())  # the parser's code is part of the key
-    for name in ("generic-qualifiers.txt", "methods-not-tasks.txt"):  # and the rule lists it applies
+    for name in ("generic-qualifiers.txt", "methods-not-tasks.txt", "not-labels.txt"):  # and the rule lists it applies
         q = ontology_dir() / "rules" / name
         h.update(q.read_bytes() if q.exists() else b"")
     for p in paths:

@@ -97,3 +97,10 @@ def test_a_stated_task_whose_head_is_a_method_name_is_no_task(tmp_path):
     ])
     assert not any(p == "2601.00021" for p, _ in tasks)  # no "predictive control" task
     assert ("2601.00022", "semantic KV cache compression") in tasks or ("2601.00022", "KV cache compression") in tasks
+
+
+def test_strings_that_never_name_a_concept():
+    from kg.vocab import Vocabulary
+    v = Vocabulary.load()
+    for text in ("a 3D", "OOD", "5-shot", "and dataset", "social media"):
+        assert v.lookup(text) is None, text
