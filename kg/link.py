@@ -371,8 +371,8 @@ def _entity_of(m: Mention, links: list[Link]) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _fields() -> frozenset[str]:
-    from .extract.open_tasks import lexicon_lines
-    return frozenset(norm(w) for lang in ("en", "zh") for w in lexicon_lines(lang, "fields.txt"))
+    from .extract.lexicon import lexicon
+    return frozenset(norm(w) for lang in ("en", "zh") for w in lexicon().words(lang, "fields"))
 
 
 def _field(ent: Entity) -> bool:

@@ -13,7 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..vocab import norm, ontology_dir, rule_words
+from ..vocab import norm, rule_words
+from .lexicon import lexicon
 
 _HAN = "\u3400-\u9fff"
 # characters a Chinese task name may contain: Han, Latin letters and digits, and the joiners of
@@ -39,18 +40,11 @@ class OpenTask:
     acronym: str | None = None  # "视觉语言导航（VLN）任务": the acronym given with it
 
 
-def lexicon_lines(lang: str, name: str) -> list[str]:
-    path = ontology_dir() / "lexicon" / lang / name
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: lexicon file missing (kg needs it for open-vocabulary tasks)")
-    return [line.split("#", 1)[0].rstrip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.split("#", 1)[0].strip()]
-
-
 @functools.lru_cache(maxsize=None)
 def _zh() -> tuple[re.Pattern, dict[tuple[str, str], tuple[float, str]], tuple[str, ...], frozenset, frozenset, tuple]:
+    lex = lexicon()
     frames: dict[tuple[str, str], tuple[float, str]] = {}
-    for line in lexicon_lines("zh", "open-task-frames.txt"):
+    for line in lex.words("zh", "open-task-frames"):
         left, right, conf, kind = line.split("\t")
         frames[(left, right)] = (float(conf), kind)
     lefts = sorted({lf for lf, _ in frames}, key=len, reverse=True)
@@ -59,13 +53,10 @@ def _zh() -> tuple[re.Pattern, dict[tuple[str, str], tuple[float, str]], tuple[s
     # a frame whose RIGHT is empty ends at the end of the clause
     rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_NAME}{{2,24}}?)"
                     rf"(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt}|(?=[，,。；;：:！？\n]|$))")
-    heads = tuple(sorted(lexicon_lines("zh", "task-heads.txt"), key=len, reverse=True))
-    raw = lexicon_lines("zh", "not-task-names.txt")
-    text = (ontology_dir() / "lexicon" / "zh" / "not-task-names.txt").read_text(encoding="utf-8")
-    kinds = text.split("## model-kind endings", 1)[1] if "## model-kind endings" in text else ""
-    kind_words = tuple(w.split("#", 1)[0].strip() for w in kinds.splitlines() if w.split("#", 1)[0].strip())
-    not_names = frozenset(norm(w) for w in raw) - {norm(w) for w in kind_words}
-    fields = frozenset(norm(w) for w in lexicon_lines("zh", "fields.txt"))
+    heads = tuple(sorted(lex.words("zh", "task-heads"), key=len, reverse=True))
+    kind_words = lex.words("zh", "model-kind-endings")
+    not_names = frozenset(norm(w) for w in lex.words("zh", "not-task-names"))
+    fields = frozenset(norm(w) for w in lex.words("zh", "fields"))
     return rx, frames, heads, not_names, fields, kind_words
 
 
@@ -155,9 +146,9 @@ _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
 
 @functools.lru_cache(maxsize=None)
 def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool]], frozenset]:
-    heads = frozenset(w.lower() for w in lexicon_lines("en", "open-task-heads.txt"))
+    heads = lexicon().lower_set("en", "open-task-heads")
     frames = []
-    for line in lexicon_lines("en", "open-task-frames.txt"):
+    for line in lexicon().words("en", "open-task-frames"):
         pattern, conf, *scope = line.split("\t")
         head_alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
         # X: the phrase's last word, a head noun (plural allowed); the phrase is read leftwards from it
