@@ -1,7 +1,7 @@
 """Cue words as data: ontology/lexicon/<lang>/<name>.txt, one entry per line, # starts a comment.
 
-Entries are literal text (never regex syntax), except the frames of open-vocabulary tasks
-(en/open-task-frames.txt), which kg.extract.open_tasks reads as patterns. An alternation keeps the file's order: regex
+Entries are literal text (never regex syntax; en/open-task-frames.txt holds patterns and is read
+by kg.extract.open_tasks itself). An alternation keeps the file's order: regex
 alternation is leftmost-first, and the rules rely on that order (a head such as "基准" listed before
 "基准数据集" matches first), so reordering a file can change what the rules find. Each file is read
 once; a missing or empty file is an error, never an empty list.

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocab import norm, rule_words
-from .lexicon import lexicon
+from .lexicon import LexiconError, lexicon
 
 _HAN = "\u3400-\u9fff"
 # characters a Chinese task name may contain: Han, Latin letters and digits, and the joiners of
@@ -38,6 +38,15 @@ class OpenTask:
     field: bool = False  # a research field ("自然语言处理"): a broad task, kept only when the paper states no other
     fallback: bool = False  # found by a weak cue ("解决X问题", "for X" in running text): kept only when the paper states no other
     acronym: str | None = None  # "视觉语言导航（VLN）任务": the acronym given with it
+
+
+def _pattern_lines(path) -> list[str]:
+    """The patterns of a frames file (the Lexicon holds literal words only): one per line, # comments."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: lexicon file missing (kg.extract needs it)") from None
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
 
 
 @functools.lru_cache(maxsize=None)
@@ -148,7 +157,7 @@ _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
 def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool]], frozenset]:
     heads = lexicon().lower_set("en", "open-task-heads")
     frames = []
-    for line in lexicon().words("en", "open-task-frames"):
+    for line in _pattern_lines(lexicon().path("en", "open-task-frames")):
         pattern, conf, *scope = line.split("\t")
         head_alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
         # X: the phrase's last word, a head noun (plural allowed); the phrase is read leftwards from it
