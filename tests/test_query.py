@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections import Counter, defaultdict
 from itertools import combinations
@@ -409,7 +410,19 @@ def test_ctrl_c_stops_a_running_query(out):
     import time
     p = subprocess.Popen([sys.executable, "-m", "kg.cli", "query", "-o", str(out), "--timeout", "0", CROSS3],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3)  # well into the query
+    # well into the query: the store is open (its files among the process's), then a little longer;
+    # a fixed sleep could end while Python was still importing on a loaded machine
+    store = str((out / "store").resolve())
+    fds = Path(f"/proc/{p.pid}/fd")
+    deadline = time.time() + 60
+    while time.time() < deadline and p.poll() is None:
+        try:
+            if any(os.readlink(f).startswith(store) for f in fds.iterdir()):
+                break
+        except OSError:
+            pass
+        time.sleep(0.1)
+    time.sleep(1.5)
     assert p.poll() is None
     t0 = time.time()
     p.send_signal(signal.SIGINT)
