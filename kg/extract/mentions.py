@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from ..model import Mention
 from ..vocab import norm
 from .cues import PROPOSE_ZH, USE_ZH
+from .lexicon import lexicon
 from .doc import doc_words, doc_text, sentence_of
 from .names import head_type, name_like
 from .new_names import propose_before, list_mates, new_entity_spans
@@ -18,6 +19,14 @@ from .vocab_matcher import norm_token
 _AS_SYSTEM = re.compile(r"\s*(?:and\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:systems?|models?|tools?|engines?|technolog(?:y|ies)"
                         r"|techniques?)\b|\s*(?:[与和及、][\u4e00-\u9fff]{1,10}?)?(?:系统|模型|工具|技术)", re.I)
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
+# a release of a known model, written after its name: "Llama 4", "Claude 3.5 Sonnet", "Gemini 2.5 Pro",
+# "Qwen 2.5 7B" (the size names the same model); not a count ("BERT 3 times", "Whisper 12 layers")
+_TIERS = lexicon().alternation("en", "model-tier-words")
+_RELEASE = re.compile(
+    rf" (?P<v>[1-9]\d?(?:\.\d{{1,2}})?)(?P<tier>(?: (?:{_TIERS}))*)"
+    rf"(?=$|\s*[,，、;；。:：)）\]!?]|\.(?:\s|$)|[\u4e00-\u9fff]|\s+(?:[A-Z(（]|\d+(?:\.\d+)?[BbMm]\b"
+    rf"|(?:and|or|with|on|in|as|to|for|is|are|was|were|models?|by|via|that|which|achieves?|outperforms?|shows?"
+    rf"|has|have|performs?|reaches|series|family|variants?)\b))")
 
 
 
@@ -37,6 +46,13 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         year = _EDITION.match(doc_text(doc), sp.end_char) if sp.label_ == "Dataset" else None
         if year:  # "DNS Challenge 2021": an edition of a known dataset, narrower than it
             out.append(Mention("Dataset", sp.text + year.group(), sp.start_char, year.end(), field, version,
+                               _evidence(sp), "vocabulary", kind_conf, concept=None, novel=novel,
+                               broader=sp.kb_id_, typed=True))
+            continue
+        release = _RELEASE.match(doc_text(doc), sp.end_char) if sp.label_ == "Method" and _model_name(sp.text) else None
+        if release:  # "Llama 4", "Claude 3.5 Sonnet": a release of a known model, narrower than it
+            end = release.start() + len(release.group("v")) + len(release.group("tier")) + 1
+            out.append(Mention("Method", doc_text(doc)[sp.start_char:end], sp.start_char, end, field, version,
                                _evidence(sp), "vocabulary", kind_conf, concept=None, novel=novel,
                                broader=sp.kb_id_, typed=True))
             continue
@@ -118,6 +134,13 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            rule, conf, concept=None, novel=novel, long_form=long_form, typed=typed))
     return out
+
+
+def _model_name(text: str) -> bool:
+    """A model's own name (Llama, Claude, Qwen2, GPT-4o), not a kind of method (transformer, LSTM
+    network) and not a name that ends in its own number (ResNet-50, Qwen2.5)."""
+    return bool(re.fullmatch(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*", text)) and not text.isupper() or \
+        bool(re.fullmatch(r"[A-Z]{2,}[a-z][A-Za-z]*", text))
 
 
 def _one_plain_word(span: Span) -> bool:
