@@ -53,3 +53,15 @@ def test_the_graph_says_a_release_is_narrower_than_its_model(tmp_path):
     ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     block = ttl[ttl.index("method:llama4 a skos:Concept"):].split("\n\n")[0]
     assert 'skos:prefLabel "Llama 4"' in block and "skos:broader method:llama" in block
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Even Gemini-2.5-Pro trails the human raters.", [("Gemini-2.5-Pro", None, "gemini")], id="en-glued-release"),
+    pytest.param("我们评测了Claude-3.5-Sonnet。", [("Claude-3.5-Sonnet", None, "claude")], id="zh-glued-release"),
+    pytest.param("We fine-tune Qwen2.5-7B-Instruct on the logs.", [("Qwen2.5-7B-Instruct", None, "qwen2-5")], id="en-sized"),
+    pytest.param("我们对比了LLaMA2 7B。", [("LLaMA2 7B", None, "llama-2")], id="zh-sized-space"),
+    pytest.param("A BERT-base-uncased encoder reads the text.", [("BERT", "bert", None)], id="en-checkpoint-without-size"),
+    pytest.param("BERT 110M parameters are frozen.", [("BERT", "bert", None)], id="en-a-count-of-parameters"),
+])
+def test_glued_releases_and_sized_checkpoints_are_narrower_models(nlp, text, expected):
+    assert _methods(nlp, text) == expected
