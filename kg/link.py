@@ -63,7 +63,7 @@ class Linker:
             self._by_key[key] = iri
             self.entities[iri] = Entity(iri, m.type, m.text, [], known=False, first_seen=paper.iri)
         ent = self.entities[iri]
-        if m.broader and m.broader not in ent.broader and ent.type in ("Task", "Dataset"):
+        if m.broader and m.broader not in ent.broader and ent.type in ("Task", "Dataset", "Method"):
             ent.broader.append(m.broader)
         long_form = m.long_form
         if long_form and ent.type == "Task":

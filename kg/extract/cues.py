@@ -24,7 +24,7 @@ USE_EN = _LEX.alternation("en", "use-verbs")
 # A Latin name: tokens made of letters/digits with -, ., +, _ inside; further words only when they
 # start with a capital or digit ("CosyVoice 3", "Inworld TTS-1").
 NAME = (r"(?:[A-Za-z0-9][A-Za-z0-9+\-_.'’]*[A-Za-z0-9+]|[A-Z])"
-        r"(?: (?:[A-Z][A-Za-z0-9+\-_.]*[A-Za-z0-9+]|[0-9][A-Za-z0-9+\-_]*[A-Za-z+][A-Za-z0-9+]*|[0-9]{1,2}(?![.,]?[0-9])"
+        r"(?: (?:[A-Z][A-Za-z0-9+\-_.]*[A-Za-z0-9+]|[0-9][A-Za-z0-9+\-_]*[A-Za-z+][A-Za-z0-9+]*|[0-9]{1,2}(?:\.[0-9]{1,2})?(?![.,]?[0-9]|\s*[%％])"
         r"|(?:19|20)[0-9]{2}(?![.,]?[0-9])))*")
 # a name starts with a token that has a capital or a digit ("HuMP-CAT", "wav2vec", not "novel")
 NAME_U = r"(?=[A-Za-z0-9+\-_.'’]*[A-Z0-9])" + NAME

@@ -8,16 +8,29 @@ from spacy.tokens import Doc, Span
 from ..model import Mention
 from ..vocab import norm
 from .cues import PROPOSE_ZH, USE_ZH
+from .lexicon import lexicon
 from .doc import doc_words, doc_text, sentence_of
 from .names import head_type, name_like
 from .new_names import propose_before, list_mates, new_entity_spans
 from .registry import RULES
-from .tokenizer import CHECKPOINT_TAIL
-from .vocab_matcher import norm_token
+from .tokenizer import CHECKPOINT_TAIL, CHECKPOINT_WORDS as _CHECKPOINT
+from .vocab_matcher import GLUED_RELEASE, norm_token
 
 _AS_SYSTEM = re.compile(r"\s*(?:and\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:systems?|models?|tools?|engines?|technolog(?:y|ies)"
                         r"|techniques?)\b|\s*(?:[与和及、][\u4e00-\u9fff]{1,10}?)?(?:系统|模型|工具|技术)", re.I)
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
+# a release of a known model, written after its name: "Llama 4", "Claude 3.5 Sonnet", "Gemini 2.5 Pro",
+# "Qwen 2.5 7B" (the size names the same model); not a count ("BERT 3 times", "Whisper 12 layers")
+_TIERS = lexicon().alternation("en", "model-tier-words")
+# the size of a checkpoint, with its other checkpoint words: "-7B", " 7B", "-3B-Instruct", "-30B-A3B-Instruct"
+# (a checkpoint without a size, "-base-uncased", "-large", is the model itself: tokenizer.CHECKPOINT_TAIL)
+_SIZED = re.compile(rf"(?i:-(?:{_CHECKPOINT}))*[- ]\d+(?:\.\d+)?[BbMm](?:-(?i:{_CHECKPOINT}|A\d+(?:\.\d+)?B))*"
+                    rf"(?![A-Za-z0-9+])(?!\s+(?i:parameters?|params)\b)")
+_RELEASE = re.compile(
+    rf" (?P<v>[vV]?[1-9]\d?(?:\.\d{{1,2}})?)(?P<tier>(?: (?:{_TIERS}))*)"
+    rf"(?=$|\s*[,，、;；。:：)）\]!?]|\.(?:\s|$)|[\u4e00-\u9fff]|\s+(?:[A-Z(（]|\d+(?:\.\d+)?[BbMm]\b"
+    rf"|(?:and|or|with|on|in|as|to|for|is|are|was|were|models?|by|via|that|which|achieves?|outperforms?|shows?"
+    rf"|has|have|performs?|reaches|series|family|variants?)\b))")
 
 
 
@@ -37,6 +50,18 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         year = _EDITION.match(doc_text(doc), sp.end_char) if sp.label_ == "Dataset" else None
         if year:  # "DNS Challenge 2021": an edition of a known dataset, narrower than it
             out.append(Mention("Dataset", sp.text + year.group(), sp.start_char, year.end(), field, version,
+                               _evidence(sp), "vocabulary", kind_conf, concept=None, novel=novel,
+                               broader=sp.kb_id_, typed=True))
+            continue
+        release = _RELEASE.match(doc_text(doc), sp.end_char) if sp.label_ == "Method" and _model_name(sp.text) else None
+        glued = sp.start in doc.user_data.get("kg_glued_releases", ()) and GLUED_RELEASE.fullmatch(sp.text)
+        end = sp.end_char if glued else release.start() + len(release.group("v")) + len(release.group("tier")) + 1 \
+            if release else sp.end_char
+        sized = _SIZED.match(doc_text(doc), end) if sp.label_ == "Method" and re.match(r"[A-Z]|[a-z]+[A-Z0-9]", sp.text) else None
+        if sized:  # "Qwen2.5-7B", "Mistral 7B", "Qwen3-30B-A3B-Instruct": a checkpoint named by its size
+            end = sized.end()
+        if release or glued or sized:  # "Llama 4", "Claude 3.5 Sonnet", "Gemini-2.5-Pro": a release of a known model
+            out.append(Mention("Method", doc_text(doc)[sp.start_char:end], sp.start_char, end, field, version,
                                _evidence(sp), "vocabulary", kind_conf, concept=None, novel=novel,
                                broader=sp.kb_id_, typed=True))
             continue
@@ -118,6 +143,13 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         out.append(Mention(sp.label_, sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                            rule, conf, concept=None, novel=novel, long_form=long_form, typed=typed))
     return out
+
+
+def _model_name(text: str) -> bool:
+    """A model's own name (Llama, Claude, Qwen2, GPT-4o), not a kind of method (transformer, LSTM
+    network) and not a name that ends in its own number (ResNet-50, Qwen2.5)."""
+    return bool(re.fullmatch(r"[A-Z][A-Za-z]*(?:[- ][A-Za-z]+)*", text)) and not text.isupper() or \
+        bool(re.fullmatch(r"[A-Z]{2,}[a-z][A-Za-z]*", text))
 
 
 def _one_plain_word(span: Span) -> bool:

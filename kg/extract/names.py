@@ -5,7 +5,7 @@ import re
 
 from ..vocab import norm, rule_words
 from .lexicon import lexicon
-from .cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH
+from .cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_U
 
 # names that look specific but are never entities (ontology/rules/not-entities.txt)
 STOPLIST = {norm(w) for w in rule_words("not-entities.txt")}
@@ -77,7 +77,8 @@ def strong_word(word: str) -> bool:
 
 
 def head_type(before: str, after: str) -> str | None:
-    """Dataset / Method from a head noun right after the name, else right before it."""
+    """Dataset / Method from a head noun right after the name, else right before it, else from the
+    head noun that the name's list exemplifies ("benchmarks such as X and Y", "数据集（如X、Y）")."""
     a = after.lstrip(" *\"”」'）)")
     if re.match(rf"(?:{DATASET_HEADS_ZH})", a) or re.match(rf"(?:the\s+)?(?:{DATASET_HEADS_EN})\b", a, re.I):
         return "Dataset"
@@ -88,7 +89,45 @@ def head_type(before: str, after: str) -> str | None:
         return "Dataset"
     if re.search(rf"(?:{METHOD_HEADS_ZH})$", b) or re.search(rf"\b(?:{METHOD_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$", b, re.I):
         return "Method"
-    return None
+    return example_head_type(before)
+
+
+_LISTED = rf"(?:(?:the\s+)?{NAME_U}\s*(?:[,，、/]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+|or\s+)?)*"
+_EXAMPLE_EN = re.compile(rf"\b(?P<head>{DATASET_HEADS_EN}|{METHOD_HEADS_EN}),?\s+(?:{lexicon().alternation('en', 'example-cues')})"
+                         rf"\s*{_LISTED}$", re.I)
+_EXAMPLE_ZH = re.compile(rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})\s*[，,（(：:]?\s*"
+                         rf"(?:{lexicon().alternation('zh', 'example-cues')})\s*[：:]?\s*{_LISTED}$")
+
+
+def example_head_type(before: str) -> str | None:
+    """The type of the head noun whose examples a name is listed among: "red-teaming corpora such as
+    X and Y", "models including X, Y and Z", "多个基准（如X和Y）", "数据集包括X、Y"."""
+    b = re.sub(r"[*\"“「']+\s*$", "", before[-160:])
+    m = _EXAMPLE_EN.search(b) or _EXAMPLE_ZH.search(b)
+    return type_of_head(m.group("head")) if m else None
+
+
+def default_type(name: str) -> str:
+    """The type of a name no head noun types: a dataset when shaped like one (dataset_shape), else a method."""
+    return "Dataset" if dataset_shape(name) else "Method"
+
+
+DATASET_NAME_ENDINGS = lexicon().words("en", "dataset-name-endings")
+
+
+def dataset_shape(name: str) -> bool:
+    """A name shaped like a benchmark's or data set's: HarmBench, SG-Bench, AlpacaEval, WebWalkerQA
+    (ontology/lexicon/en/dataset-name-endings.txt), Pixel-160K (a count of samples); not VQA or KBQA."""
+    last = name.split()[-1] if name.split() else ""
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*-\d+(?:\.\d+)?[Kk]", last):
+        return True  # "Pixel-160K": a collection and its size (a "7B" or "124M" is a model's)
+    for end in DATASET_NAME_ENDINGS:
+        if last.endswith(end) and len(last) > len(end):
+            stem = last[:-len(end)]
+            if (stem.endswith("-") and len(stem) >= 3) or (len(stem) >= 2 and re.search(r"[a-z0-9]", stem)
+                                                            and not stem.endswith(("-", "_"))):
+                return True
+    return False
 
 
 def window_type(text: str) -> str | None:

@@ -95,7 +95,9 @@ def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
             continue
         for s, e in unknown:
             name = trim_name(text[s:e])
-            if name_like(name) or (len(items) == 2 and title_case_name(name)):
+            # "Jamba 1.6" listed with Claude 3.5 Sonnet and Llama 4: a capitalised word and its release number
+            if name_like(name) or (len(items) == 2 and title_case_name(name)) \
+                    or re.fullmatch(r"[A-Z][a-z]{2,}[A-Za-z]* [1-9]\d?(?:\.\d{1,2})?", name):
                 sp = doc.char_span(s, s + len(name), alignment_mode="expand")
                 if sp is not None:
                     out.append((Span(doc, sp.start, sp.end, label=types[0], kb_id=""), types[0]))

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..vocab import Vocabulary, norm
 from .doc import doc_words
+from .lexicon import lexicon
 
 
 @Language.factory("kg_vocab_matcher", default_config={"vocab_paths": []})
@@ -118,7 +119,26 @@ class VocabMatcher:
             c = self.vocabulary.concepts[iri]
             out.append(Span(doc, s, e, label=c.type, kb_id=iri))
         out.extend(self._coordinated(doc, out, taken))
+        out.extend(self._glued_releases(doc, taken))
         out.sort(key=lambda sp: sp.start)
+        return out
+
+    def _glued_releases(self, doc: Doc, taken: list[bool]) -> list[Span]:
+        """A known model's name glued to its release ("Gemini-2.5-Pro", "Claude-3.5-Sonnet"), one
+        token that no label matches: a span of the model, which mentions_from_doc makes the release."""
+        out: list[Span] = []
+        for i, word in enumerate(doc_words(doc)[0]):
+            if taken[i] or "-" not in word:
+                continue
+            m = GLUED_RELEASE.fullmatch(word)
+            if m is None:
+                continue
+            for iri, kind, label in self._entries.get(norm_token(m.group("stem")), ()):
+                if self.vocabulary.concepts[iri].type == "Method" and _case_ok(m.group("stem"), label, kind, "Method"):
+                    out.append(Span(doc, i, i + 1, label="Method", kb_id=iri))
+                    doc.user_data.setdefault("kg_glued_releases", set()).add(i)
+                    taken[i] = True
+                    break
         return out
 
     def _coordinated(self, doc: Doc, spans: list[Span], taken: list[bool]) -> list[Span]:
@@ -158,6 +178,12 @@ class VocabMatcher:
                 for t in range(s, e):
                     taken[t] = True
         return out
+
+
+# a model's name, a hyphen and a release number, with the tier words of that release
+# (ontology/lexicon/en/model-tier-words.txt): "Gemini-2.5-Pro", "Llama-4-Scout", "Claude-3.5-Sonnet"
+GLUED_RELEASE = re.compile(rf"(?P<stem>[A-Z][A-Za-z]{{2,}})-(?P<v>[1-9]\d?(?:\.\d{{1,2}})?)"
+                           rf"(?P<tier>(?:-(?:{lexicon().alternation('en', 'model-tier-words')}))*)")
 
 
 @functools.lru_cache(maxsize=1 << 18)

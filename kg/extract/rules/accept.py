@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ...vocab import norm
-from ..names import NAME_LEAD, STOPLIST, name_like, title_case_name, trim_name
+from ..names import NAME_LEAD, STOPLIST, dataset_shape, name_like, title_case_name, trim_name
 from ..registry import NameRule
 
 TASK_AFTER = re.compile(r"\s*(?:等?相关)?任务|\s+tasks?\b", re.I)
@@ -41,6 +41,8 @@ def accept(text: str, s: int, e: int, type_: str | None, rule: NameRule, novel: 
             or (plain_ok and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed) and norm(trimmed) not in STOPLIST
                 and trimmed.lower() not in NAME_LEAD)):
         return None
+    if type_ is None and dataset_shape(trimmed):
+        type_ = "Dataset"  # "HarmBench", "WebWalkerQA": no head noun, but the name says what it is
     if TASK_AFTER.match(text, e):
         type_ = "Task"  # "CapTTS相关任务", "在NVER任务中", "the SEC task": the name of a task
     conf = rule.confidence

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..cues import NAME_U, SEP, USE_EN, USE_ZH
-from ..names import head_type
+from ..names import default_type, head_type
 from ..registry import name_rule
 from .common import names_in
 
@@ -17,7 +17,7 @@ def use_zh(text, add):
     """"采用HuBERT和WavLM提取特征"."""
     for m in _ZH_USE.finditer(text):
         for s, e in names_in(m):
-            add(s, e, head_type(text[:s], text[e:]) or "Method", False)
+            add(s, e, head_type(text[:s], text[e:]) or default_type(text[s:e]), False)
 
 
 @name_rule("cue-use")
@@ -25,4 +25,4 @@ def use_en(text, add):
     """"using WavLM and HuBERT features", "based on Whisper"."""
     for m in _EN_USE.finditer(text):
         for s, e in names_in(m):
-            add(s, e, head_type(text[:s], text[e:]) or "Method", False)
+            add(s, e, head_type(text[:s], text[e:]) or default_type(text[s:e]), False)
