@@ -30,6 +30,11 @@ SETS = [  # (what, digest, gold)
       f"tests/gold/{slug}_{lang}_gold.json")
      for slug, field in (("nlp", "NLP / LLMs"), ("cv", "computer vision"), ("robotics", "robotics / embodied AI"),
                          ("audio", "audio & music"), ("society", "AI & society / security / medicine"))
+     for lang in ("en", "zh")] + [(f"{field}, {'English' if lang == 'en' else 'Chinese'}, set 2, {n} papers",
+                                    f"tests/data/{slug}-{lang}-digest-2.md", f"tests/gold/{slug}_{lang}_gold_2.json")
+     for slug, field, n in (("nlp", "NLP / LLMs", 15), ("cv", "computer vision", 15),
+                            ("robotics", "robotics / embodied AI", 15), ("audio", "audio & music", 15),
+                            ("society", "AI & society / security / medicine", 20))
      for lang in ("en", "zh")] + [
     (f"dev: {slug}, {lang} (tuned on)", f"tests/data/dev/{slug}-{lang}.md", f"tests/gold/dev/{slug}_{lang}_gold.json")
     for slug in ("nlp", "cv", "robotics", "audio", "society") for lang in ("en", "zh")]
