@@ -18,7 +18,9 @@ Extraction sees one text at a time; some things only the whole corpus can say:
 - a new name that many papers call a dataset without any of them giving a dataset cue (a head
   noun, "introduce", a list of known datasets) is a word of the field, not a dataset;
 - support: the number of papers that name each new name, which raises the confidence of names
-  many papers share.
+  many papers share;
+- a paper whose texts state no task at all has the research field of its primary arXiv category
+  as a broad task (cs.RO -> robotics; ontology/rules/arxiv-fields.txt), with a low confidence.
 
 Pure over (paper, mentions) pairs, deterministic, linear in the number of mentions.
 """
@@ -215,8 +217,42 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
             if n >= 3:
                 m = replace(m, confidence=round(min(0.95, m.confidence + 0.05), 2))
             kept.append(m)
+        if not any(m.type == "Task" for m in kept):
+            field_task = _category_task(paper, vocabulary)
+            if field_task is not None:
+                kept.append(field_task)
         out.append((paper, kept))
     return out
+
+
+# the rule id of a field read off the paper's arXiv category (a consolidation rule, not an
+# extraction rule: kg.extract.registry ranks it last and not strong), and its confidence
+CATEGORY_RULE = "category"
+CATEGORY_CONFIDENCE = 0.3
+
+
+@functools.lru_cache(maxsize=1)
+def _arxiv_fields() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in sorted(rule_words("arxiv-fields.txt")):
+        cat, _, label = line.partition("\t")
+        if label.strip():
+            out[cat.strip().lower()] = label.strip()
+    return out
+
+
+def _category_task(paper: Paper, vocabulary: Vocabulary) -> Mention | None:
+    """The field of the paper's first category that ontology/rules/arxiv-fields.txt names, as a
+    broad task (a field is dropped beside any specific task; here there is none)."""
+    fields = _arxiv_fields()
+    for cat in paper.categories:
+        label = fields.get(cat.strip().lower())
+        if label:
+            c = vocabulary.lookup(label, "Task")
+            text = f"arXiv category {cat.strip()}"
+            return Mention("Task", c.pref if c else label, 0, len(text), "categories", paper.latest.label, text,
+                           CATEGORY_RULE, CATEGORY_CONFIDENCE, concept=c.iri if c else None, broad=True)
+    return None
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")

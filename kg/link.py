@@ -143,7 +143,7 @@ class Linker:
         titles = None
         out = []
         for m in mentions:
-            if m.type == "Task" and m.concept and m.field != "title" and m.concept in modifiers:
+            if m.type == "Task" and m.concept and m.field not in ("title", "categories") and m.concept in modifiers:
                 if titles is None:
                     titles = ModifierText(" ".join(t for f, _v, t in paper.texts() if f == "title"))
                 hits = {n for n, mod, _adj in modifiers[m.concept] if titles.has(mod) and not _quality(mod)}

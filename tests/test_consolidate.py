@@ -168,3 +168,30 @@ def test_one_name_typed_two_ways_by_papers_cues_is_two_entities(vocabulary):
     linker = Linker(vocabulary)
     links = [linker.link(paper, ms) for paper, ms in consolidate([(p[0], [bench]), (p[1], [method])], vocabulary)]
     assert [(lk.type, lk.entity.rsplit("/", 2)[-2]) for ls in links for lk in ls] == [("Dataset", "dataset"), ("Method", "method")]
+
+
+def _paper_in(key, *categories):
+    from kg.model import Version
+    return Paper(key, f"http://arxiv.org/abs/{key}",
+                 [Version("v1", "A title", "", f"http://arxiv.org/abs/{key}v1", "day.md", 3, categories=categories)])
+
+
+def test_a_paper_stating_no_task_has_its_categorys_field_as_a_broad_task(vocabulary):
+    quiet, stated = _paper_in("2601.00001", "cs.RO", "cs.AI"), _paper_in("2601.00002", "cs.CL")
+    task = _m("机械臂抓取", "Task", "task-frame", typed=True)
+    out = consolidate([(quiet, [_m("Quux-Net", "Method", "cue-head", typed=True)]), (stated, [task])], vocabulary)
+    fallback = [m for m in out[0][1] if m.type == "Task"]
+    assert [(m.text, m.rule, m.broad, m.field, m.sentence) for m in fallback] == \
+        [("robotics", "category", True, "categories", "arXiv category cs.RO")]
+    assert fallback[0].confidence < 0.5  # --min-confidence 0.5 leaves it out
+    assert [m.text for m in out[1][1] if m.type == "Task"] == ["机械臂抓取"]  # a stated task: no field added
+    # a category the list does not name adds nothing
+    assert [m for _, ms in consolidate([(_paper_in("2601.00003", "hep-th"), [])], vocabulary) for m in ms] == []
+
+
+def test_a_categorys_field_is_linked_as_a_task_of_the_vocabulary_when_it_has_one(vocabulary):
+    from kg.link import Linker
+    nlp = vocabulary.lookup("natural language processing", "Task")
+    (paper, ms), = consolidate([(_paper_in("2601.00004", "cs.CL"), [])], vocabulary)
+    links = Linker(vocabulary).link(paper, ms)
+    assert [(lk.type, lk.entity, lk.rule, lk.field) for lk in links] == [("Task", nlp.iri, "category", "categories")]
