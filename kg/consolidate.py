@@ -119,11 +119,16 @@ def _named_as_data(m: Mention, others: list[Mention]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _en_heads() -> frozenset[str]:
+    from .extract.lexicon import lexicon
+    return lexicon().lower_set("en", "dataset-heads")
+
+
 def _kind_and_head(text: str, kinds: dict[str, str]) -> bool:
     """A modality, field or the like of not-datasets.txt followed by a dataset head noun only."""
-    from .extract.lexicon import lexicon
     words = text.split()
-    return len(words) >= 2 and words[-1].lower() in lexicon().lower_set("en", "dataset-heads") \
+    return len(words) >= 2 and words[-1].lower() in _en_heads() \
         and norm(" ".join(words[:-1])) in kinds
 
 
@@ -186,8 +191,8 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
                 partner = bilingual[key]
                 m = replace(m, text=partner.text, concept=partner.concept, long_form=m.text, broader=partner.broader)
                 key = norm(m.text)
-            kkey = key if key in kinds else norm(_POSSESSIVE.sub("", m.text))  # "Wikipedia's", "CARLAs"
-            if m.type == "Dataset" and kkey in kinds:
+            kkey = m.type == "Dataset" and (key if key in kinds else norm(_POSSESSIVE.sub("", m.text)))  # "Wikipedia's"
+            if kkey and kkey in kinds:
                 kind = kinds[kkey]
                 if kind in METHOD_KINDS:  # a model ("DINOv3"): a method, the vocabulary's if it has one
                     c = vocabulary.lookup(m.text, "Method")
