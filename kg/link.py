@@ -5,8 +5,9 @@ Resolution rules:
 - a new name is first looked up in the vocabulary by any label (any type, any case, any
   punctuation), so "Crema-D" or "EMO-DB" found by a rule still lands on the known concept;
 - otherwise it becomes a discovered entity whose IRI comes from its type and normalised name,
-  so spelling variants (Sync-TVA / SyncTVA) and the same name in two papers are one node; the type
-  is the one first decided for that name, so no entity is split by type either;
+  so spelling variants (Sync-TVA / SyncTVA) and the same name in two papers are one node;
+  consolidation gives a name one type across the corpus, except where papers' own cues type it
+  otherwise (the benchmark PRISM of one paper, the method PRISM of others): those are two entities;
 - an abbreviation defined in a paper ("Beyond-Semantic Speech (BoSS)") gives the entity its long
   form as an alternative label;
 - a broad task the summary names takes the title's modifier of one of its narrower tasks (the
@@ -42,7 +43,8 @@ class Linker:
     vocabulary: Vocabulary
     min_confidence: float = 0.0
     entities: dict[str, Entity] = field(default_factory=dict)
-    _by_key: dict[str, str] = field(default_factory=dict)  # normalised name -> discovered IRI
+    _by_key: dict[str, str] = field(default_factory=dict)  # normalised name -> discovered IRI (the first)
+    _by_type: dict[tuple[str, str], str] = field(default_factory=dict)  # (type, normalised name) -> discovered IRI
 
     def __post_init__(self) -> None:
         self._labels = self.vocabulary.by_label()
@@ -57,11 +59,16 @@ class Linker:
         if owners:
             same = [c for c, _ in owners if c.type == m.type]
             return self._known((same or [owners[0][0]])[0].iri)
-        iri = self._by_key.get(key)
+        # one entity per name and type: consolidation gave a name one type across the corpus unless
+        # papers type it otherwise by their own cues (the benchmark PRISM, the method PRISM), which
+        # are different things of one name
+        iri = self._by_type.get((m.type, key))
         if iri is None:
             iri = entity_iri(m.type, m.text)
-            self._by_key[key] = iri
-            self.entities[iri] = Entity(iri, m.type, m.text, [], known=False, first_seen=paper.iri)
+            self._by_type[(m.type, key)] = iri
+            self._by_key.setdefault(key, iri)
+            if iri not in self.entities:
+                self.entities[iri] = Entity(iri, m.type, m.text, [], known=False, first_seen=paper.iri)
         ent = self.entities[iri]
         if m.broader and m.broader not in ent.broader and ent.type in ("Task", "Dataset", "Method"):
             ent.broader.append(m.broader)
@@ -73,6 +80,7 @@ class Linker:
             lkey = norm(long_form)
             if lkey and lkey not in self._labels:
                 self._by_key.setdefault(lkey, iri)
+                self._by_type.setdefault((ent.type, lkey), iri)
         return ent
 
     def _resolve_names(self, mentions: list[Mention]) -> list[Mention]:
@@ -135,7 +143,7 @@ class Linker:
         titles = None
         out = []
         for m in mentions:
-            if m.type == "Task" and m.concept and m.field != "title" and m.concept in modifiers:
+            if m.type == "Task" and m.concept and m.field not in ("title", "categories") and m.concept in modifiers:
                 if titles is None:
                     titles = ModifierText(" ".join(t for f, _v, t in paper.texts() if f == "title"))
                 hits = {n for n, mod, _adj in modifiers[m.concept] if titles.has(mod) and not _quality(mod)}

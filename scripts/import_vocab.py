@@ -612,10 +612,14 @@ def merge_zh(path: Path, reg: Registry) -> int:
 
 
 def read_not_datasets(path: Path) -> dict[str, str]:
+    """The words never imported as datasets; platforms and simulators (Wikipedia, MuJoCo) are kept:
+    they are datasets where a paper names them as data, which kg/consolidate.py decides per paper."""
     out = {}
     for lineno, line in read_lines(path):
         cols = line.split("\t")
-        out[norm(cols[0])] = cols[1].strip() if len(cols) > 1 else ""
+        kind = cols[1].strip() if len(cols) > 1 else ""
+        if re.sub(r"\s*\(.*", "", kind).strip().lower() not in ("platform", "simulator"):
+            out[norm(cols[0])] = kind
     return out
 
 

@@ -89,3 +89,109 @@ def test_a_task_is_never_retyped_nor_renamed_by_a_name_of_another_type(vocabular
     out = consolidate([(p[0], [_m("MSG", "Dataset", "cue-head", typed=True, long_form="Marine Sound Grading")]),
                        (p[1], [_m("marine sound grading", "Task", "task-title", typed=True)])], vocabulary)
     assert (out[1][1][0].type, out[1][1][0].text) == ("Task", "marine sound grading")
+
+
+def _s(text, sentence, type="Dataset", rule="vocabulary", typed=False, concept=None):
+    """A mention of `text` inside `sentence` (the evidence consolidation reads)."""
+    return Mention(type, text, 0, len(text), "summary", "", sentence, rule, 0.6, concept=concept, typed=typed)
+
+
+@pytest.mark.parametrize("name,sentence", [
+    ("Reddit", "We collect posts from Reddit about local elections and study their tone."),
+    ("YouTube", "作者从YouTube收集了大量讲座视频用于分析。"),
+    ("Wikipedia's", "Editors rely on Wikipedia's talk pages to settle disputes."),
+    ("MuJoCo", "The policy is trained in MuJoCo and then moved to a real arm."),
+    ("CARLA", "我们在CARLA中模拟了夜间驾驶场景。"),
+])
+def test_a_platform_or_simulator_named_as_a_source_is_no_dataset(vocabulary, name, sentence):
+    out = consolidate([(_papers(1)[0], [_s(name, sentence), _s("FooBench", sentence, rule="cue-head", typed=True)])],
+                      vocabulary)
+    assert [m.text for m in out[0][1]] == ["FooBench"]
+
+
+@pytest.mark.parametrize("name,sentence", [
+    ("Reddit", "Node classification results on the Reddit dataset improve by two points."),
+    ("PubMed", "我们在PubMed数据集上评估了该方法。"),
+    ("PubMed", "We report accuracy on Cora, CiteSeer and PubMed."),
+    ("Wikipedia", "先在Wikipedia、Zorpus等语料上预训练编码器。"),
+    ("Wikipedia", "The encoder is pre-trained on large corpora such as Wikipedia before fine-tuning."),
+    ("CARLA", "Their planner leads all CARLA closed-loop benchmarks."),
+    ("CARLA", "作者发布了基于CARLA的夜间驾驶基准。"),
+])
+def test_a_platform_or_simulator_named_as_data_stays_a_dataset(vocabulary, name, sentence):
+    others = [_s(o, sentence) for o in ("Cora", "CiteSeer", "Zorpus") if o in sentence]
+    out = consolidate([(_papers(1)[0], [_s(name, sentence), *others])], vocabulary)
+    assert name in [m.text for m in out[0][1] if m.type == "Dataset"]
+
+
+def test_a_corpus_made_from_a_platform_stays_a_dataset(vocabulary):
+    sentence = "We fine-tune on Reddit TIFU and report ROUGE on WikiText-103."
+    out = consolidate([(_papers(1)[0], [_s("Reddit TIFU", sentence), _s("WikiText-103", sentence)])], vocabulary)
+    assert [m.text for m in out[0][1]] == ["Reddit TIFU", "WikiText-103"]
+
+
+def test_a_model_named_as_a_dataset_is_a_method(vocabulary):
+    out = consolidate([(_papers(1)[0], [_s("DINOv3", "论文提出基于DINOv3的配准方法。", rule="cue-use")])], vocabulary)
+    assert [(m.text, m.type) for m in out[0][1]] == [("DINOv3", "Method")]
+
+
+def test_an_imported_dataset_written_in_lower_case_is_a_description(vocabulary):
+    concept = next(c for c in vocabulary.concepts.values()
+                   if c.type == "Dataset" and not c.curated and c.pref == "classification benchmark")
+    sentence = "It also beats larger models on several classification benchmarks."
+    out = consolidate([(_papers(1)[0], [_s("classification benchmarks", sentence, concept=concept.iri),
+                                        _s("Classification Benchmark", sentence, concept=concept.iri)])], vocabulary)
+    assert [m.text for m in out[0][1]] == ["Classification Benchmark"]
+
+
+def test_a_modality_with_a_head_noun_is_no_name(vocabulary):
+    concept = vocabulary.lookup("Video Dataset", "Dataset")
+    sentence = "UDC-VIT: A Real-World Video Dataset for Under-Display Cameras"
+    out = consolidate([(_papers(1)[0], [_s("Video Dataset", sentence, concept=concept.iri),
+                                        _s("UDC-VIT", sentence, rule="title-name", typed=True)])], vocabulary)
+    assert [m.text for m in out[0][1]] == ["UDC-VIT"]
+
+
+def test_a_name_without_cues_takes_the_type_most_papers_give(vocabulary):
+    p = _papers(3)
+    out = consolidate([(p[0], [_m("Zindle", "Method", "cue-use", typed=False)]),
+                       (p[1], [_m("Zindle", "Method", "cue-use", typed=False)]),
+                       (p[2], [_m("Zindle", "Dataset", "cue-list", typed=False)])], vocabulary)
+    assert [ms[0].type for _, ms in out] == ["Method"] * 3
+
+
+def test_one_name_typed_two_ways_by_papers_cues_is_two_entities(vocabulary):
+    from kg.link import Linker
+    p = _papers(2)
+    bench = _m("Plinth", "Dataset", "cue-appositive", typed=True, novel=True)
+    method = _m("Plinth", "Method", "cue-propose", typed=True, novel=True)
+    linker = Linker(vocabulary)
+    links = [linker.link(paper, ms) for paper, ms in consolidate([(p[0], [bench]), (p[1], [method])], vocabulary)]
+    assert [(lk.type, lk.entity.rsplit("/", 2)[-2]) for ls in links for lk in ls] == [("Dataset", "dataset"), ("Method", "method")]
+
+
+def _paper_in(key, *categories):
+    from kg.model import Version
+    return Paper(key, f"http://arxiv.org/abs/{key}",
+                 [Version("v1", "A title", "", f"http://arxiv.org/abs/{key}v1", "day.md", 3, categories=categories)])
+
+
+def test_a_paper_stating_no_task_has_its_categorys_field_as_a_broad_task(vocabulary):
+    quiet, stated = _paper_in("2601.00001", "cs.RO", "cs.AI"), _paper_in("2601.00002", "cs.CL")
+    task = _m("机械臂抓取", "Task", "task-frame", typed=True)
+    out = consolidate([(quiet, [_m("Quux-Net", "Method", "cue-head", typed=True)]), (stated, [task])], vocabulary)
+    fallback = [m for m in out[0][1] if m.type == "Task"]
+    assert [(m.text, m.rule, m.broad, m.field, m.sentence) for m in fallback] == \
+        [("robotics", "category", True, "categories", "arXiv category cs.RO")]
+    assert fallback[0].confidence < 0.5  # --min-confidence 0.5 leaves it out
+    assert [m.text for m in out[1][1] if m.type == "Task"] == ["机械臂抓取"]  # a stated task: no field added
+    # a category the list does not name adds nothing
+    assert [m for _, ms in consolidate([(_paper_in("2601.00003", "hep-th"), [])], vocabulary) for m in ms] == []
+
+
+def test_a_categorys_field_is_linked_as_a_task_of_the_vocabulary_when_it_has_one(vocabulary):
+    from kg.link import Linker
+    nlp = vocabulary.lookup("natural language processing", "Task")
+    (paper, ms), = consolidate([(_paper_in("2601.00004", "cs.CL"), [])], vocabulary)
+    links = Linker(vocabulary).link(paper, ms)
+    assert [(lk.type, lk.entity, lk.rule, lk.field) for lk in links] == [("Task", nlp.iri, "category", "categories")]
