@@ -2,11 +2,13 @@
 found by kg.extract.open_tasks: the vocabulary's concept when it has the name, else a new task."""
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span
 
 from ..doc import doc_text
+from ..lexicon import lexicon
 from ..open_tasks import OpenTask, find_open_tasks
 from ..registry import task_strategy
 from .common import GENERIC_QUALIFIERS, LEAD_SKIP as _LEAD_SKIP, is_title
@@ -58,6 +60,8 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                 if any(k.start <= sp.start and sp.end <= k.end for k in known):
                     continue
         iri = index.concept(t.label) or (index.concept(t.acronym) if t.acronym else None)
+        if not iri and t.label in _zh_heads():
+            continue  # "偏见检测与缓解" -> a bare head ("缓解") is a task only when the vocabulary has it ("导航")
         parent = None
         if not iri:
             han = re.search(r"[\u3400-\u9fff]", t.label) is not None
@@ -89,6 +93,11 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             names[key] = t.label if re.search(r"[\u3400-\u9fff]", t.label) else task_label_en(t.label)
         out.append(span)
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _zh_heads() -> frozenset[str]:
+    return lexicon().set("zh", "task-heads")
 
 
 def task_label_en(text: str) -> str:
