@@ -218,14 +218,7 @@ class Linker:
                     and _content_words(ents[iri].label) & known_words:
                 del groups[iri], ents[iri]
         self._one_task_two_names(groups, ents)
-        # most specific task only
         tasks = {iri for iri, e in ents.items() if e.type == "Task"}
-        drop = set()
-        for t in tasks:
-            e = ents[t]
-            up = self.vocabulary.ancestors(t) if e.known else \
-                [b for p in e.broader for b in [p, *self.vocabulary.ancestors(p)]]
-            drop.update(a for a in up if a in tasks)
         # a research field ("属于自然语言处理任务", "computer vision") is the paper's area, not its task,
         # when the paper states a more specific one
         # ... and so is a task of the imported, all-of-AI vocabulary ("question answering", "style
@@ -239,7 +232,20 @@ class Linker:
                       or ents[iri].known and not self.vocabulary.concepts[iri].curated
                       and (curated_task or all(m.field != "title" and m.rule not in ("task-frame", "task-title")
                                                for m in ms)))}
-        if any(iri not in broad and iri not in drop for iri, e in ents.items() if e.type == "Task"):
+        # most specific task only; a broad task only the summary names beside a specific one
+        # leaves its broader task alone ("Training-Free Voice Conversion" ... "particularly for
+        # cross-lingual voice conversion", a weak cue: voice conversion stays); a title's narrower
+        # one replaces it ("Logical Anomaly Detection with ...")
+        specific = any(iri not in broad for iri in tasks)
+        drop = set()
+        for t in tasks:
+            if specific and t in broad and all(m.field != "title" for m in groups[t]):
+                continue
+            e = ents[t]
+            up = self.vocabulary.ancestors(t) if e.known else \
+                [b for p in e.broader for b in [p, *self.vocabulary.ancestors(p)]]
+            drop.update(a for a in up if a in tasks)
+        if any(iri not in broad and iri not in drop for iri in tasks):
             drop.update(broad)
         title_tasks = any(m.field == "title" for iri, ms in groups.items() if ents[iri].type == "Task"
                           and iri not in drop for m in ms)

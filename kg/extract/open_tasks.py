@@ -20,6 +20,8 @@ _HAN = "\u3400-\u9fff"
 # characters a Chinese task name may contain: Han, Latin letters and digits, and the joiners of
 # names such as "视觉-语言导航", "3D重建", "6D位姿估计"
 _ZH_NAME = rf"[{_HAN}A-Za-z0-9\-·/]"
+# ... and what a frame's X may run over before the name's last 的 ("大语言模型（LLMs）的工具调用")
+_ZH_X = rf"[{_HAN}A-Za-z0-9\-·/（）()]"
 _ACRONYM = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]\s*")
 _ZH_LEAD = re.compile(r"^(?:[了着对在将把为从]|该论文|本文|论文|该研究|该工作|本研究|一种|一个|一类|一项|这一|这类|此类|复杂的?|多种|各种|典型的?|经典的?|具有挑战性的|具挑战性的|新兴的?|关键的?|重要的?|基于[^的]{1,12}的)")
 _ZH_NAME_END = re.compile(rf"[{_HAN}A-Za-z0-9]$")
@@ -38,6 +40,7 @@ class OpenTask:
     field: bool = False  # a research field ("自然语言处理"): a broad task, kept only when the paper states no other
     fallback: bool = False  # found by a weak cue ("解决X问题", "for X" in running text): kept only when the paper states no other
     acronym: str | None = None  # "视觉语言导航（VLN）任务": the acronym given with it
+    part: bool = False  # one of coordinated names ("偏见检测与缓解" -> 偏见检测, 缓解)
 
 
 def _pattern_lines(path) -> list[str]:
@@ -60,11 +63,11 @@ def _zh() -> tuple:
     rights = sorted({r for _, r in frames}, key=len, reverse=True)
     right_alt = "|".join(map(re.escape, (r for r in rights if r)))
     # a frame whose RIGHT is empty ends at the end of the clause
-    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_NAME}{{2,24}}?)"
+    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_X}{{2,24}}?)"
                     rf"(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt}|(?=[，,。；;：:！？\n]|$))")
     # the same frame ending at a later RIGHT of the clause ("属于多机器人任务与运动规划任务"): what
     # follows a first RIGHT up to the next one
-    ext = re.compile(rf"(?P<x>{_ZH_NAME}{{1,22}}?)(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt})")
+    ext = re.compile(rf"(?P<x>{_ZH_X}{{1,22}}?)(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt})")
     heads = tuple(sorted(lex.words("zh", "task-heads"), key=len, reverse=True))
     kind_words = lex.words("zh", "model-kind-endings")
     not_names = frozenset(norm(w) for w in lex.words("zh", "not-task-names"))
@@ -109,7 +112,7 @@ def _zh_ok(name: str, strong: bool) -> bool:
         return False
     if any(name.endswith(k) for k in kind_words):
         return False  # "视觉-语言模型": a kind of model, not a task
-    if re.search(r"提出|通过|利用|使用|采用|实现|构建|设计|包括|以及|进行|是否|如何|不|难|[，,。；;：:]", name):
+    if re.search(r"提出|通过|利用|使用|采用|实现|构建|设计|包括|以及|进行|是否|如何|不|难|[，,。；;：:（）()]", name):
         return False
     if not re.search(rf"[{_HAN}]", name):
         return False
@@ -154,7 +157,7 @@ def find_zh(text: str) -> list[OpenTask]:
         conf, kind = frame
         x, off = _clean_zh(text[xs:xe])
         start = xs + off
-        strong = conf >= 0.85 or kind == "field"
+        strong = conf >= 0.8 or kind == "field"
         if not right and not _ZH_NAME_END.search(text[xs:xe]):
             continue
         parts = [(x, start)]
@@ -175,7 +178,7 @@ def find_zh(text: str) -> list[OpenTask]:
                 continue
             is_field = kind == "field" or norm(name) in fields
             out.append(OpenTask(s, s + len(name), name, "task-frame", conf * (0.7 if is_field else 1.0),
-                                field=is_field, fallback=conf < 0.75, acronym=acronym))
+                                field=is_field, fallback=conf < 0.75, acronym=acronym, part=len(parts) > 1))
     return out
 
 
@@ -190,6 +193,9 @@ towards toward through across between within without beyond than while when wher
 further also even only just very highly task tasks problem problems challenge challenges setting settings
 approach approaches method methods framework frameworks model models system systems study paper work""".split())
 _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
+_FOR_END = re.compile(r"\s*(?:[,.;:()]|$|\b(?:and|with|in|on|under|from|using|via|by)\b)")
+_FOR_END_TITLE = re.compile(r"\s*(?:[,.;:()?!—]|--|$|\b(?:and|with|in|on|under|from|using|via|by|for|of|through"
+                            r"|tasks?|problems?|capabilit(?:y|ies)|abilit(?:y|ies)|skills?|benchmarks?|datasets?)\b)", re.I)
 # a title phrase right after these is how the paper works, not what it addresses
 _MEANS_BEFORE = re.compile(r"\b(?:via|using|through|with|by|leveraging|exploiting|based on)\s+$", re.I)
 
@@ -204,7 +210,7 @@ def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool]], frozenset]:
         # X: the phrase's last word, a head noun (plural allowed); the phrase is read leftwards from it
         pattern = pattern.replace("X", rf"(?P<pre>(?:[\w'-]+ ){{0,5}}?)(?P<head>(?i:{head_alt})(?:s|es)?)\b")
         frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title")))
-    qualifiers = frozenset(w for w in rule_words("generic-qualifiers.txt"))
+    qualifiers = frozenset(w for w in rule_words("generic-qualifiers.txt")) | lexicon().lower_set("en", "study-qualifiers")
     return heads, frames, qualifiers
 
 
@@ -279,10 +285,10 @@ def find_en(text: str, title: bool) -> list[OpenTask]:
         for m in rx.finditer(text):
             hs, he = m.start("head"), m.end("head")
             if rx.pattern.startswith("(?:for"):
-                # "for X" is only a task when X ends its clause or noun phrase (not "Towards
+                # "for X" is only a task when X ends its clause (in a title: its noun phrase, or
+                # before a light noun: "for Evaluating Table Reasoning Capabilities", not "Towards
                 # Information Seeking Agency")
-                if not re.match(r"\s*(?:[,.;:()?!—]|--|$|\b(?:and|with|in|on|under|from|using|via|by|for|of|through)\b)",
-                                text[he:]):
+                if not (_FOR_END_TITLE if title else _FOR_END).match(text[he:]):
                     continue
             got = _en_phrase(text, hs, he, title, m.start("pre"))
             if got is None:
@@ -290,7 +296,7 @@ def find_en(text: str, title: bool) -> list[OpenTask]:
             s, phrase = got
             if title and _MEANS_BEFORE.search(text[:s]):
                 continue  # "... through Gradient Optimization for ...": the means, not the task
-            if title and _spells_title_name(text, phrase):
+            if title and (_spells_title_name(text, phrase) or _spells_title_name(text, text[text.find(":") + 1:he])):
                 continue  # "DEPO: Dual-Efficiency Preference Optimization for ...": the method's long form
             if (s, he) in seen:
                 continue
