@@ -165,7 +165,7 @@ def test_one_task_two_names_in_one_paper(tmp_path, title, summary, expected, zh_
 def test_a_chinese_name_is_not_a_known_task_written_otherwise_in_chinese(tmp_path):
     # relation extraction is 关系抽取 in the vocabulary: 专利文献信息抽取 is another task
     links = _build_links(tmp_path, [("2601.00041v1", "Relation Extraction and Entity Linking for Chemistry Patents",
-                                     "该论文属于专利文献信息抽取任务，旨在构建化学知识库。")])
+                                     "该论文属于专利文献信息抽取任务，并研究化学命名实体识别任务。")])
     labels = {lk["label"] for lk in links if lk["type"] == "Task"}
     assert "relation extraction" in labels and "专利文献信息抽取" in labels
 
