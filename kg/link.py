@@ -152,6 +152,55 @@ class Linker:
             out.append(m)
         return out
 
+    def _one_task_two_names(self, groups: dict[str, list[Mention]], ents: dict[str, Entity]) -> None:
+        """One task a paper names twice is one task: a new acronym that spells another task of the
+        paper ("MOT" beside multi-object tracking, "FAS" beside face anti-spoofing), and a new
+        Chinese task name beside the one English task of the paper's title with the same head
+        (数据集蒸馏 / Dataset Distillation; 金融领域大模型评测 / Financial LLM Evaluation), whose
+        Chinese name it becomes. Heads: ontology/lexicon/zh/task-head-translations.txt. A
+        vocabulary task with Chinese labels is that Chinese name only when the name ends with one
+        of them (科学文献信息抽取 is not relation extraction, 关系抽取)."""
+        tasks = [i for i, e in ents.items() if e.type == "Task"]
+        for iri in tasks:
+            e = ents[iri]
+            if e.known or not _ACRONYM.fullmatch(e.label) or len(e.label) > 8 or _HAN.search(e.label):
+                continue
+            if any(_spells(e.label, n) for o in tasks if o != iri and o in ents
+                   for n in (ents[o].label, *ents[o].alt_labels)):
+                del groups[iri], ents[iri]
+        heads = _zh_head_translations()
+        tasks = [i for i, e in ents.items() if e.type == "Task"]
+        titled = [i for i in tasks if not _HAN.search(ents[i].label) and any(m.field == "title" for m in groups[i])]
+        for iri in tasks:
+            e = ents[iri]
+            if e.known or not _HAN.search(e.label):
+                continue
+            head = next((h for h in heads if e.label.endswith(h)), None)
+            if head is None:
+                continue
+            hits = [o for o in titled if _en_head(ents[o].label) in heads[head] and self._may_be_written(ents[o], e.label)]
+            if len(hits) != 1:
+                continue
+            o = hits[0]
+            if not ents[o].known and e.label not in ents[o].alt_labels:
+                ents[o].alt_labels.append(e.label)
+            groups[o].extend(groups.pop(iri))
+            del ents[iri]
+
+    def _may_be_written(self, ent: Entity, zh: str) -> bool:
+        """A Chinese task name may name this task: it is not a known task, or the known task has no
+        Chinese label, or the name ends with one or holds its modifier (自动歌词转写 / 歌词转录)."""
+        if not ent.known:
+            return True
+        c = self.vocabulary.concepts.get(ent.iri)
+        labels = [lab.text for lab in c.labels if lab.lang == "zh"] if c is not None else []
+        heads = _zh_head_translations()
+
+        def modifier(name: str) -> str:
+            head = next((h for h in heads if name.endswith(h)), "")
+            return name[:len(name) - len(head)]
+        return not labels or any(zh.endswith(lab) or modifier(lab) and modifier(lab) in modifier(zh) for lab in labels)
+
     def link(self, paper: Paper, mentions: list[Mention]) -> list[Link]:
         mentions = self._specialise_by_title(paper, self._resolve_names(mentions))
         groups: dict[str, list[Mention]] = defaultdict(list)
@@ -176,14 +225,8 @@ class Linker:
             if all(m.rule in ("task-frame", "task-title") for m in groups[iri]) \
                     and _content_words(ents[iri].label) & known_words:
                 del groups[iri], ents[iri]
-        # most specific task only
+        self._one_task_two_names(groups, ents)
         tasks = {iri for iri, e in ents.items() if e.type == "Task"}
-        drop = set()
-        for t in tasks:
-            e = ents[t]
-            up = self.vocabulary.ancestors(t) if e.known else \
-                [b for p in e.broader for b in [p, *self.vocabulary.ancestors(p)]]
-            drop.update(a for a in up if a in tasks)
         # a research field ("属于自然语言处理任务", "computer vision") is the paper's area, not its task,
         # when the paper states a more specific one
         # ... and so is a task of the imported, all-of-AI vocabulary ("question answering", "style
@@ -197,7 +240,20 @@ class Linker:
                       or ents[iri].known and not self.vocabulary.concepts[iri].curated
                       and (curated_task or all(m.field != "title" and m.rule not in ("task-frame", "task-title")
                                                for m in ms)))}
-        if any(iri not in broad and iri not in drop for iri, e in ents.items() if e.type == "Task"):
+        # most specific task only; a broad task only the summary names beside a specific one
+        # leaves its broader task alone ("Training-Free Voice Conversion" ... "particularly for
+        # cross-lingual voice conversion", a weak cue: voice conversion stays); a title's narrower
+        # one replaces it ("Logical Anomaly Detection with ...")
+        specific = any(iri not in broad for iri in tasks)
+        drop = set()
+        for t in tasks:
+            if specific and t in broad and all(m.field != "title" for m in groups[t]):
+                continue
+            e = ents[t]
+            up = self.vocabulary.ancestors(t) if e.known else \
+                [b for p in e.broader for b in [p, *self.vocabulary.ancestors(p)]]
+            drop.update(a for a in up if a in tasks)
+        if any(iri not in broad and iri not in drop for iri in tasks):
             drop.update(broad)
         title_tasks = any(m.field == "title" for iri, ms in groups.items() if ents[iri].type == "Task"
                           and iri not in drop for m in ms)
@@ -386,6 +442,26 @@ def _fields() -> frozenset[str]:
 def _field(ent: Entity) -> bool:
     """A research field rather than a task: its label or any alternative label is one (lexicon/*/fields.txt)."""
     return any(norm(x) in _fields() for x in (ent.label, *ent.alt_labels))
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@functools.lru_cache(maxsize=1)
+def _zh_head_translations() -> dict[str, frozenset[str]]:
+    """Chinese task head word -> the English head nouns it is written as, longest Chinese head first."""
+    from .extract.lexicon import lexicon
+    pairs = [line.split("\t", 1) for line in lexicon().words("zh", "task-head-translations")]
+    return {zh: frozenset(en.lower().split()) for zh, en in sorted(pairs, key=lambda p: -len(p[0]))}
+
+
+def _en_head(label: str) -> str:
+    """The head noun of an English task name: its last word (the last part of a hyphenated one too)."""
+    words = label.lower().split()
+    if not words:
+        return ""
+    return words[-1] if words[-1].count("-") != 1 or words[-1].startswith(("anti-", "pre-", "post-")) \
+        else words[-1].rsplit("-", 1)[1]
 
 
 _TASK_HEAD_WORDS = frozenset({"recognition", "detection", "prediction", "classification", "estimation", "generation",

@@ -28,6 +28,32 @@ def test_frames(text, title, expected):
     assert [t.label for t in find_open_tasks(text, title)] == expected
 
 
+@pytest.mark.parametrize("text,title,expected", [
+    # a frame ends at the X that is a whole task name, not at a 任务 inside it or a field before it
+    ("该论文属于遥感中的任务自适应变化检测任务，针对云层遮挡。", False, ["任务自适应变化检测"]),
+    ("该论文属于医疗领域问诊对话生成任务，旨在减少等待。", False, ["医疗领域问诊对话生成"]),
+    ("该论文属于农业遥感领域。", False, ["农业遥感"]),                        # a field alone stays a field
+    ("该论文属于无人机任务分配与路径规划（UAVTP）任务。", False, ["无人机任务分配与路径规划"]),
+    # qualities that open a name are no part of it, in each coordinated part too
+    ("该论文属于鲁棒点云配准任务。", False, ["点云配准"]),
+    ("该论文属于跨模态预训练与高效图文检索任务。", False, ["跨模态预训练", "图文检索"]),
+    ("现有模型主要面向短时程任务。", False, []),                             # no task head, a weaker frame: no task
+    # English: a method's property ends the phrase; -able lead words and -ly adverbs of titles
+    ("Gradient-Free Coral Reef Segmentation Benchmarking", True, ["Coral Reef Segmentation"]),
+    ("Towards Auditable Loan Default Prediction", True, ["Loan Default Prediction"]),
+    ("Differentially Private Image Synthesis for Clinics", True, ["Differentially Private Image Synthesis"]),
+    ("Causal Graph Learning from Sensor Logs", True, ["Causal Graph Learning"]),
+    ("Crater Rim Detection Dataset and Baselines", True, ["Crater Rim Detection"]),
+    ("NaviScore: Judging Indoor Navigation of Household Robots", True, ["Judging Indoor Navigation"]),
+    # not a task: the means a title names, the long form of the title's own name, a head inside a noun phrase
+    ("Faster Drug Discovery through Molecular Property Prediction", True, []),
+    ("REPO: Reward-Efficient Policy Optimization for Web Agents", True, []),
+    ("Towards Autonomous Information Seeking Agency", True, []),
+])
+def test_frames_end_where_the_task_name_ends(text, title, expected):
+    assert [t.label for t in find_open_tasks(text, title)] == expected
+
+
 def test_fields_and_weak_frames_are_fallbacks():
     field, = find_open_tasks("该论文属于计算机视觉领域。")
     assert field.label == "计算机视觉" and field.field
@@ -104,3 +130,58 @@ def test_strings_that_never_name_a_concept():
     v = Vocabulary.load()
     for text in ("a 3D", "OOD", "5-shot", "and dataset", "social media"):
         assert v.lookup(text) is None, text
+
+
+def _build_links(tmp_path, rows):
+    from kg.build import build
+    import json
+    digest = tmp_path / "d.md"
+    digest.write_text("|Source|Title|Summary|\n|---|---|---|\n" + "".join(
+        f"|{pid}|[{title}](http://arxiv.org/abs/{pid})|{summary}|\n" for pid, title, summary in rows), encoding="utf-8")
+    build([digest], tmp_path / "out", progress=False, views=False)
+    return [json.loads(x) for x in open(tmp_path / "out" / "links.jsonl", encoding="utf-8")]
+
+
+@pytest.mark.parametrize("title,summary,expected,zh_alias", [
+    # a Chinese summary's task and the one English title task with the same head: one task, with the Chinese name
+    ("Lunar Crater Segmentation with Few Labels", "该论文属于月面陨石坑分割任务，旨在减少人工标注。", {"lunar crater segmentation"}, "月面陨石坑分割"),
+    # heads differ: the Chinese task stays beside the English ones
+    ("A Drone Network for Kelp Forest Segmentation", "该论文属于海藻林面积估计任务，并研究海草分类任务。", None, "海藻林面积估计"),
+    # an acronym the summary defines beside the title task it spells is that task
+    ("Glacier Calving Front Detection from Radar", "We cast glacier calving front detection (GCFD) as contour prediction and improve GCFD accuracy.",
+     {"glacier calving front detection"}, None),
+])
+def test_one_task_two_names_in_one_paper(tmp_path, title, summary, expected, zh_alias):
+    links = [lk for lk in _build_links(tmp_path, [("2601.00031v1", title, summary)]) if lk["type"] == "Task"]
+    labels = {lk["label"] for lk in links}
+    if expected is None:
+        assert zh_alias in labels and len(labels) >= 2, labels
+        return
+    assert labels == expected
+    if zh_alias:
+        assert zh_alias in links[0]["alt_labels"]
+
+
+def test_a_chinese_name_is_not_a_known_task_written_otherwise_in_chinese(tmp_path):
+    # relation extraction is 关系抽取 in the vocabulary: 专利文献信息抽取 is another task
+    links = _build_links(tmp_path, [("2601.00041v1", "Relation Extraction and Entity Linking for Chemistry Patents",
+                                     "该论文属于专利文献信息抽取任务，并研究化学命名实体识别任务。")])
+    labels = {lk["label"] for lk in links if lk["type"] == "Task"}
+    assert "relation extraction" in labels and "专利文献信息抽取" in labels
+
+
+def test_a_bare_head_word_is_a_task_only_when_the_vocabulary_has_it(tmp_path):
+    links = _build_links(tmp_path, [("2601.00051v1", "Fair Triage Models", "该论文属于分诊偏见检测与缓解任务，旨在减少群体差异。")])
+    labels = {lk["label"] for lk in links if lk["type"] == "Task"}
+    assert labels and "缓解" not in labels
+
+
+@pytest.mark.parametrize("title,summary,kept", [
+    # a narrower task only a weak cue of the summary names leaves the title's task alone
+    ("Training-Free Speaker Verification with Optimal Transport",
+     "The method needs no training and works well, particularly for cross-device speaker verification.", "speaker verification"),
+    ("无训练的说话人验证", "该方法无需训练，旨在完成跨设备说话人验证。", "speaker verification"),
+])
+def test_a_weak_summary_task_does_not_replace_the_title_task(tmp_path, title, summary, kept):
+    links = _build_links(tmp_path, [("2601.00061v1", title, summary)])
+    assert kept in {lk["label"] for lk in links if lk["type"] == "Task"}

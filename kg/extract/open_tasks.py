@@ -20,6 +20,8 @@ _HAN = "\u3400-\u9fff"
 # characters a Chinese task name may contain: Han, Latin letters and digits, and the joiners of
 # names such as "视觉-语言导航", "3D重建", "6D位姿估计"
 _ZH_NAME = rf"[{_HAN}A-Za-z0-9\-·/]"
+# ... and what a frame's X may run over before the name's last 的 ("大语言模型（LLMs）的工具调用")
+_ZH_X = rf"[{_HAN}A-Za-z0-9\-·/（）()]"
 _ACRONYM = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]\s*")
 _ZH_LEAD = re.compile(r"^(?:[了着对在将把为从]|该论文|本文|论文|该研究|该工作|本研究|一种|一个|一类|一项|这一|这类|此类|复杂的?|多种|各种|典型的?|经典的?|具有挑战性的|具挑战性的|新兴的?|关键的?|重要的?|基于[^的]{1,12}的)")
 _ZH_NAME_END = re.compile(rf"[{_HAN}A-Za-z0-9]$")
@@ -38,6 +40,7 @@ class OpenTask:
     field: bool = False  # a research field ("自然语言处理"): a broad task, kept only when the paper states no other
     fallback: bool = False  # found by a weak cue ("解决X问题", "for X" in running text): kept only when the paper states no other
     acronym: str | None = None  # "视觉语言导航（VLN）任务": the acronym given with it
+    part: bool = False  # one of coordinated names ("偏见检测与缓解" -> 偏见检测, 缓解)
 
 
 def _pattern_lines(path) -> list[str]:
@@ -50,7 +53,7 @@ def _pattern_lines(path) -> list[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _zh() -> tuple[re.Pattern, dict[tuple[str, str], tuple[float, str]], tuple[str, ...], frozenset, frozenset, tuple]:
+def _zh() -> tuple:
     lex = lexicon()
     frames: dict[tuple[str, str], tuple[float, str]] = {}
     for line in lex.words("zh", "open-task-frames"):
@@ -60,13 +63,16 @@ def _zh() -> tuple[re.Pattern, dict[tuple[str, str], tuple[float, str]], tuple[s
     rights = sorted({r for _, r in frames}, key=len, reverse=True)
     right_alt = "|".join(map(re.escape, (r for r in rights if r)))
     # a frame whose RIGHT is empty ends at the end of the clause
-    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_NAME}{{2,24}}?)"
+    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_X}{{2,24}}?)"
                     rf"(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt}|(?=[，,。；;：:！？\n]|$))")
+    # the same frame ending at a later RIGHT of the clause ("属于多机器人任务与运动规划任务"): what
+    # follows a first RIGHT up to the next one
+    ext = re.compile(rf"(?P<x>{_ZH_X}{{1,22}}?)(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt})")
     heads = tuple(sorted(lex.words("zh", "task-heads"), key=len, reverse=True))
     kind_words = lex.words("zh", "model-kind-endings")
     not_names = frozenset(norm(w) for w in lex.words("zh", "not-task-names"))
     fields = frozenset(norm(w) for w in lex.words("zh", "fields"))
-    return rx, frames, heads, not_names, fields, kind_words
+    return rx, frames, heads, not_names, fields, kind_words, ext
 
 
 def _clean_zh(x: str) -> tuple[str, int]:
@@ -83,8 +89,9 @@ def _clean_zh(x: str) -> tuple[str, int]:
     if 0 <= i and len(x) - i - 1 >= 2:  # "语音模型在复杂情感识别": what comes after 在
         off += i + 1
         x = x[i + 1:]
+    qualities = _zh_qualities()
     while True:
-        m = _ZH_LEAD.match(x)
+        m = _ZH_LEAD.match(x) or qualities.match(x)
         if not m or len(x) - m.end() < 2:
             break
         off += m.end()
@@ -92,34 +99,66 @@ def _clean_zh(x: str) -> tuple[str, int]:
     return x, off
 
 
+@functools.lru_cache(maxsize=None)
+def _zh_qualities() -> re.Pattern:
+    """Qualities that open a task name and are no part of it (zh/task-lead-qualities.txt: 鲁棒, 高效)."""
+    words = sorted(lexicon().words("zh", "task-lead-qualities"), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})的?")
+
+
 def _zh_ok(name: str, strong: bool) -> bool:
-    _rx, _frames, heads, not_names, _fields, kind_words = _zh()
+    _rx, _frames, heads, not_names, _fields, kind_words, _ext = _zh()
     if len(name) < 2 or len(name) > 18 or norm(name) in not_names:
         return False
     if any(name.endswith(k) for k in kind_words):
         return False  # "视觉-语言模型": a kind of model, not a task
-    if re.search(r"提出|通过|利用|使用|采用|实现|构建|设计|包括|以及|进行|是否|如何|不|难|[，,。；;：:]", name):
+    if re.search(r"提出|通过|利用|使用|采用|实现|构建|设计|包括|以及|进行|是否|如何|不|难|[，,。；;：:（）()]", name):
         return False
     if not re.search(rf"[{_HAN}]", name):
         return False
     return strong or name.endswith(heads)
 
 
+def _zh_candidates(text: str, m: re.Match) -> list[tuple[int, int, str, str | None]]:
+    """The X a frame match may end with: at its first RIGHT, and at each later RIGHT of the same
+    name-like run ("属于具身智能中的任务歧义检测任务", "属于金融领域大模型评测任务"): (start, end of X,
+    RIGHT, acronym given before RIGHT)."""
+    _rx, _frames, _heads, _not, _fields, _kinds, ext = _zh()
+    acr = m.group("acr")
+    out = [(m.start("x"), m.end("x"), m.group("right"), _ACRONYM.match(acr).group(1) if acr else None)]
+    pos = m.end()
+    while m.group("right") and pos < len(text):
+        e = ext.match(text, pos)
+        if e is None or e.end("x") - m.start("x") > 26:
+            break
+        a = e.group("acr")
+        out.append((m.start("x"), e.end("x"), e.group("right"), _ACRONYM.match(a).group(1) if a else None))
+        pos = e.end()
+    return out
+
+
+def _zh_good(x: str, kind: str, heads: tuple[str, ...]) -> bool:
+    """An X that is a whole task name: not a modifier ending in 的/中 ("具身智能中的"), not a field
+    frame's X when a task frame follows, and ending with a task head word."""
+    return kind == "task" and not x.endswith(("的", "中", "之")) and x.endswith(heads)
+
+
 def find_zh(text: str) -> list[OpenTask]:
     """Tasks stated in Chinese frames: `该论文属于X任务`, `针对X任务`, `属于X领域` (a field)."""
-    rx, frames, heads, _not, fields, _kinds = _zh()
+    rx, frames, heads, _not, fields, _kinds, _ext = _zh()
     out: list[OpenTask] = []
     for m in rx.finditer(text):
-        frame = frames.get((m.group("left"), m.group("right")))
-        if frame is None:
+        cands = [(s, e, r, a, frames.get((m.group("left"), r))) for s, e, r, a in _zh_candidates(text, m)]
+        cands = [c for c in cands if c[4] is not None]
+        if not cands:
             continue
+        # the first X that is a whole task name (the shortest one when none is)
+        xs, xe, right, acronym, frame = next((c for c in cands if _zh_good(text[c[0]:c[1]], c[4][1], heads)), cands[0])
         conf, kind = frame
-        x, off = _clean_zh(m.group("x"))
-        start = m.start("x") + off
-        acr = m.group("acr")
-        acronym = _ACRONYM.match(acr).group(1) if acr else None
+        x, off = _clean_zh(text[xs:xe])
+        start = xs + off
         strong = conf >= 0.8 or kind == "field"
-        if not m.group("right") and not _ZH_NAME_END.search(m.group("x")):
+        if not right and not _ZH_NAME_END.search(text[xs:xe]):
             continue
         parts = [(x, start)]
         # coordination: "三维重建与渲染优化" names two tasks when each part ends with a task head
@@ -128,15 +167,18 @@ def find_zh(text: str) -> list[OpenTask]:
             parts, pos = [], start
             for p in pieces:
                 i = text.index(p, pos)
-                parts.append((p, i))
                 pos = i + len(p)
+                q = _zh_qualities().match(p)  # "三维重建与鲁棒位姿跟踪": each part without its quality
+                if q and len(p) - q.end() >= 2:
+                    p, i = p[q.end():], i + q.end()
+                parts.append((p, i))
             acronym = None
         for name, s in parts:
             if not _zh_ok(name, strong):
                 continue
             is_field = kind == "field" or norm(name) in fields
             out.append(OpenTask(s, s + len(name), name, "task-frame", conf * (0.7 if is_field else 1.0),
-                                field=is_field, fallback=conf < 0.75, acronym=acronym))
+                                field=is_field, fallback=conf < 0.75, acronym=acronym, part=len(parts) > 1))
     return out
 
 
@@ -151,6 +193,11 @@ towards toward through across between within without beyond than while when wher
 further also even only just very highly task tasks problem problems challenge challenges setting settings
 approach approaches method methods framework frameworks model models system systems study paper work""".split())
 _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
+_FOR_END = re.compile(r"\s*(?:[,.;:()]|$|\b(?:and|with|in|on|under|from|using|via|by)\b)")
+_FOR_END_TITLE = re.compile(r"\s*(?:[,.;:()?!—]|--|$|\b(?:and|with|in|on|under|from|using|via|by|for|of|through"
+                            r"|tasks?|problems?|capabilit(?:y|ies)|abilit(?:y|ies)|skills?|benchmarks?|datasets?)\b)", re.I)
+# a title phrase right after these is how the paper works, not what it addresses
+_MEANS_BEFORE = re.compile(r"\b(?:via|using|through|with|by|leveraging|exploiting|based on)\s+$", re.I)
 
 
 @functools.lru_cache(maxsize=None)
@@ -163,8 +210,13 @@ def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool]], frozenset]:
         # X: the phrase's last word, a head noun (plural allowed); the phrase is read leftwards from it
         pattern = pattern.replace("X", rf"(?P<pre>(?:[\w'-]+ ){{0,5}}?)(?P<head>(?i:{head_alt})(?:s|es)?)\b")
         frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title")))
-    qualifiers = frozenset(w for w in rule_words("generic-qualifiers.txt"))
+    qualifiers = frozenset(w for w in rule_words("generic-qualifiers.txt")) | lexicon().lower_set("en", "study-qualifiers")
     return heads, frames, qualifiers
+
+
+@functools.lru_cache(maxsize=None)
+def _quality_suffixes() -> frozenset:
+    return frozenset(lexicon().lower_set("en", "quality-suffixes"))
 
 
 def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int = 0) -> tuple[int, str] | None:
@@ -183,8 +235,10 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
         if gap.strip(" -") or (gap and "\n" in gap):
             break  # punctuation between: the phrase ends there
         low = word.lower()
-        if low in _EN_STOP or low.endswith("ly") or re.fullmatch(r"[\d.]+", word) or taken >= 4:
+        if low in _EN_STOP or low.endswith("ly") and not title or re.fullmatch(r"[\d.]+", word) or taken >= 4:
             break
+        if "-" in low and low.rsplit("-", 1)[1] in _quality_suffixes():
+            break  # "Transformer-Based", "Text-driven", "Noise-Aware": a property of the method, no word of the task
         if title and not (word[0].isupper() or word[0].isdigit()):
             break
         sentence_start = not text[:base + w.start()].strip() or re.search(r"[.!?。]\s*$", text[:base + w.start()])
@@ -192,12 +246,12 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
             break  # a capitalised word inside a sentence belongs to a name, not to a task phrase
         start = base + w.start()
         taken += 1
-    # leading qualities make no task of their own ("efficient", "zero-shot" stay in the name only
-    # when they are not first)
+    # leading qualities make no task of their own ("efficient", "zero-shot", "verifiable" stay in the
+    # name only when they are not first)
     phrase = text[start:head_end]
     while True:
         first, _, rest = phrase.partition(" ")
-        if rest and first.lower() in qualifiers:
+        if rest and (first.lower() in qualifiers or re.fullmatch(r"[a-z]{3,}(?:able|ible)", first.lower())):
             start += len(first) + 1
             phrase = rest
             continue
@@ -205,6 +259,17 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
     if " " not in phrase.strip() and "-" not in phrase:
         return None  # a bare head noun ("detection") names no task
     return start, phrase
+
+
+def _spells_title_name(title: str, phrase: str) -> bool:
+    """The phrase is the long form of the name a title opens with ("DEPO: Dual-Efficiency
+    Preference Optimization ..."): its initials spell that name."""
+    m = re.match(r"\s*([A-Z][A-Za-z0-9\-]{1,15})\s*:", title)
+    if m is None:
+        return False
+    initials = "".join(w[0].lower() for w in re.split(r"[\s\-]+", phrase) if w)
+    name = re.sub(r"[^a-z]", "", m.group(1).lower())
+    return len(initials) >= 2 and (name == initials or name.startswith(initials) and len(initials) >= 3)
 
 
 def find_en(text: str, title: bool) -> list[OpenTask]:
@@ -219,14 +284,20 @@ def find_en(text: str, title: bool) -> list[OpenTask]:
             conf = 0.85  # a title's "… for X" is the paper's task
         for m in rx.finditer(text):
             hs, he = m.start("head"), m.end("head")
-            if not title and rx.pattern.startswith("(?:for"):
-                # in running text "for X" is only a task when X is the end of its clause
-                if not re.match(r"\s*(?:[,.;:()]|$|\b(?:and|with|in|on|under|from|using|via|by)\b)", text[he:]):
+            if rx.pattern.startswith("(?:for"):
+                # "for X" is only a task when X ends its clause (in a title: its noun phrase, or
+                # before a light noun: "for Evaluating Table Reasoning Capabilities", not "Towards
+                # Information Seeking Agency")
+                if not (_FOR_END_TITLE if title else _FOR_END).match(text[he:]):
                     continue
             got = _en_phrase(text, hs, he, title, m.start("pre"))
             if got is None:
                 continue
             s, phrase = got
+            if title and _MEANS_BEFORE.search(text[:s]):
+                continue  # "... through Gradient Optimization for ...": the means, not the task
+            if title and (_spells_title_name(text, phrase) or _spells_title_name(text, text[text.find(":") + 1:he])):
+                continue  # "DEPO: Dual-Efficiency Preference Optimization for ...": the method's long form
             if (s, he) in seen:
                 continue
             seen.add((s, he))

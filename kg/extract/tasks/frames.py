@@ -2,11 +2,13 @@
 found by kg.extract.open_tasks: the vocabulary's concept when it has the name, else a new task."""
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span
 
 from ..doc import doc_text
+from ..lexicon import lexicon
 from ..open_tasks import OpenTask, find_open_tasks
 from ..registry import task_strategy
 from .common import GENERIC_QUALIFIERS, LEAD_SKIP as _LEAD_SKIP, is_title
@@ -52,12 +54,14 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                 if sp2 is None:
                     continue
                 sp = sp2
-                t = OpenTask(t.start + cut, t.end, t.label[cut:], t.rule, t.confidence, t.field, t.fallback, t.acronym)
+                t = OpenTask(t.start + cut, t.end, t.label[cut:], t.rule, t.confidence, t.field, t.fallback, t.acronym, t.part)
                 if len(words) - lead < 2 and not index.concept(t.label):
                     continue
                 if any(k.start <= sp.start and sp.end <= k.end for k in known):
                     continue
         iri = index.concept(t.label) or (index.concept(t.acronym) if t.acronym else None)
+        if not iri and t.part and t.label in _zh_heads():
+            continue  # "偏见检测与缓解" -> a bare head ("缓解") is a task only when the vocabulary has it ("导航")
         parent = None
         if not iri:
             han = re.search(r"[\u3400-\u9fff]", t.label) is not None
@@ -72,7 +76,9 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                     else:
                         c = index.vocabulary.concepts.get(parent)
                         words_ok = index.domain_words if c is None or c.curated else index.task_words
+                        # (a hyphenated word when each of its parts is one: "Long-horizon")
                         ok = all(w.lower() in words_ok or w.lower().replace("-", " ") in words_ok
+                                 or "-" in w and all(p in words_ok for p in w.lower().split("-") if p)
                                  for w in lead) and not any(w.lower().rsplit("-", 1)[-1] in QUALITY_SUFFIX for w in lead)
                     if not ok:
                         parent = "skip"
@@ -89,6 +95,11 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             names[key] = t.label if re.search(r"[\u3400-\u9fff]", t.label) else task_label_en(t.label)
         out.append(span)
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _zh_heads() -> frozenset[str]:
+    return lexicon().set("zh", "task-heads")
 
 
 def task_label_en(text: str) -> str:
