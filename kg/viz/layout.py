@@ -130,3 +130,45 @@ def layout(n: int, edges: list[tuple[int, int, float]], spacing: float = 40.0, s
         ring += 1
         bfs([s])
     return pos
+
+
+def cluster_layout(n: int, edges: list[tuple[int, int, float]], groups: list[list[int]],
+                   radii: np.ndarray, gap: float = 30.0) -> np.ndarray:
+    """Positions by community: each group (a list of node ids; together they cover 0..n-1) is
+    laid out on its own (layout, without overlaps), then the groups, as discs that hold them, are
+    placed by a force layout of the graph between groups (edge weight: the edges between two
+    groups) and pushed apart until no two discs overlap. A community is then a region of its
+    own, which the page can circle and label."""
+    of = np.full(n, -1)
+    for g, members in enumerate(groups):
+        of[members] = g
+    local_edges: list[list[tuple[int, int, float]]] = [[] for _ in groups]
+    index = np.zeros(n, dtype=int)
+    for members in groups:
+        index[members] = np.arange(len(members))
+    between: dict[tuple[int, int], float] = {}
+    for i, j, w in edges:
+        a, b = of[i], of[j]
+        if a == b:
+            local_edges[a].append((int(index[i]), int(index[j]), w))
+        else:
+            key = (min(a, b), max(a, b))
+            between[key] = between.get(key, 0.0) + float(w)
+    local, disc = [], np.zeros(len(groups))
+    for g, members in enumerate(groups):
+        p = layout(len(members), local_edges[g], radii=radii[members])
+        p = p - p.mean(0)
+        local.append(p)
+        disc[g] = float((np.hypot(p[:, 0], p[:, 1]) + radii[members]).max()) + gap / 2
+    k = len(groups)
+    if k == 1:
+        centres = np.zeros((1, 2))
+    else:
+        top = max(between.values()) if between else 1.0
+        cedges = [(a, b, 5.0 * w / top) for (a, b), w in sorted(between.items())]
+        centres = force_layout(k, cedges, iterations=120) * math.sqrt((disc ** 2).sum()) * 1.2
+        centres = separate(centres, disc, gap=gap, iterations=400)
+    pos = np.zeros((n, 2))
+    for g, members in enumerate(groups):
+        pos[members] = centres[g] + local[g]
+    return pos
