@@ -88,7 +88,9 @@ class View:
         if groups:
             self._describe_clusters(groups[:n_clusters])
         if data is not None:
-            self.filters = filter_data(data, self.node_papers)
+            # a weighted view shows its pairs: a paper behind one node only changes no pair
+            pairs_only = any(w != 1.0 for _, _, w in self.edges)
+            self.filters = filter_data(data, self.node_papers, 2 if pairs_only else 1)
         return self
 
     def _describe_clusters(self, groups: list[list[int]]) -> None:
@@ -142,11 +144,12 @@ def communities(v: View) -> tuple[list[list[int]], int]:
     return big + ([rest] if rest else []), len(big)
 
 
-def filter_data(data: Data, node_papers: list[list[int]]) -> dict | None:
+def filter_data(data: Data, node_papers: list[list[int]], min_nodes: int = 1) -> dict | None:
     """What the page's month and field filters need: the months and fields, and for every paper
     behind a node its month, its fields and its nodes (so that the page counts, for the papers
     that pass, each node's papers and each edge's shared papers). None when there is nothing to
-    filter by (fewer than two months and two fields)."""
+    filter by (fewer than two months and two fields). Papers behind fewer than min_nodes nodes
+    are left out (2 for a view of pairs)."""
     from .explore import _task_roots, paper_fields, paper_month
     by_paper: dict[int, list[int]] = defaultdict(list)
     for node, ps in enumerate(node_papers):
@@ -157,6 +160,8 @@ def filter_data(data: Data, node_papers: list[list[int]]) -> dict | None:
     roots = _task_roots()
     rows = []
     for pi in sorted(by_paper, key=lambda q: (data.papers[q].id, q)):
+        if len(by_paper[pi]) < min_nodes:
+            continue
         p = data.papers[pi]
         rows.append((paper_month(p), sorted(paper_fields(data, p, roots)), sorted(set(by_paper[pi]))))
     months = sorted({m for m, _, _ in rows if m})
