@@ -775,8 +775,8 @@ def _check_clusters(page, rs) -> list[dict]:
     named by its most used entities (papers in links.jsonl); zoomed in, the names give way."""
     ent_papers, _, _ = graph_index(rs)
     by_label = defaultdict(set)
-    for r in rs:
-        by_label[(r["type"], r["label"])] |= ent_papers[r["entity"]]
+    for ent, label in {(r["entity"], (r["type"], r["label"])) for r in rs}:
+        by_label[label] |= ent_papers[ent]
     data = _page_data(page)
     clusters, cl, info = data["clusters"], data["cl"], data["info"]
     assert len(clusters) >= 2 and page.evaluate("kg.overview()") is True

@@ -84,7 +84,7 @@
   // each at the first free spot around its node, so more appear as you zoom in.
   var LABELS = P.labels, FONT_PX = 12, LINE_H = 15, MAX_LABELS = 250, MAX_LABELS_OVERVIEW = 40, MAX_TRIES = 3000;
   var FACE = (raw.options.nodes && raw.options.nodes.font && raw.options.nodes.font.face) || 'sans-serif';
-  var widths = new Float32Array(N).fill(-1), drawn = [], numbers = [];
+  var widths = new Float32Array(N).fill(-1), numWidths = new Map(), drawn = [], numbers = [];
   var importance = [];
   for (var q = 0; q < N; q++) importance.push(q);
   function rank(i) { var k = info[i].k; return k === 'Group' ? 2 : k === 'Paper' ? 1 : 0; }
@@ -188,7 +188,9 @@
         var A = bodyNodes[ed.from], B = bodyNodes[ed.to];
         var mx = ((A.x + B.x) / 2 - vp.x) * scale + W / 2, my = ((A.y + B.y) / 2 - vp.y) * scale + H / 2;
         if (mx < 0 || mx > W || my < 0 || my > H) continue;
-        var t = String(weightOf(byWeight[e])), tw = ctx.measureText(t).width + 4, nb = [mx - tw / 2, my - 6, tw, 12];
+        var t = String(weightOf(byWeight[e])), tw = numWidths.get(t);
+        if (tw === undefined) { tw = ctx.measureText(t).width + 4; numWidths.set(t, tw); }
+        var nb = [mx - tw / 2, my - 6, tw, 12];
         if (!free(nb)) continue;
         occupy(nb); nb.push(byWeight[e]); nums.push(nb); ne++;
         ctx.fillStyle = 'rgba(255,255,255,0.85)'; ctx.fillRect(nb[0], nb[1], nb[2], nb[3]);
