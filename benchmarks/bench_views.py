@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))  # this checkout's kg, not another one installed in the venv
 TYPES = ("Task", "Dataset", "Method", "Metric")
 REL = {"Task": "addressesTask", "Dataset": "usesDataset", "Method": "usesMethod", "Metric": "reportsMetric"}
 
@@ -32,7 +33,8 @@ def synthetic(out: Path, n_papers: int, n_entities: int, seed: int = 1) -> int:
     n = 0
     with open(out / "links.jsonl", "w", encoding="utf-8") as fh:
         for k in range(n_papers):
-            pid = f"{2400 + k // 90000}.{k % 90000:05d}"
+            m = k % 24  # spread over 24 months (2401 .. 2512), as arXiv ids carry their month
+            pid = f"{24 + m // 12}{m % 12 + 1:02d}.{k // 24:05d}"
             title = f"Paper {k}: a study of {rng.choice(pools['Task'])} 语音情感识别"
             chosen = []
             for t, m in (("Task", 1), ("Dataset", rng.randint(0, 2)), ("Method", rng.randint(1, 3)), ("Metric", rng.randint(0, 1))):

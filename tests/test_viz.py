@@ -658,7 +658,7 @@ def _overlaps(boxes: list[dict]) -> int:
 def test_drawn_labels_never_overlap_at_fit_and_after_zoom(built, browser, name):
     page = browser.open(built / name)
     page.wait_for_timeout(100)
-    fit = page.evaluate("kg.labels()")
+    fit = page.evaluate("kg.labels().concat(kg.clusters())")  # the clusters' names too
     nums = page.evaluate("kg.numbers()")
     assert len(fit) >= 10 and _overlaps(fit) == 0 and _overlaps(fit + nums) == 0
     w, h = page.evaluate("[document.getElementById('kg-network').clientWidth, document.getElementById('kg-network').clientHeight]")
@@ -765,6 +765,133 @@ def test_network_state_url_reproduces_a_view(built, browser):
     page.close()
 
 
+# ------------------------------------------------------------------ clusters and month / field filters
+def _page_data(page) -> dict:
+    return page.evaluate("JSON.parse(document.getElementById('kg-data').textContent).page")
+
+
+def _check_clusters(page, rs) -> list[dict]:
+    """At fit the page shows the clusters' names, none overlapping any label; each cluster is
+    named by its most used entities (papers in links.jsonl); zoomed in, the names give way."""
+    ent_papers, _, _ = graph_index(rs)
+    by_label = defaultdict(set)
+    for ent, label in {(r["entity"], (r["type"], r["label"])) for r in rs}:
+        by_label[label] |= ent_papers[ent]
+    data = _page_data(page)
+    clusters, cl, info = data["clusters"], data["cl"], data["info"]
+    assert len(clusters) >= 2 and page.evaluate("kg.overview()") is True
+    shown = page.evaluate("kg.clusters()")
+    labels = page.evaluate("kg.labels()")
+    assert len(shown) >= 2 and _overlaps(shown + labels) == 0
+    for c, d in enumerate(clusters):
+        members = [i for i, x in enumerate(cl) if x == c]
+        assert len(members) == d["m"]
+        ents = [i for i in members if info[i]["k"] not in ("Paper", "Group")]
+        most = max(len(by_label[(info[i]["k"], info[i]["l"])]) for i in ents)
+        first = d["top"][0]
+        assert cl[first] == c and len(by_label[(info[first]["k"], info[first]["l"])]) == most
+        assert d["l"].startswith(info[first]["l"])
+    page.evaluate("kg.network.moveTo({scale: kg.network.getScale() * 3})")
+    page.wait_for_timeout(200)
+    assert page.evaluate("kg.overview()") is False and page.evaluate("kg.clusters()") == []
+    page.evaluate("kg.fit(false)")
+    page.wait_for_timeout(200)
+    return shown
+
+
+def test_graph_overview_shows_labelled_clusters(built, browser):
+    rs = rows(built)
+    page = browser.open(built / "graph.html")
+    shown = _check_clusters(page, rs)
+    # a click on a cluster's name lists its entities and zooms to it
+    scale = page.evaluate("kg.network.getScale()")
+    b = shown[0]
+    box = page.locator("#kg-network").bounding_box()
+    page.mouse.click(box["x"] + b["x"] + b["w"] / 2, box["y"] + b["y"] + b["h"] / 2)
+    assert page.get_attribute("body", "data-cluster") == str(b["cluster"])
+    data = _page_data(page)
+    top = [data["info"][i]["l"] for i in data["clusters"][b["cluster"]]["top"]]
+    assert [x.inner_text() for x in page.locator("#kg-details ol.kg-cluster-top button").all()] == top
+    page.wait_for_timeout(500)
+    assert page.evaluate("kg.network.getScale()") > scale
+    state = page.get_attribute("body", "data-state")
+    assert state == f"cluster={b['cluster'] + 1}"
+    page.locator("#kg-details ol.kg-cluster-top button").first.click()  # an entity of it opens its details
+    assert page.get_attribute("body", "data-selected") == str(data["clusters"][b["cluster"]]["top"][0])
+    page.close()
+    page = browser.page()
+    page.goto((built / "graph.html").resolve().as_uri() + "#" + state)
+    page.wait_for_function("window.kgReady === true")
+    assert page.get_attribute("body", "data-cluster") == str(b["cluster"])
+    assert page.locator("#kg-panel").is_visible()
+    page.close()
+
+
+def _months_of(rs) -> dict[str, set[str]]:
+    out = defaultdict(set)
+    for r in rs:
+        out[r["paper_iri"]].add(_month(r))
+    return out
+
+
+def test_network_month_and_field_filters(built, browser):
+    from kg.viz.data import Data
+    from kg.viz.explore import paper_fields
+    rs = rows(built)
+    month = "2025-05"
+    in_month = {r["paper_iri"] for r in rs if _month(r) == month}
+    page = browser.open(built / "graph.html")
+    scale = page.evaluate("kg.network.getScale()")
+    page.select_option("#kg-from", month)
+    page.select_option("#kg-to", month)
+    ents = {r["entity"] for r in rs if r["paper_iri"] in in_month}
+    assert visible(page) == len(in_month) + len(ents) < page.evaluate("kg.nodes.length")
+    assert page.evaluate("kg.network.getScale()") != scale  # the filter re-fits the view
+    state = page.get_attribute("body", "data-state")
+    assert state == f"from={month}&to={month}"
+    # with a minimum: entities with at least 2 papers of that month, and the papers linked to them
+    page.fill("#kg-min", "2")
+    per = defaultdict(set)
+    for r in rs:
+        if r["paper_iri"] in in_month:
+            per[r["entity"]].add(r["paper_iri"])
+    strong = {e for e, ps in per.items() if len(ps) >= 2}
+    assert visible(page) == len(strong) + len({p for e in strong for p in per[e]})
+    page.click("#kg-clear")
+    assert visible(page) == page.evaluate("kg.nodes.length")
+    # a field: the papers whose tasks fall under it (kg.viz.explore.paper_fields), and their entities
+    data = Data.load(built)
+    field = page.evaluate("Array.from(document.querySelectorAll('#kg-field option')).map(o => o.value)")[1]
+    papers = {p.iri for p in data.papers if field in paper_fields(data, p)}
+    page.select_option("#kg-field", field)
+    shown_papers = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent).page;
+        return d.info.map((x, i) => [x, i]).filter(([x, i]) => x.k === 'Paper' && !kg.nodes.get(i).hidden).map(([x]) => x.l); }""")
+    assert papers and {f"http://arxiv.org/abs/{p}" for p in shown_papers} == papers
+    page.close()
+    # the state URL reproduces the filtered view
+    page = browser.page()
+    page.goto((built / "graph.html").resolve().as_uri() + "#" + state)
+    page.wait_for_function("window.kgReady === true")
+    assert visible(page) == len(in_month) + len(ents) and page.input_value("#kg-from") == month
+    page.close()
+    # an overlap network counts its pairs again for the papers of the month
+    pairs = defaultdict(int)
+    for paper, types in _by_paper([r for r in rs if r["paper_iri"] in in_month], "label").items():
+        for d in types["Dataset"]:
+            for m in types["Method"]:
+                pairs[(d, m)] += 1
+    page = browser.open(built / "overlap-dataset-method.html")
+    page.select_option("#kg-from", month)
+    page.select_option("#kg-to", month)
+    got = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent), w = kg.weights();
+        return d.edges.map((e, k) => [d.page.labels[e.from], d.page.labels[e.to], w[k]]).filter(x => x[2] > 0); }""")
+    assert {(a, b): w for a, b, w in got} == pairs
+    assert int(page.get_attribute("body", "data-visible-edges")) == len(pairs)
+    page.fill("#kg-min", "2")
+    assert int(page.get_attribute("body", "data-visible-edges")) == sum(1 for v in pairs.values() if v >= 2)
+    page.close()
+
+
 # ------------------------------------------------------------------ a generated 80k-paper build
 BIG_PAPERS = 80_000
 
@@ -789,7 +916,7 @@ def big(tmp_path_factory) -> Path:
 def test_80k_labels_never_overlap_and_clicks_are_fast(big, browser):
     for name in ("graph.html", "overlap-datasets.html", "overlap-dataset-method.html"):
         page = browser.open(big / name, timeout=180_000)
-        fit = page.evaluate("kg.labels()")
+        fit = page.evaluate("kg.labels().concat(kg.clusters())")
         assert len(fit) >= 20 and _overlaps(fit) == 0, name
         page.evaluate("kg.network.moveTo({scale: kg.network.getScale() * 4})")
         page.wait_for_timeout(300)
@@ -797,6 +924,67 @@ def test_80k_labels_never_overlap_and_clicks_are_fast(big, browser):
         assert zoomed and _overlaps(zoomed) == 0, name
         assert page.evaluate("kg.nodes.length") <= 2500  # aggregated, not a hairball of every entity
         page.close()
+
+
+def test_80k_overview_filters_state_and_embed(big, browser):
+    rs = rows(big)
+    page = browser.open(big / "graph.html", timeout=180_000)
+    shown = _check_clusters(page, rs)
+    page.evaluate(f"kg.selectCluster({shown[0]['cluster']}, false)")
+    assert page.get_attribute("body", "data-cluster") == str(shown[0]["cluster"])
+    page.close()
+    # the month filter on the datasets network at 80k: every pair counted again for that month
+    month = "2024-03"
+    in_month = {r["paper_iri"] for r in rs if _month(r) == month}
+    pairs = defaultdict(int)
+    for types in _by_paper([r for r in rs if r["paper_iri"] in in_month], "label").values():
+        ds = sorted(types["Dataset"])
+        for i, a in enumerate(ds):
+            for b in ds[i + 1:]:
+                pairs[(a, b)] += 1
+    page = browser.open(big / "overlap-datasets.html", timeout=180_000)
+    page.select_option("#kg-from", month)
+    page.select_option("#kg-to", month)
+    got = page.evaluate("""() => { const d = JSON.parse(document.getElementById('kg-data').textContent), w = kg.weights();
+        return d.edges.map((e, k) => [d.page.labels[e.from], d.page.labels[e.to], w[k]]); }""")
+    drawn = {tuple(sorted((a, b))): w for a, b, w in got}
+    assert in_month and all(pairs.get(k, 0) == w for k, w in drawn.items())  # the drawn pairs, counted right
+    assert sum(1 for w in drawn.values() if w > 0) == int(page.get_attribute("body", "data-visible-edges")) > 0
+    page.fill("#kg-min", "2")
+    state = page.get_attribute("body", "data-state")
+    n = visible(page)
+    page.close()
+    page = browser.page()
+    page.goto((big / "overlap-datasets.html").resolve().as_uri() + "#" + state)
+    page.wait_for_function("window.kgReady === true", timeout=180_000)
+    assert visible(page) == n and page.input_value("#kg-min") == "2"
+    page.close()
+    # the matrix at 80k: a month filter keeps the papers of that month
+    page = browser.open(big / "matrix.html", timeout=180_000)
+    page.select_option("#kg-from", month)
+    page.select_option("#kg-to", month)
+    assert page.inner_text(".kg-sec .kg-sub").startswith(f"{len(in_month)} papers pass the filters")
+    page.close()
+    # embedded as a notebook shows it (a sandboxed iframe of the file), search works
+    from kg.viz import embed
+    wrapper = big / "notebook.html"
+    import os
+    cwd = os.getcwd()
+    os.chdir(big)
+    try:
+        html = embed(big / "graph.html", height=500)._repr_html_()
+    finally:
+        os.chdir(cwd)
+    wrapper.write_text(f"<!DOCTYPE html><html><body>{html}</body></html>", encoding="utf-8")
+    page = browser.page()
+    page.goto(wrapper.as_uri())
+    page.wait_for_timeout(300)
+    frame = next(f for f in page.frames if f != page.main_frame)
+    frame.wait_for_function("window.kgReady === true", timeout=180_000)
+    frame.fill("#kg-q", "dataset 3")
+    frame.press("#kg-q", "Enter")
+    assert frame.evaluate("document.body.dataset.selected") == str(node_id(frame, "dataset 3", "Dataset"))
+    page.close()
 
 
 def test_80k_matrix_finds_a_rare_dataset_with_its_counts(big, browser):

@@ -61,6 +61,18 @@ def _task_roots() -> dict[str, str]:
     return out
 
 
+def paper_fields(data: Data, p, roots: dict[str, str] | None = None) -> set[str]:
+    """The fields of a paper: the top concept of each of its tasks (the task itself when the
+    vocabulary does not know it or there is no vocabulary)."""
+    roots = _task_roots() if roots is None else roots
+    out = set()
+    for ei, _, _ in p.links:
+        e = data.entities[ei]
+        if e.type == "Task":
+            out.add(roots.get(e.iri, e.label) if roots else e.label)
+    return out
+
+
 def explorer_data(data: Data) -> dict:
     big = len(data.papers) > BIG
     ev_chars = EVIDENCE_BIG if big else EVIDENCE

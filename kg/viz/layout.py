@@ -14,6 +14,7 @@ import numpy as np
 
 FULL_LAYOUT_MAX = 700      # nodes laid out entirely by force simulation
 CORE_SIZE = 400            # the core of a larger graph
+CLUSTER_FULL_MAX = 300     # a community laid out by force up to this size (core and rest above)
 GOLDEN = math.pi * (3 - math.sqrt(5))
 
 
@@ -73,12 +74,13 @@ def separate(pos: np.ndarray, radii: np.ndarray, gap: float = 6.0, iterations: i
 
 
 def layout(n: int, edges: list[tuple[int, int, float]], spacing: float = 40.0, seed: int = 7,
-           radii: np.ndarray | None = None) -> np.ndarray:
+           radii: np.ndarray | None = None, full_max: int = FULL_LAYOUT_MAX) -> np.ndarray:
     """Pixel positions for nodes 0..n-1 given (i, j, weight) edges, without overlaps when the
-    drawn radii are given (small graphs)."""
+    drawn radii are given (small graphs); up to full_max nodes by force simulation, above it the
+    core by force and the rest around it."""
     if n == 0:
         return np.zeros((0, 2))
-    if n <= FULL_LAYOUT_MAX:
+    if n <= full_max:
         pos = force_layout(n, edges, seed=seed) * spacing * math.sqrt(n) * 0.9
         return separate(pos, radii) if radii is not None else pos
     adj: list[list[int]] = [[] for _ in range(n)]
@@ -87,7 +89,7 @@ def layout(n: int, edges: list[tuple[int, int, float]], spacing: float = 40.0, s
             adj[i].append(j)
             adj[j].append(i)
     deg = [len(x) for x in adj]
-    core = sorted(range(n), key=lambda i: (-deg[i], i))[:CORE_SIZE]
+    core = sorted(range(n), key=lambda i: (-deg[i], i))[:min(CORE_SIZE, full_max)]
     core = [i for i in core if deg[i] > 0] or core[:1]
     cidx = {v: k for k, v in enumerate(core)}
     cedges = [(cidx[i], cidx[j], w) for i, j, w in edges if i in cidx and j in cidx]
@@ -129,4 +131,46 @@ def layout(n: int, edges: list[tuple[int, int, float]], spacing: float = 40.0, s
         placed[s] = True
         ring += 1
         bfs([s])
+    return pos
+
+
+def cluster_layout(n: int, edges: list[tuple[int, int, float]], groups: list[list[int]],
+                   radii: np.ndarray, gap: float = 30.0) -> np.ndarray:
+    """Positions by community: each group (a list of node ids; together they cover 0..n-1) is
+    laid out on its own (layout, without overlaps), then the groups, as discs that hold them, are
+    placed by a force layout of the graph between groups (edge weight: the edges between two
+    groups) and pushed apart until no two discs overlap. A community is then a region of its
+    own, which the page can circle and label."""
+    of = np.full(n, -1)
+    for g, members in enumerate(groups):
+        of[members] = g
+    local_edges: list[list[tuple[int, int, float]]] = [[] for _ in groups]
+    index = np.zeros(n, dtype=int)
+    for members in groups:
+        index[members] = np.arange(len(members))
+    between: dict[tuple[int, int], float] = {}
+    for i, j, w in edges:
+        a, b = of[i], of[j]
+        if a == b:
+            local_edges[a].append((int(index[i]), int(index[j]), w))
+        else:
+            key = (min(a, b), max(a, b))
+            between[key] = between.get(key, 0.0) + float(w)
+    local, disc = [], np.zeros(len(groups))
+    for g, members in enumerate(groups):
+        p = layout(len(members), local_edges[g], radii=radii[members], full_max=CLUSTER_FULL_MAX)
+        p = p - p.mean(0)
+        local.append(p)
+        disc[g] = float((np.hypot(p[:, 0], p[:, 1]) + radii[members]).max()) + gap / 2
+    k = len(groups)
+    if k == 1:
+        centres = np.zeros((1, 2))
+    else:
+        top = max(between.values()) if between else 1.0
+        cedges = [(a, b, 5.0 * w / top) for (a, b), w in sorted(between.items())]
+        centres = force_layout(k, cedges, iterations=120) * math.sqrt((disc ** 2).sum()) * 1.2
+        centres = separate(centres, disc, gap=gap, iterations=400)
+    pos = np.zeros((n, 2))
+    for g, members in enumerate(groups):
+        pos[members] = centres[g] + local[g]
     return pos

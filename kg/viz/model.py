@@ -5,7 +5,7 @@ as JSON and the static pictures draw it, so both always show the same graph.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .data import EVIDENCE_CHARS, Data, excerpt
@@ -22,7 +22,7 @@ def file_stem(name: str, limit: int = 100) -> str:
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
     cut = safe.encode("utf-8")[:limit - 13].decode("utf-8", "ignore")
     return f"{cut}-{digest}"
-from .layout import layout
+from .layout import cluster_layout, layout
 
 STYLE = {  # kind -> (vis shape, colour, matplotlib marker)
     "Paper": ("square", "#8c96a3", "s"),
@@ -60,19 +60,121 @@ class View:
     focus: int | None = None
     pos: list[tuple[float, float]] = field(default_factory=list)
     large: bool = False
+    node_papers: list[list[int]] = field(default_factory=list)  # per node, the papers (Data indices) behind it
+    clusters: list[dict] = field(default_factory=list)   # labelled communities: the overview of a big graph
+    cluster_of: list[int] = field(default_factory=list)  # per node, its cluster or -1
+    filters: dict | None = None                          # months, fields and the papers of each node
 
-    def add(self, kind: str, label: str, count: int, info: dict) -> int:
+    def add(self, kind: str, label: str, count: int, info: dict, papers: list[int] | None = None) -> int:
         self.labels.append(label)
         self.node_kind.append(kind)
         self.node_count.append(count)
         self.info.append(info)
+        self.node_papers.append(list(papers) if papers is not None else [])
         return len(self.labels) - 1
 
-    def finish(self) -> "View":
-        p = layout(len(self.labels), self.edges, radii=drawn_radii(self.node_count))
+    def finish(self, data: Data | None = None, clusters: bool = False) -> "View":
+        """Positions (by community when clusters is set and the graph is big enough for an
+        overview), and with data the months and fields of the papers behind each node, for the
+        page's time and field filters."""
+        radii = drawn_radii(self.node_count)
+        groups, n_clusters = communities(self) if clusters and len(self.labels) >= CLUSTER_MIN_NODES else ([], 0)
+        if groups:
+            p = cluster_layout(len(self.labels), self.edges, groups, radii)
+        else:
+            p = layout(len(self.labels), self.edges, radii=radii)
         self.pos = [(round(float(x), 1), round(float(y), 1)) for x, y in p]
         self.large = len(self.labels) > LARGE
+        if groups:
+            self._describe_clusters(groups[:n_clusters])
+        if data is not None:
+            # a weighted view shows its pairs: a paper behind one node only changes no pair
+            pairs_only = any(w != 1.0 for _, _, w in self.edges)
+            self.filters = filter_data(data, self.node_papers, 2 if pairs_only else 1)
         return self
+
+    def _describe_clusters(self, groups: list[list[int]]) -> None:
+        """Each cluster labelled by its most important entities (most papers behind them), with
+        its drawn circle (centre and radius, from the positions) and the papers behind it."""
+        import numpy as np
+        pos = np.asarray(self.pos, dtype=float)
+        radii = drawn_radii(self.node_count)
+        self.cluster_of = [-1] * len(self.labels)
+        for c, members in enumerate(groups):
+            ents = [i for i in members if self.node_kind[i] not in ("Paper", "Group")]
+            top = sorted(ents, key=lambda i: (-self.node_count[i], self.labels[i].lower(), i))[:CLUSTER_TOP]
+            pts = pos[members]
+            centre = pts.mean(0)
+            r = float((np.hypot(*(pts - centre).T) + radii[members]).max()) + 8.0
+            papers = set()
+            for i in members:
+                papers.update(self.node_papers[i])
+                self.cluster_of[i] = c
+            self.clusters.append({"l": " · ".join(self.labels[i] for i in top[:CLUSTER_LABEL]),
+                                  "top": top, "m": len(members), "n": len(papers),
+                                  "x": round(float(centre[0]), 1), "y": round(float(centre[1]), 1),
+                                  "r": round(r, 1)})
+
+
+CLUSTER_MIN_NODES = 200  # below this a graph is readable without an overview
+CLUSTER_MIN_SIZE = 5     # smaller communities are not drawn as clusters
+MAX_CLUSTERS = 40        # the largest communities get a circle and a label
+CLUSTER_TOP = 12         # entities listed in a cluster's details
+CLUSTER_LABEL = 3        # ... of which the first name the cluster on the canvas
+
+
+def communities(v: View) -> tuple[list[list[int]], int]:
+    """Communities of the view's graph (Louvain, networkx, fixed seed: the same graph gives the
+    same communities), largest first: the clusters (up to MAX_CLUSTERS of at least
+    CLUSTER_MIN_SIZE nodes), then one group of every other node (not a cluster: no label), and
+    the number of clusters; ([], 0) when the graph has fewer than two clusters."""
+    import networkx as nx
+    g = nx.Graph()
+    g.add_nodes_from(range(len(v.labels)))
+    for a, b, w in v.edges:
+        if a != b:
+            g.add_edge(a, b, weight=float(w))
+    found = [sorted(c) for c in nx.community.louvain_communities(g, weight="weight", seed=7)]
+    found.sort(key=lambda c: (-len(c), c[0]))
+    big = [c for c in found if len(c) >= CLUSTER_MIN_SIZE][:MAX_CLUSTERS]
+    if len(big) < 2:
+        return [], 0
+    inside = {i for c in big for i in c}
+    rest = [i for i in range(len(v.labels)) if i not in inside]
+    return big + ([rest] if rest else []), len(big)
+
+
+def filter_data(data: Data, node_papers: list[list[int]], min_nodes: int = 1) -> dict | None:
+    """What the page's month and field filters need: the months and fields, and for every paper
+    behind a node its month, its fields and its nodes (so that the page counts, for the papers
+    that pass, each node's papers and each edge's shared papers). None when there is nothing to
+    filter by (fewer than two months and two fields). Papers behind fewer than min_nodes nodes
+    are left out (2 for a view of pairs)."""
+    from .explore import _task_roots, paper_fields, paper_month
+    by_paper: dict[int, list[int]] = defaultdict(list)
+    for node, ps in enumerate(node_papers):
+        for pi in ps:
+            by_paper[pi].append(node)
+    if not by_paper:
+        return None
+    roots = _task_roots()
+    rows = []
+    for pi in sorted(by_paper, key=lambda q: (data.papers[q].id, q)):
+        if len(by_paper[pi]) < min_nodes:
+            continue
+        p = data.papers[pi]
+        rows.append((paper_month(p), sorted(paper_fields(data, p, roots)), sorted(set(by_paper[pi]))))
+    months = sorted({m for m, _, _ in rows if m})
+    fcount = Counter(f for _, fs, _ in rows for f in fs)
+    fields = sorted(fcount, key=lambda f: (-fcount[f], f))
+    if len(months) < 2 and len(fields) < 2:
+        return None
+    mi = {m: k for k, m in enumerate(months)}
+    fi = {f: k for k, f in enumerate(fields)}
+    return {"months": months, "fields": fields,
+            "pm": [mi.get(m, -1) for m, _, _ in rows],
+            "pf": [[fi[f] for f in fs] for _, fs, _ in rows],
+            "pn": [ns for _, _, ns in rows]}
 
 
 NODE_SIZE = (6, 38)  # the drawn radius of the node with the fewest and the most papers
@@ -155,7 +257,8 @@ def whole_graph(data: Data) -> View:
     enode: dict[int, int] = {}
     for ei, e in sorted(enumerate(data.entities), key=lambda x: (x[1].type, x[1].label.lower(), x[1].iri)):
         if keep_entity[ei]:
-            enode[ei] = v.add(e.type, e.label, len(e.papers), _entity_info(data, ei, table, ev, limit, ev_chars))
+            enode[ei] = v.add(e.type, e.label, len(e.papers), _entity_info(data, ei, table, ev, limit, ev_chars),
+                              e.papers)
     groups: dict[int, list[int]] = defaultdict(list)
     folded_entities = 0
     for pi, p in sorted(enumerate(data.papers), key=lambda x: x[1].id):
@@ -170,7 +273,7 @@ def whole_graph(data: Data) -> View:
         info = _paper_info(data, pi, table)
         if folded:
             info["f"] = [[data.entities[ei].type, data.entities[ei].label] for ei in folded[:12]]
-        node = v.add("Paper", p.id, 1, info)
+        node = v.add("Paper", p.id, 1, info, [pi])
         for ei in kept:
             v.edges.append((node, enode[ei], 1.0))
             v.einfo.append({"r": RELATION_LABEL.get(rel[ei], rel[ei]), "p": info["pr"],
@@ -179,7 +282,7 @@ def whole_graph(data: Data) -> View:
         ps = groups[ei]
         node = v.add("Group", f"{len(ps)} papers", len(ps),
                      {"k": "Group", "l": f"{len(ps)} papers only linked to {data.entities[ei].label}",
-                      "n": len(ps), "g": [table.ref(pi) for pi in ps[:10]]})
+                      "n": len(ps), "g": [table.ref(pi) for pi in ps[:10]]}, ps)
         v.edges.append((node, enode[ei], 1.0))
         v.einfo.append({"r": "papers", "c": len(ps)})
     if large:
@@ -190,7 +293,7 @@ def whole_graph(data: Data) -> View:
     v.papers = table.rows
     n_p, n_e = len(data.papers), len(data.entities)
     v.subtitle = f"{n_p} papers, {n_e} entities, {sum(len(p.links) for p in data.papers)} links"
-    return v.finish()
+    return v.finish(data, clusters=True)
 
 
 def entity_graph(data: Data) -> View:
@@ -205,7 +308,7 @@ def entity_graph(data: Data) -> View:
     enode = {}
     for ei in sorted(kept, key=lambda e: (data.entities[e].type, data.entities[e].label.lower(), data.entities[e].iri)):
         e = data.entities[ei]
-        enode[ei] = v.add(e.type, e.label, len(e.papers), _entity_info(data, ei, table, ev, 2, 100))
+        enode[ei] = v.add(e.type, e.label, len(e.papers), _entity_info(data, ei, table, ev, 2, 100), e.papers)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for p in data.papers:
         ents = sorted({ei for ei, _, _ in p.links if ei in enode})[:30]
@@ -230,7 +333,7 @@ def entity_graph(data: Data) -> View:
     v.papers = table.rows
     v.subtitle = (f"{len(data.papers)} papers, {len(data.entities)} entities, "
                   f"{sum(len(p.links) for p in data.papers)} links")
-    return v.finish()
+    return v.finish(data, clusters=True)
 
 
 # ---------------------------------------------------------------------------------- overlap
@@ -282,7 +385,7 @@ def overlap_view(data: Data, row_type: str, col_type: str, name: str, title: str
         e = data.entities[ei]
         info = _entity_info(data, ei, table, ev, 5, 0)
         info["sh"] = len(shared_papers[ei])
-        node[ei] = v.add(e.type, e.label, len(shared_papers[ei]), info)
+        node[ei] = v.add(e.type, e.label, len(shared_papers[ei]), info, sorted(shared_papers[ei]))
     for ei in ids:
         v.info[node[ei]]["pt"] = _partner_list(data, partners[ei], node)
         v.info[node[ei]]["np"] = len(partners[ei])
@@ -295,7 +398,7 @@ def overlap_view(data: Data, row_type: str, col_type: str, name: str, title: str
                   f"a node's size the papers it shares")
     if alone:
         v.notes.append(f"{alone} {row_type.lower()}s share no paper with a partner and are not drawn.")
-    return v.finish()
+    return v.finish(data)
 
 
 # ---------------------------------------------------------------------------------- ego
@@ -329,7 +432,7 @@ def ego_view(data: Data, ei: int) -> View:
                 shared[other].append(pi)
     ranked = sorted(shared, key=lambda o: (-len(shared[o]), data.entities[o].label.lower(), o))
     centre_info = _entity_info(data, ei, table, ev, len(papers), 100 if big else EVIDENCE_CHARS)
-    centre = v.add(e.type, e.label, len(e.papers), centre_info)
+    centre = v.add(e.type, e.label, len(e.papers), centre_info, e.papers)
     v.focus = centre
     enode = {ei: centre}
     if big:
@@ -339,7 +442,7 @@ def ego_view(data: Data, ei: int) -> View:
             info = _entity_info(data, other, table, ev, 0, 0)
             info["sh"] = len(shared[other])
             info["g"] = [table.ref(pi) for pi in shared[other][:50]]
-            enode[other] = v.add(o.type, o.label, len(shared[other]), info)
+            enode[other] = v.add(o.type, o.label, len(shared[other]), info, shared[other])
             v.edges.append((centre, enode[other], float(len(shared[other]))))
             v.einfo.append({"c": len(shared[other]), "g": info["g"][:12], "l": f"{e.label} + {o.label}"})
         v.notes.append(f"{len(papers)} papers: the {len(drawn)} of {len(ranked)} partners sharing most papers "
@@ -349,11 +452,11 @@ def ego_view(data: Data, ei: int) -> View:
             o = data.entities[other]
             info = _entity_info(data, other, table, ev, 5, EVIDENCE_CHARS)
             info["sh"] = len(shared[other])
-            enode[other] = v.add(o.type, o.label, len(shared[other]), info)
+            enode[other] = v.add(o.type, o.label, len(shared[other]), info, shared[other])
         for pi in papers:
             rel = _relations(data, pi)
             info = _paper_info(data, pi, table)
-            pn = v.add("Paper", short_title(data.papers[pi].title), 1, info)
+            pn = v.add("Paper", short_title(data.papers[pi].title), 1, info, [pi])
             for other in sorted(rel, key=lambda x: enode[x]):
                 v.edges.append((pn, enode[other], 1.0))
                 v.einfo.append({"r": RELATION_LABEL.get(rel[other], rel[other]), "p": table.ref(pi),
@@ -363,7 +466,7 @@ def ego_view(data: Data, ei: int) -> View:
     v.papers = table.rows
     v.subtitle = (f"{len(e.papers)} papers; {len(shared)} related entities, sized by the papers they share with "
                   f"{e.label}")
-    return v.finish()
+    return v.finish(data)
 
 
 def paper_view(data: Data, pi: int, others: int = 30) -> View:

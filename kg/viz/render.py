@@ -80,7 +80,8 @@ def network_html(v: View, weighted: bool = False) -> str:
     page = {"kind": "network", "name": v.name, "title": v.title, "subtitle": v.subtitle, "kinds": v.kinds,
             "colors": {k: STYLE[k][1] for k in STYLE}, "shapes": {k: STYLE[k][0] for k in STYLE},
             "labels": v.labels, "info": v.info, "einfo": v.einfo, "papers": v.papers, "notes": v.notes, "focus": v.focus,
-            "large": v.large, "weighted": weighted}
+            "large": v.large, "weighted": weighted, "clusters": v.clusters, "cl": v.cluster_of,
+            "filters": v.filters}
     net.template = _env().get_template("network.html", globals={"page": page})
     return net.generate_html(name=Path(v.name).name + ".html", notebook=True)
 
