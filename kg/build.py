@@ -1,6 +1,7 @@
 """kg build: digests -> papers -> mentions -> links -> graph -> files and store in OUT/."""
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import time
@@ -322,12 +323,14 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
                               curation, cache, strict, jobs, t0)
         _swap(tmp, out)
     except BaseException:
+        gc.unfreeze()
         for j in jobs:
             if j.proc is not None and j.proc.is_alive():
                 j.proc.terminate()
                 j.proc.join()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    gc.unfreeze()  # (frozen in _build_into) the build's objects can be collected again
     summary.files = [out / f.relative_to(tmp) if f.is_relative_to(tmp) else f for f in summary.files]
     summary.seconds = time.time() - t0
     return summary
@@ -366,6 +369,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     nlp = load_nlp(vocab_paths)
     vocabulary = nlp.get_pipe("kg_vocab_matcher").vocabulary  # parsed once, shared with the pipeline
     lap("ingest+load pipeline")
+    gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
 
     # extract, from the cache where the paper's texts and the extractor are unchanged
     version = extractor_version(vocab_paths)
@@ -384,6 +388,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     extracted = list(zip(papers, found))
     del found
     lap(f"extract ({len(todo)} papers)")
+    gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
     # the new cache entries are written beside the next stages (a forked process on large inputs)
     cache_job = _Job(summary.papers >= SIDE_BY_SIDE, "the caches", _save_caches, (cache, read_cache), tmp)
     jobs.append(cache_job)
@@ -393,6 +398,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     linker = Linker(vocabulary, min_confidence=min_confidence)
     linked = [(paper, linker.link(paper, mentions)) for paper, mentions in extracted]
     lap("link")
+    gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
     linked, creport = curate.apply(linked, linker, corrections, str(curation_path))
     if strict and creport.not_applied:
         raise StrictFailure(creport.not_applied)
