@@ -187,10 +187,30 @@ def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool]], frozenset]:
         pattern, conf, *scope = line.split("\t")
         head_alt = _trie_alternation(heads)  # = "|".join(heads sorted longest first), much faster
         # X: the phrase's last word, a head noun (plural allowed); the phrase is read leftwards from it
-        pattern = pattern.replace("X", rf"(?P<pre>(?:[\w'-]+ ){{0,5}}?)(?P<head>(?i:{head_alt})(?:s|es)?)\b")
+        # (each word of `pre` is possessive, ++: giving back a letter could never let the space match)
+        pattern = pattern.replace("X", rf"(?P<pre>(?:[\w'-]++ ){{0,5}}?)(?P<head>(?i:{head_alt})(?:s|es)?)\b")
         frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title")))
     qualifiers = frozenset(w for w in rule_words("generic-qualifiers.txt"))
     return heads, frames, qualifiers
+
+
+@functools.lru_cache(maxsize=None)
+def _en_needs() -> list[re.Pattern | None]:
+    """Per frame of _en() that starts with X: the frame's text after X as a regex of its own, which
+    any match of the frame must contain (where the head noun ends). A text where it is not found
+    holds no match of the frame, so the frame's costly scan (X can start anywhere) is skipped."""
+    needs: list[re.Pattern | None] = []
+    for line in _pattern_lines(lexicon().path("en", "open-task-frames")):
+        pattern = line.split("\t")[0]
+        head, sep, rest = pattern.partition("X")
+        need = None
+        if sep and head in ("", "^") and rest:
+            try:
+                need = re.compile(rest, re.I)
+            except re.error:  # the rest is no regex alone (X inside a group): no shortcut
+                need = None
+        needs.append(need)
+    return needs
 
 
 def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int = 0) -> tuple[int, str] | None:
@@ -238,9 +258,11 @@ def find_en(text: str, title: bool) -> list[OpenTask]:
     _heads, frames, _q = _en()
     out: list[OpenTask] = []
     seen: set[tuple[int, int]] = set()
-    for rx, conf, title_only in frames:
+    for (rx, conf, title_only), need in zip(frames, _en_needs()):
         if title_only and not title:
             continue
+        if need is not None and need.search(text) is None:
+            continue  # what must follow X is nowhere in the text
         if title and conf < 0.75 and not title_only:
             conf = 0.85  # a title's "… for X" is the paper's task
         for m in rx.finditer(text):
