@@ -1,6 +1,7 @@
 """kg build: digests -> papers -> mentions -> links -> graph -> files and store in OUT/."""
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import time
@@ -322,12 +323,14 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
                               curation, cache, strict, jobs, t0)
         _swap(tmp, out)
     except BaseException:
+        gc.unfreeze()
         for j in jobs:
             if j.proc is not None and j.proc.is_alive():
                 j.proc.terminate()
                 j.proc.join()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    gc.unfreeze()  # (frozen in _build_into) the build's objects can be collected again
     summary.files = [out / f.relative_to(tmp) if f.is_relative_to(tmp) else f for f in summary.files]
     summary.seconds = time.time() - t0
     return summary
@@ -338,11 +341,12 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
                 strict: bool, jobs: list, t0: float) -> BuildSummary:
     import json
     from . import curate
-    from .cache import ExtractCache, extractor_version, paper_key, vocabulary_hash
+    from .cache import ExtractCache, IngestCache, extractor_version, ingest_version, paper_key, vocabulary_hash
     from .consolidate import consolidate
     summary = BuildSummary()
     report = IngestReport()
-    papers = ingest(inputs, report)
+    read_cache = IngestCache(out if out.is_dir() else None, ingest_version(), enabled=use_cache)
+    papers = ingest(inputs, report, cache=read_cache)
     summary.rows, summary.errors = report.rows, report.errors
     summary.papers = len(papers)
     summary.versions = sum(len(p.versions) for p in papers)
@@ -365,6 +369,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     nlp = load_nlp(vocab_paths)
     vocabulary = nlp.get_pipe("kg_vocab_matcher").vocabulary  # parsed once, shared with the pipeline
     lap("ingest+load pipeline")
+    gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
 
     # extract, from the cache where the paper's texts and the extractor are unchanged
     version = extractor_version(vocab_paths)
@@ -383,8 +388,9 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     extracted = list(zip(papers, found))
     del found
     lap(f"extract ({len(todo)} papers)")
+    gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
     # the new cache entries are written beside the next stages (a forked process on large inputs)
-    cache_job = _Job(summary.papers >= SIDE_BY_SIDE, "the extraction cache", cache.save, tmp)
+    cache_job = _Job(summary.papers >= SIDE_BY_SIDE, "the caches", _save_caches, (cache, read_cache), tmp)
     jobs.append(cache_job)
     extracted = consolidate(extracted, vocabulary)
 
@@ -392,6 +398,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     linker = Linker(vocabulary, min_confidence=min_confidence)
     linked = [(paper, linker.link(paper, mentions)) for paper, mentions in extracted]
     lap("link")
+    gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
     linked, creport = curate.apply(linked, linker, corrections, str(curation_path))
     if strict and creport.not_applied:
         raise StrictFailure(creport.not_applied)
@@ -507,14 +514,15 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     manifest = {
         "complete": True,
         "kg_version": _kg_version(),
-        "inputs": [{"path": str(f), "sha256": _sha256(f)} for f in input_files],
+        "inputs": [{"path": str(f), "sha256": read_cache.hashes.get(str(f)) or _sha256(f)} for f in input_files],
         "formats": list(formats),
         "counts": {"rows": summary.rows, "papers": summary.papers, "versions": summary.versions,
                    "links": {t: summary.links.get(t, 0) for t in TYPES},
                    "novel": {t: summary.novel.get(t, 0) for t in ("Dataset", "Method")},
                    "entities_known": summary.entities_known, "entities_new": summary.entities_new,
                    "results": summary.results, "triples": summary.triples, "rows_skipped": len(summary.errors),
-                   "papers_extracted": cache.misses, "papers_from_cache": cache.hits},
+                   "papers_extracted": cache.misses, "papers_from_cache": cache.hits,
+                   "files_parsed": read_cache.misses, "files_from_cache": read_cache.hits},
         "vocabulary": [str(p) for p in (vocab_paths or [])] or "ontology/vocab/*.ttl",
         "vocabulary_hash": vocabulary_hash(vocab_paths),
         "extractor_version": version,
@@ -527,6 +535,11 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     }
     (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return summary
+
+
+def _save_caches(caches, out: Path) -> None:
+    for c in caches:
+        c.save(out)
 
 
 def _write_turtle_blocks(nt: Path, path: Path, blocks: dict, entity_block: tuple[int, int],

@@ -246,3 +246,89 @@ class GraphBlocks:
         d.mkdir(parents=True, exist_ok=True)
         _dump({"version": version, "graph_sha256": graph_sha, "size": size, "blocks": blocks,
                "entities": entities, "turtle": turtle}, d / "index.pkl")
+
+
+# --- ingest: what each input file gave, reused while the file's bytes are the same ----------
+
+INGEST_KIND = "ingest"
+
+
+def ingest_version() -> str:
+    """Hash of what turns a file into records: the reading code and its data files (kg/ingest/,
+    kg/model.py) and the versions of the parsing libraries it calls."""
+    from importlib.metadata import PackageNotFoundError, version as dist_version
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"kg-ingest-cache {PACK_FORMAT}\n".encode())
+    files = sorted(f for f in (here / "ingest").rglob("*") if f.is_file() and "__pycache__" not in f.parts)
+    _hash_files(h, files + [here / "model.py"], here)
+    for dist in ("bibtexparser", "rispy", "feedparser", "markdown-it-py", "charset-normalizer"):
+        try:
+            h.update(f"{dist} {dist_version(dist)}\n".encode())
+        except PackageNotFoundError:
+            h.update(f"{dist} -\n".encode())
+    return h.hexdigest()
+
+
+class IngestCache:
+    """The result of reading each input file (kg.ingest._FileResult), keyed by the file's path
+    and the sha256 of its bytes: an unchanged file is not parsed again. One pickle file,
+    OUT/.cache/ingest/VERSION/files.pkl, holding the entries of the files the last build read."""
+
+    def __init__(self, out: Path | None, version: str, enabled: bool = True):
+        self.version, self.enabled = version, enabled
+        self.entries: dict[tuple[str, str], object] = {}
+        self.used: dict[tuple[str, str], object] = {}
+        self.hashes: dict[str, str] = {}  # path -> sha256 of the bytes read
+        self.hits = self.misses = 0
+        self.file: Path | None = None  # the file the entries were read from
+        if not enabled or out is None:
+            return
+        f = Path(out) / CACHE_DIR / INGEST_KIND / version[:24] / "files.pkl"
+        try:
+            with open(f, "rb") as fh:
+                data = pickle.load(fh)
+            if isinstance(data, dict):
+                self.entries, self.file = data, f
+        except Exception:  # none yet, or a damaged file: the inputs are read again
+            self.entries = {}
+
+    def _key(self, path: Path) -> tuple[str, str] | None:
+        try:
+            h = hashlib.sha256()
+            with open(path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
+        except OSError:
+            return None  # the reader reports it
+        self.hashes[str(path)] = h.hexdigest()
+        return (str(path), h.hexdigest())
+
+    def get(self, path: Path):
+        if not self.enabled:
+            return None
+        key = self._key(path)
+        res = self.entries.get(key) if key is not None else None
+        if res is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used[key] = res
+        return res
+
+    def put(self, path: Path, res) -> None:
+        if not self.enabled:
+            return
+        before = self.hashes.get(str(path))
+        key = self._key(path)  # hashed again: a file that changed while it was read is not kept
+        if key is not None and (before is None or key[1] == before):
+            self.used[key] = res
+
+    def save(self, out: Path) -> None:
+        if not self.enabled:
+            return
+        d = Path(out) / CACHE_DIR / INGEST_KIND / self.version[:24]
+        d.mkdir(parents=True, exist_ok=True)
+        if self.file is not None and self.used.keys() == self.entries.keys():
+            _link_or_copy(self.file, d / "files.pkl")  # every file as before: the same entries
+        else:
+            _dump(self.used, d / "files.pkl")

@@ -128,3 +128,49 @@ def test_a_damaged_cache_is_only_a_slower_build(tmp_path):
         pack.write_bytes(b"not a pickle")
     build([DIGEST], out, progress=False, views=False)
     assert counts(out)["papers_extracted"] == 82
+
+
+def test_unchanged_input_files_are_not_read_again(tmp_path):
+    """The ingest cache: a file with the same name and bytes gives what it gave before; a file
+    that changed (or a new one) is parsed again, and the build is the cold build's."""
+    lines = rows()
+    days = tmp_path / "digests"
+    days.mkdir()
+    write(days / "day1.md", lines[:40])
+    write(days / "day2.md", lines[:2] + lines[40:70])
+    out = tmp_path / "out"
+    fmts = ("nt", "links")
+    build([days], out, progress=False, views=False, formats=fmts)
+    assert counts(out)["files_parsed"] == 2 and counts(out)["files_from_cache"] == 0
+    build([days], out, progress=False, views=False, formats=fmts)
+    assert counts(out)["files_parsed"] == 0 and counts(out)["files_from_cache"] == 2
+    # day 2 is corrected: one title changes; only that file is parsed again, and what it now says is built
+    changed = lines[:2] + lines[40:70]
+    cells = changed[3].split("|")
+    cells[2] = " Zeta-Bench: a title corrected the next day "
+    changed[3] = "|".join(cells)
+    write(days / "day2.md", changed)
+    build([days], out, progress=False, views=False, formats=fmts)
+    c = counts(out)
+    assert c["files_parsed"] == 1 and c["files_from_cache"] == 1
+    assert "Zeta-Bench: a title corrected the next day" in (out / "graph.nt").read_text(encoding="utf-8")
+    cold = tmp_path / "cold"
+    build([days], cold, progress=False, views=False, formats=fmts, cache=False)
+    for name in ("graph.nt", "links.jsonl"):
+        assert (out / name).read_bytes() == (cold / name).read_bytes(), name
+    # the same bytes under another name are read again (a paper's provenance names its file)
+    (days / "day1.md").rename(days / "day0.md")
+    build([days], out, progress=False, views=False, formats=fmts)
+    assert counts(out)["files_parsed"] == 1
+    assert "day0.md" in (out / "graph.nt").read_text(encoding="utf-8")
+    assert "day1.md" not in (out / "graph.nt").read_text(encoding="utf-8")
+
+
+def test_a_damaged_ingest_cache_is_only_a_slower_build(tmp_path):
+    out = tmp_path / "out"
+    build([DIGEST], out, progress=False, views=False, formats=("nt",))
+    files = list((out / ".cache" / "ingest").rglob("files.pkl"))
+    assert len(files) == 1
+    files[0].write_bytes(b"\x80 not a pickle")
+    build([DIGEST], out, progress=False, views=False, formats=("nt",))
+    assert counts(out)["files_parsed"] == 1

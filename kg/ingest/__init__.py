@@ -192,24 +192,31 @@ def _read_file(path: Path) -> _FileResult:
     return out
 
 
-def _results(files: list[Path]) -> Iterator[_FileResult]:
-    """Each file's result, in file order. (Reading files in forked workers was tried: on this
-    2-core machine the pickling of the versions back cost what the second core saved.)"""
+def _results(files: list[Path], cache=None) -> Iterator[_FileResult]:
+    """Each file's result, in file order, from the cache (kg.cache.IngestCache: keyed by the
+    file's name and bytes) when the file is unchanged. (Reading files in forked workers was
+    tried: on this 2-core machine the pickling of the versions back cost what the second core saved.)"""
     for f in files:
-        yield _read_file(f)
+        res = cache.get(f) if cache is not None else None
+        if res is None:
+            res = _read_file(f)
+            if cache is not None:
+                cache.put(f, res)
+        yield res
 
 
-def ingest(paths: Iterable[str | Path], report: IngestReport | None = None) -> list[Paper]:
+def ingest(paths: Iterable[str | Path], report: IngestReport | None = None, cache=None) -> list[Paper]:
     """Read every digest; return the Papers in order of first appearance.
 
-    Bad records are appended to report.errors and skipped.
+    Bad records are appended to report.errors and skipped. cache: a kg.cache.IngestCache, which
+    gives the result of a file read before (same name, same bytes, same reading code).
     """
     report = report if report is not None else IngestReport()
     papers: dict[str, Paper] = {}
     paths = list(paths)
     named = {Path(p) for p in paths if not Path(p).is_dir()}
     files = find_inputs(paths)
-    for path, res in zip(files, _results(files)):
+    for path, res in zip(files, _results(files, cache)):
         report.files += 1
         if res.kind:
             report.formats[res.kind] += 1
