@@ -16,6 +16,8 @@
   var edges = new vis.DataSet(OWN_EDGES ? raw.edges.map(function (e) { return { id: e.id, from: e.from, to: e.to, value: e.value, hidden: true }; }) : raw.edges);
   var adj = [], adjE = []; for (var i = 0; i < N; i++) { adj.push([]); adjE.push([]); }
   raw.edges.forEach(function (e) { adj[e.from].push(e.to); adj[e.to].push(e.from); adjE[e.from].push(e.id); adjE[e.to].push(e.id); });
+  // vis's own edges hidden: a selected node need not select its edges in vis too (a hub's thousands)
+  if (OWN_EDGES) { raw.options.interaction = raw.options.interaction || {}; raw.options.interaction.selectConnectedEdges = false; }
   var container = $('kg-network');
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, raw.options);
   var ready = false;
@@ -505,7 +507,7 @@
   }
   function select(id, focus) {
     if (selectedCluster >= 0) deselectCluster();
-    network.selectNodes([id]);
+    network.selectNodes([id], !OWN_EDGES);
     highlight(id);
     showPanel(nodeContent(id, true));
     document.body.setAttribute('data-selected', String(id));
