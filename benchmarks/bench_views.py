@@ -1,6 +1,7 @@
 """Benchmark of the views on a large synthetic build.
 
     .venv/bin/python benchmarks/bench_views.py [--papers 80000] [--entities 6000] [--no-browser]
+        [--keep DIR] [--only graph]
 
 Writes a synthetic links.jsonl (Zipf-like entity popularity, 3-7 links per paper, a new method
 per paper as in real digests) into a temporary build directory, times the generation of every
@@ -60,13 +61,15 @@ def timed(page, action: str) -> str:
     return f"{ms:6.0f} ms"
 
 
-def browser_times(out: Path, ego: Path | None) -> None:
+def browser_times(out: Path, ego: Path | None, only: str | None = None) -> None:
     """ready (until the page says it is drawn), click, search and filter in headless Chromium,
     each timed in the page until the next frame is drawn."""
     from browser import Browser
     b = Browser()
     try:
         for path in [out / "graph.html", out / "overlap-dataset-method.html", out / "overlap-datasets.html"] + ([ego] if ego else []):
+            if only and not path.name.startswith(only):
+                continue
             page = b.page()
             t = time.perf_counter()
             b.open(path, page, timeout=300_000)
@@ -80,21 +83,22 @@ def browser_times(out: Path, ego: Path | None) -> None:
             print(f"Chromium {path.name:32s} {n:6d} nodes  ready {ready}  click {click}  search {search}  "
                   f"filter {filt}  ({labels} labels drawn)")
             page.close()
-        page = b.page()
-        t = time.perf_counter()
-        b.open(out / "matrix.html", page, timeout=300_000)
-        ready = f"{(time.perf_counter() - t) * 1000:6.0f} ms"
-        click = timed(page, "document.querySelector('td.kg-c').click()")
-        search = timed(page, "(() => { const q = document.getElementById('kg-q'); q.value = 'dataset 77'; "
-                             "q.dispatchEvent(new Event('input')); })()")
-        timed(page, "kg.set({q: ''})")
-        sort = timed(page, "kg.set({sort: 'similar'})")
-        task = timed(page, "kg.set({task: document.getElementById('kg-task').options[1].value})")
-        upset = timed(page, "document.getElementById('kg-tab-upset').click()")
-        trends = timed(page, "document.getElementById('kg-tab-trends').click()")
-        print(f"Chromium matrix.html  ready {ready}  click a cell {click}  search {search}  sort (related) {sort}  "
-              f"task filter {task}  co-usage tab {upset}  trends tab {trends}")
-        page.close()
+        if not only or "matrix.html".startswith(only):
+            page = b.page()
+            t = time.perf_counter()
+            b.open(out / "matrix.html", page, timeout=300_000)
+            ready = f"{(time.perf_counter() - t) * 1000:6.0f} ms"
+            click = timed(page, "document.querySelector('td.kg-c').click()")
+            search = timed(page, "(() => { const q = document.getElementById('kg-q'); q.value = 'dataset 77'; "
+                                 "q.dispatchEvent(new Event('input')); })()")
+            timed(page, "kg.set({q: ''})")
+            sort = timed(page, "kg.set({sort: 'similar'})")
+            task = timed(page, "kg.set({task: document.getElementById('kg-task').options[1].value})")
+            upset = timed(page, "document.getElementById('kg-tab-upset').click()")
+            trends = timed(page, "document.getElementById('kg-tab-trends').click()")
+            print(f"Chromium matrix.html  ready {ready}  click a cell {click}  search {search}  sort (related) {sort}  "
+                  f"task filter {task}  co-usage tab {upset}  trends tab {trends}")
+            page.close()
         assert not b.external, b.external
         assert not b.errors, b.errors[:3]
     finally:
@@ -107,6 +111,7 @@ def main() -> int:
     ap.add_argument("--entities", type=int, default=6_000)
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--keep", type=Path, help="write the build here instead of a temporary directory")
+    ap.add_argument("--only", help="time in Chromium only the pages whose name starts with this (graph, overlap, matrix, ...)")
     a = ap.parse_args()
     from kg.viz import build_views, write_view
     from kg.viz.data import Data
@@ -133,7 +138,7 @@ def main() -> int:
             if f.suffix == ".html":
                 print(f"  {f.name:32s} {f.stat().st_size / 1e6:6.2f} MB")
         if not a.no_browser:
-            browser_times(out, ego)
+            browser_times(out, ego, a.only)
     return 0
 
 

@@ -926,6 +926,36 @@ def test_80k_labels_never_overlap_and_clicks_are_fast(big, browser):
         page.close()
 
 
+HUB_EDGE_MIDPOINTS = """(hub) => {   // the sum of r+g+b at the middle of each edge in view: the hub's, the others'
+  const net = kg.network, bn = net.body.nodes, c = document.querySelector('#kg-network canvas'), g = c.getContext('2d');
+  const pr = net.canvas.pixelRatio || 1, out = {hub: [], other: []};
+  kg.edges.get().forEach(e => {
+    const A = bn[e.from], B = bn[e.to], p = net.canvasToDOM({x: (A.x + B.x) / 2, y: (A.y + B.y) / 2});
+    if (p.x < 5 || p.y < 5 || p.x > c.clientWidth - 5 || p.y > c.clientHeight - 5) return;
+    const d = g.getImageData(Math.round(p.x * pr), Math.round(p.y * pr), 1, 1).data;
+    (e.from === hub || e.to === hub ? out.hub : out.other).push(d[0] + d[1] + d[2]);
+  });
+  return out; }"""
+
+
+def test_80k_click_on_the_hub_highlights_its_whole_neighbourhood(big, browser):
+    page = browser.open(big / "graph.html", timeout=180_000)
+    hub = page.evaluate("kg.nodes.getIds().reduce((a, b) => kg.nodes.get(a).value >= kg.nodes.get(b).value ? a : b)")
+    neighbours = page.evaluate(f"new Set(kg.edges.get().flatMap(e => e.from === {hub} ? [e.to] : e.to === {hub} ? [e.from] : [])).size")
+    assert neighbours > 1000  # a real hub: the case where a click costs most
+    dark = lambda xs: sum(1 for v in xs if v < 400) / len(xs)
+    before = page.evaluate(HUB_EDGE_MIDPOINTS, hub)
+    page.evaluate(f"kg.select({hub}, false)")
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    after = page.evaluate(HUB_EDGE_MIDPOINTS, hub)
+    assert page.evaluate("document.body.dataset.highlighted") == str(neighbours + 1)
+    assert len(after["hub"]) > 500
+    # the hub's edges are drawn dark over the veil (before: light grey, as every edge)
+    assert dark(before["hub"]) < 0.3 and dark(after["hub"]) > 0.7, (dark(before["hub"]), dark(after["hub"]))
+    assert page.evaluate("kg.labels()[0].id") == hub  # the clicked node's label first
+    page.close()
+
+
 def test_80k_overview_filters_state_and_embed(big, browser):
     rs = rows(big)
     page = browser.open(big / "graph.html", timeout=180_000)

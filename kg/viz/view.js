@@ -16,6 +16,8 @@
   var edges = new vis.DataSet(OWN_EDGES ? raw.edges.map(function (e) { return { id: e.id, from: e.from, to: e.to, value: e.value, hidden: true }; }) : raw.edges);
   var adj = [], adjE = []; for (var i = 0; i < N; i++) { adj.push([]); adjE.push([]); }
   raw.edges.forEach(function (e) { adj[e.from].push(e.to); adj[e.to].push(e.from); adjE[e.from].push(e.id); adjE[e.to].push(e.id); });
+  // vis's own edges hidden: a selected node need not select its edges in vis too (a hub's thousands)
+  if (OWN_EDGES) { raw.options.interaction = raw.options.interaction || {}; raw.options.interaction.selectConnectedEdges = false; }
   var container = $('kg-network');
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, raw.options);
   var ready = false;
@@ -454,15 +456,17 @@
     var bn = network.body.nodes, be = network.body.edges;
     if (OWN_EDGES) {
       var rc = viewRect();
-      ctx.save(); ctx.strokeStyle = '#555'; ctx.lineWidth = 1.5 / Math.max(network.getScale(), 0.05) ; ctx.beginPath();
+      // one stroke per edge: a hub's thousands of lines in one path all cross at the hub, and the
+      // canvas fills such a path (its outline unioned) several times slower than the lines one by one
+      ctx.save(); ctx.strokeStyle = '#555'; ctx.lineWidth = 1.5 / Math.max(network.getScale(), 0.05);
       keptEdges.forEach(function (e) {
         var ed = raw.edges[e];
         if (edgeHidden[e] || hidden[ed.from] || hidden[ed.to]) return;
         var A = bn[ed.from], C = bn[ed.to], tt = clip(A.x, A.y, C.x, C.y, rc);
         if (!tt) return;
-        ctx.moveTo(A.x + tt[0] * (C.x - A.x), A.y + tt[0] * (C.y - A.y)); ctx.lineTo(A.x + tt[1] * (C.x - A.x), A.y + tt[1] * (C.y - A.y));
+        ctx.beginPath(); ctx.moveTo(A.x + tt[0] * (C.x - A.x), A.y + tt[0] * (C.y - A.y)); ctx.lineTo(A.x + tt[1] * (C.x - A.x), A.y + tt[1] * (C.y - A.y)); ctx.stroke();
       });
-      ctx.stroke(); ctx.restore();
+      ctx.restore();
     }
     keptEdges.forEach(function (e) {
       if (OWN_EDGES) return;
@@ -503,7 +507,7 @@
   }
   function select(id, focus) {
     if (selectedCluster >= 0) deselectCluster();
-    network.selectNodes([id]);
+    network.selectNodes([id], !OWN_EDGES);
     highlight(id);
     showPanel(nodeContent(id, true));
     document.body.setAttribute('data-selected', String(id));
