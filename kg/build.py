@@ -187,15 +187,6 @@ def _write_rdf(nt: Path, out: Path, names: tuple[str, ...]) -> None:
             serialize(parse(path=nt, format=RdfFormat.N_TRIPLES, lenient=True), dst, fmts[name], prefixes=PREFIXES)
 
 
-def _sha256(path: Path) -> str:
-    import hashlib
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _kg_version() -> str:
     try:
         from importlib.metadata import version
@@ -341,7 +332,8 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
                 strict: bool, jobs: list, t0: float) -> BuildSummary:
     import json
     from . import curate
-    from .cache import ExtractCache, IngestCache, extractor_version, ingest_version, paper_key, vocabulary_hash
+    from .cache import (ExtractCache, IngestCache, extractor_version, file_sha256, ingest_version, paper_key,
+                        vocabulary_hash)
     from .consolidate import consolidate
     summary = BuildSummary()
     report = IngestReport()
@@ -514,7 +506,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     manifest = {
         "complete": True,
         "kg_version": _kg_version(),
-        "inputs": [{"path": str(f), "sha256": read_cache.hashes.get(str(f)) or _sha256(f)} for f in input_files],
+        "inputs": [{"path": str(f), "sha256": read_cache.hashes.get(str(f)) or file_sha256(f)} for f in input_files],
         "formats": list(formats),
         "counts": {"rows": summary.rows, "papers": summary.papers, "versions": summary.versions,
                    "links": {t: summary.links.get(t, 0) for t in TYPES},
@@ -527,7 +519,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
         "vocabulary_hash": vocabulary_hash(vocab_paths),
         "extractor_version": version,
         "min_confidence": min_confidence,
-        "curation": creport.as_dict() | {"sha256": _sha256(curation_path) if curation_path.exists() else None},
+        "curation": creport.as_dict() | {"sha256": file_sha256(curation_path) if curation_path.exists() else None},
         "graph_sha256": graph_sha,
         "files": sorted([f.relative_to(tmp).as_posix() for f in summary.files]
                         + (["store/"] if (tmp / "store").is_dir() else [])),

@@ -248,6 +248,15 @@ class GraphBlocks:
                "entities": entities, "turtle": turtle}, d / "index.pkl")
 
 
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, read in chunks (inputs can be large)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 # --- ingest: what each input file gave, reused while the file's bytes are the same ----------
 
 INGEST_KIND = "ingest"
@@ -294,14 +303,11 @@ class IngestCache:
 
     def _key(self, path: Path) -> tuple[str, str] | None:
         try:
-            h = hashlib.sha256()
-            with open(path, "rb") as fh:
-                for chunk in iter(lambda: fh.read(1 << 20), b""):
-                    h.update(chunk)
+            digest = file_sha256(path)
         except OSError:
             return None  # the reader reports it
-        self.hashes[str(path)] = h.hexdigest()
-        return (str(path), h.hexdigest())
+        self.hashes[str(path)] = digest
+        return (str(path), digest)
 
     def get(self, path: Path):
         if not self.enabled:

@@ -227,42 +227,39 @@ def _trie_alternation(words) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool]], frozenset]:
+def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool, re.Pattern | None]], frozenset]:
+    """The head nouns, the frames (pattern, confidence, title only, and what must follow X: see
+    _need) and the qualifiers of English task phrases."""
     heads = lexicon().lower_set("en", "open-task-heads")
+    head_alt = _trie_alternation(heads)  # = "|".join(heads sorted longest first), much faster
     frames = []
     for line in _pattern_lines(lexicon().path("en", "open-task-frames")):
         pattern, conf, *scope = line.split("\t")
-        head_alt = _trie_alternation(heads)  # = "|".join(heads sorted longest first), much faster
+        need = _need(pattern)
         # X: the phrase's last word, a head noun (plural allowed); the phrase is read leftwards from it
         # (each word of `pre` is possessive, ++: giving back a letter could never let the space match)
         pattern = pattern.replace("X", rf"(?P<pre>(?:[\w'-]++ ){{0,5}}?)(?P<head>(?i:{head_alt})(?:s|es)?)\b")
-        frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title")))
+        frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title"), need))
     qualifiers = frozenset(w for w in rule_words("generic-qualifiers.txt")) | lexicon().lower_set("en", "study-qualifiers")
     return heads, frames, qualifiers
 
 
+def _need(pattern: str) -> re.Pattern | None:
+    """For a frame that starts with X: the frame's text after X as a regex of its own, which any
+    match of the frame must contain (where the head noun ends). A text where it is not found holds
+    no match of the frame, so the frame's costly scan (X can start anywhere) is skipped."""
+    head, sep, rest = pattern.partition("X")
+    if not (sep and head in ("", "^") and rest):
+        return None
+    try:
+        return re.compile(rest, re.I)
+    except re.error:  # the rest is no regex alone (X inside a group): no shortcut
+        return None
+
+
 @functools.lru_cache(maxsize=None)
 def _quality_suffixes() -> frozenset:
-    return frozenset(lexicon().lower_set("en", "quality-suffixes"))
-
-
-@functools.lru_cache(maxsize=None)
-def _en_needs() -> list[re.Pattern | None]:
-    """Per frame of _en() that starts with X: the frame's text after X as a regex of its own, which
-    any match of the frame must contain (where the head noun ends). A text where it is not found
-    holds no match of the frame, so the frame's costly scan (X can start anywhere) is skipped."""
-    needs: list[re.Pattern | None] = []
-    for line in _pattern_lines(lexicon().path("en", "open-task-frames")):
-        pattern = line.split("\t")[0]
-        head, sep, rest = pattern.partition("X")
-        need = None
-        if sep and head in ("", "^") and rest:
-            try:
-                need = re.compile(rest, re.I)
-            except re.error:  # the rest is no regex alone (X inside a group): no shortcut
-                need = None
-        needs.append(need)
-    return needs
+    return lexicon().lower_set("en", "quality-suffixes")
 
 
 def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int = 0) -> tuple[int, str] | None:
@@ -323,7 +320,7 @@ def find_en(text: str, title: bool) -> list[OpenTask]:
     _heads, frames, _q = _en()
     out: list[OpenTask] = []
     seen: set[tuple[int, int]] = set()
-    for (rx, conf, title_only), need in zip(frames, _en_needs()):
+    for rx, conf, title_only, need in frames:
         if title_only and not title:
             continue
         if need is not None and need.search(text) is None:

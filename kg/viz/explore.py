@@ -65,12 +65,12 @@ def paper_fields(data: Data, p, roots: dict[str, str] | None = None) -> set[str]
     """The fields of a paper: the top concept of each of its tasks (the task itself when the
     vocabulary does not know it or there is no vocabulary)."""
     roots = _task_roots() if roots is None else roots
-    out = set()
-    for ei, _, _ in p.links:
-        e = data.entities[ei]
-        if e.type == "Task":
-            out.add(roots.get(e.iri, e.label) if roots else e.label)
-    return out
+    return {task_field(e, roots) for e in (data.entities[ei] for ei, _, _ in p.links) if e.type == "Task"}
+
+
+def task_field(e, roots: dict[str, str]) -> str:
+    """The field a task belongs to: its top concept's label (its own label when unknown)."""
+    return roots.get(e.iri, e.label) if roots else e.label
 
 
 def explorer_data(data: Data) -> dict:
@@ -93,7 +93,7 @@ def explorer_data(data: Data) -> dict:
             ents.append(ei)
             evs.append(excerpt(text, ev_chars) if (not big or e.type == "Dataset") else "")
             if e.type == "Task":
-                fields.add(roots.get(e.iri, e.label) if roots else e.label)
+                fields.add(task_field(e, roots))
         if not ents:
             continue
         m = paper_month(p)

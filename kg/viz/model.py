@@ -5,24 +5,25 @@ as JSON and the static pictures draw it, so both always show the same graph.
 """
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .data import EVIDENCE_CHARS, Data, excerpt
+from .layout import cluster_layout, layout
 
 
 def file_stem(name: str, limit: int = 100) -> str:
     """A file name part for any id or label: unsafe characters replaced, and a long one cut with
     a hash of the whole kept, so that two long ids never share a file (names over 255 bytes fail)."""
-    import hashlib
-    import re
     safe = re.sub(r"[^\w.\-\u3400-\u9fff]+", "_", name).strip("._") or "x"
     if len(safe.encode("utf-8")) <= limit:
         return safe
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
     cut = safe.encode("utf-8")[:limit - 13].decode("utf-8", "ignore")
     return f"{cut}-{digest}"
-from .layout import cluster_layout, layout
+
 
 STYLE = {  # kind -> (vis shape, colour, matplotlib marker)
     "Paper": ("square", "#8c96a3", "s"),
