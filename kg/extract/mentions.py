@@ -70,6 +70,7 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
     task_broader = doc.user_data.get("kg_task_broader", {})
     task_names = doc.user_data.get("kg_task_names", {})
     task_open = doc.user_data.get("kg_task_open", {})
+    task_alt = doc.user_data.get("kg_task_alt", {})  # a new task's other name (the Chinese one of a glossed name)
     for sp in task_spans:
         opened = task_open.get((sp.start, sp.end))  # stated in a frame (kg.extract.open_tasks)
         if not sp.kb_id_:  # a task name the vocabulary lacks
@@ -78,7 +79,8 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
                                opened.rule if opened else "task-phrase",
                                opened.confidence if opened else RULES["task-phrase"].confidence,
                                concept=None, broader=task_broader.get((sp.start, sp.end)),
-                               broad=bool(opened and (opened.field or opened.fallback))))
+                               broad=bool(opened and (opened.field or opened.fallback)),
+                               long_form=task_alt.get((sp.start, sp.end))))
             continue
         if opened:  # a vocabulary task stated in a frame ("该论文属于目标检测任务")
             out.append(Mention("Task", sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),

@@ -21,11 +21,19 @@ _HAN = "\u3400-\u9fff"
 # names such as "视觉-语言导航", "3D重建", "6D位姿估计"
 _ZH_NAME = rf"[{_HAN}A-Za-z0-9\-·/]"
 # ... and what a frame's X may run over before the name's last 的 ("大语言模型（LLMs）的工具调用")
-_ZH_X = rf"[{_HAN}A-Za-z0-9\-·/（）()]"
+_ZH_X = rf"[{_HAN}A-Za-z0-9\-·/（）()\ue000]"
+# an English gloss written after a Chinese name: "越狱攻击（jailbreak attack）", "惯性里程计（inertial
+# odometry，IO）" (a phrase of several words or a long one; one word alone is read as an acronym);
+# find_zh reads the text with each gloss as one placeholder character, _GLOSS_MARK
+_GLOSS = re.compile(r"[（(]\s*(?P<gloss>[A-Za-z][A-Za-z0-9'’/&+.\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9'’/&+.\-]*){1,7}"
+                    r"|[A-Za-z][A-Za-z0-9'’/&+.\-]{16,40})"
+                    r"(?:\s*[，,;；]\s*(?P<acr>[A-Za-z][A-Za-z0-9\-]{1,15}))?\s*[）)]")
+_GLOSS_MARK = "\ue000"
 _ACRONYM = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]\s*")
 _ZH_LEAD = re.compile(r"^(?:[了着对在将把为从]|该论文|本文|论文|该研究|该工作|本研究|一种|一个|一类|一项|这一|这类|此类|复杂的?|多种|各种|典型的?|经典的?|具有挑战性的|具挑战性的|新兴的?|关键的?|重要的?|基于[^的]{1,12}的)")
 _ZH_NAME_END = re.compile(rf"[{_HAN}A-Za-z0-9]$")
 _ZH_SPLIT = re.compile(r"[与和及、]|以及")
+_TRAILING_ACRONYM = re.compile(r"[（(]\s*[A-Za-z][A-Za-z0-9\-]{1,15}\s*[）)]$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,8 @@ class OpenTask:
     fallback: bool = False  # found by a weak cue ("解决X问题", "for X" in running text): kept only when the paper states no other
     acronym: str | None = None  # "视觉语言导航（VLN）任务": the acronym given with it
     part: bool = False  # one of coordinated names ("偏见检测与缓解" -> 偏见检测, 缓解)
+    gloss: str | None = None  # "越狱攻击（jailbreak attack）任务": the English name given with it
+    context: bool = False  # the task a stated task is set in ("多跳问答中的检索增强生成任务" -> 多跳问答)
 
 
 def _pattern_lines(path) -> list[str]:
@@ -143,8 +153,58 @@ def _zh_good(x: str, kind: str, heads: tuple[str, ...]) -> bool:
     return kind == "task" and not x.endswith(("的", "中", "之")) and x.endswith(heads)
 
 
+def _compress_glosses(text: str) -> tuple[str, list[int], dict[int, tuple[str, str | None]]]:
+    """The text with each English gloss ("（jailbreak attack）") as one _GLOSS_MARK, the original
+    offset of each of its characters (and of its end), and each mark's gloss and acronym."""
+    out, orig, glosses, pos = [], [], {}, 0
+    for m in _GLOSS.finditer(text):
+        out.append(text[pos:m.start()])
+        orig.extend(range(pos, m.start()))
+        glosses[len(orig)] = (re.sub(r"\s+", " ", m.group("gloss")).strip(), m.group("acr"))
+        out.append(_GLOSS_MARK)
+        orig.append(m.start())
+        pos = m.end()
+    out.append(text[pos:])
+    orig.extend(range(pos, len(text) + 1))
+    return "".join(out), orig, glosses
+
+
+@functools.lru_cache(maxsize=None)
+def _zh_subjects() -> tuple[str, ...]:
+    """What a task name may open with that is the kind of model studied, no part of the task
+    (zh/task-subjects.txt: 大语言模型越狱攻击 -> 越狱攻击), longest first."""
+    return tuple(sorted(lexicon().words("zh", "task-subjects"), key=len, reverse=True))
+
+
+def _strip_subject(name: str, heads: tuple[str, ...]) -> tuple[str, int]:
+    """The name without the model kind it opens with ("大语言模型（LLM）语言适配" -> 语言适配), and the
+    offset of what is left; the name as written when what is left is a bare head word
+    ("大语言模型对齐": alignment of LLMs is the task)."""
+    for subj in _zh_subjects():
+        if name.startswith(subj):
+            rest = name[len(subj):]
+            m = _ACRONYM.match(rest)
+            cut = len(subj) + (m.end() if m else 0)
+            rest = name[cut:]
+            if len(rest) >= 2 and (rest not in heads or m) and not rest.startswith(("的", "中")):
+                return rest, cut
+            break
+    return name, 0
+
+
 def find_zh(text: str) -> list[OpenTask]:
-    """Tasks stated in Chinese frames: `该论文属于X任务`, `针对X任务`, `属于X领域` (a field)."""
+    """Tasks stated in Chinese frames: `该论文属于X任务`, `针对X任务`, `属于X领域` (a field); an English
+    gloss given with the name (`越狱攻击（jailbreak attack）任务`) is kept with it."""
+    if "（" not in text and "(" not in text:
+        return _find_zh(text, {})
+    c, orig, glosses = _compress_glosses(text)
+    if not glosses:
+        return _find_zh(text, {})
+    from dataclasses import replace as _replace
+    return [_replace(t, start=orig[t.start], end=orig[t.end]) for t in _find_zh(c, glosses)]
+
+
+def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[OpenTask]:
     rx, frames, heads, _not, fields, _kinds, _ext = _zh()
     out: list[OpenTask] = []
     for m in rx.finditer(text):
@@ -153,16 +213,25 @@ def find_zh(text: str) -> list[OpenTask]:
         if not cands:
             continue
         # the first X that is a whole task name (the shortest one when none is)
-        xs, xe, right, acronym, frame = next((c for c in cands if _zh_good(text[c[0]:c[1]], c[4][1], heads)), cands[0])
+        good = [c for c in cands if _zh_good(text[c[0]:c[1]].rstrip(_GLOSS_MARK), c[4][1], heads)]
+        xs, xe, right, acronym, frame = good[0] if good else cands[0]
         conf, kind = frame
-        x, off = _clean_zh(text[xs:xe])
+        gloss = None
+        if xe > xs and text[xe - 1] == _GLOSS_MARK:  # "越狱攻击（jailbreak attack）任务": the name's English gloss
+            gloss, acronym = glosses[xe - 1][0], acronym or glosses[xe - 1][1]
+            xe -= 1
+        raw = text[xs:xe]
+        x, off = _clean_zh(raw)
+        x2, off2 = _strip_subject(x, heads)
+        x, off = x2, off + off2
         start = xs + off
         strong = conf >= 0.8 or kind == "field"
-        if not right and not _ZH_NAME_END.search(text[xs:xe]):
+        if not right and not _ZH_NAME_END.search(raw):
             continue
         parts = [(x, start)]
         # coordination: "三维重建与渲染优化" names two tasks when each part ends with a task head
-        pieces = _ZH_SPLIT.split(x)
+        # (a part may carry its acronym: "无源域适应（SFDA）与行人重识别（ReID）")
+        pieces = [_TRAILING_ACRONYM.sub("", p) for p in _ZH_SPLIT.split(x)]
         if len(pieces) > 1 and all(p.endswith(heads) and len(p) >= 2 for p in pieces):
             parts, pos = [], start
             for p in pieces:
@@ -172,14 +241,52 @@ def find_zh(text: str) -> list[OpenTask]:
                 if q and len(p) - q.end() >= 2:
                     p, i = p[q.end():], i + q.end()
                 parts.append((p, i))
-            acronym = None
+            acronym = gloss = None
         for name, s in parts:
-            if not _zh_ok(name, strong):
+            if _GLOSS_MARK in name or not _zh_ok(name, strong):
                 continue
             is_field = kind == "field" or norm(name) in fields
             out.append(OpenTask(s, s + len(name), name, "task-frame", conf * (0.7 if is_field else 1.0),
-                                field=is_field, fallback=conf < 0.75, acronym=acronym, part=len(parts) > 1))
+                                field=is_field, fallback=conf < 0.75, acronym=acronym, part=len(parts) > 1,
+                                gloss=gloss))
+        # the task the stated one is set in: "多跳问答（multi-hop question answering）中的检索增强生成任务",
+        # "端到端自动驾驶中的运动规划任务" (a task name, or one given with its English gloss; not a field)
+        if kind == "task" and strong and out and out[-1].start >= xs:
+            ctx = _zh_context(text, xs, xe, glosses, heads, fields)
+            if ctx is not None:
+                cs, ce, cname, cgloss, cacr = ctx
+                out.append(OpenTask(cs, ce, cname, "task-frame", conf * 0.9, acronym=cacr, gloss=cgloss, context=True))
     return out
+
+
+_ZH_CONTEXT_SEP = re.compile(r"(?:中|下|场景下|任务中)的")
+
+
+def _zh_context(text: str, xs: int, xe: int, glosses: dict, heads: tuple[str, ...], fields: frozenset):
+    """The task before "中的" in a frame's X, when it is a task name: (start, end, name, gloss, acronym)."""
+    raw = text[xs:xe]
+    m = None
+    for m in _ZH_CONTEXT_SEP.finditer(raw):
+        pass
+    if m is None:
+        return None
+    a = raw[:m.start()]
+    gloss = acr = None
+    e = xs + len(a)
+    if a.endswith(_GLOSS_MARK):
+        gloss, acr = glosses[e - 1]
+        a, e = a[:-1], e - 1
+    am = re.search(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]$", a)
+    if am:
+        acr = acr or am.group(1)
+        a, e = a[:am.start()], e - len(am.group(0))
+    name, off = _clean_zh(a)
+    name2, off2 = _strip_subject(name, heads)
+    name, off = name2, off + off2
+    if _GLOSS_MARK in name or norm(name) in fields or not _zh_ok(name, gloss is not None):
+        return None
+    s = xs + off
+    return s, s + len(name), name, gloss, acr
 
 
 # ----------------------------------------------------------------------------------------- English

@@ -54,12 +54,16 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                 if sp2 is None:
                     continue
                 sp = sp2
-                t = OpenTask(t.start + cut, t.end, t.label[cut:], t.rule, t.confidence, t.field, t.fallback, t.acronym, t.part)
+                t = OpenTask(t.start + cut, t.end, t.label[cut:], t.rule, t.confidence, t.field, t.fallback, t.acronym, t.part,
+                             t.gloss, t.context)
                 if len(words) - lead < 2 and not index.concept(t.label):
                     continue
                 if any(k.start <= sp.start and sp.end <= k.end for k in known):
                     continue
-        iri = index.concept(t.label) or (index.concept(t.acronym) if t.acronym else None)
+        # a Chinese name given with its English gloss ("越狱攻击（jailbreak attack）"): the vocabulary's
+        # concept of either, else a new task named in English with the Chinese name as its other label
+        iri = index.concept(t.label) or (index.concept(t.gloss) if t.gloss else None) \
+            or (index.concept(t.acronym) if t.acronym else None)
         if not iri and t.part and t.label in _zh_heads():
             continue  # "偏见检测与缓解" -> a bare head ("缓解") is a task only when the vocabulary has it ("导航")
         parent = None
@@ -80,7 +84,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                         ok = all(w.lower() in words_ok or w.lower().replace("-", " ") in words_ok
                                  or "-" in w and all(p in words_ok for p in w.lower().split("-") if p)
                                  for w in lead) and not any(w.lower().rsplit("-", 1)[-1] in QUALITY_SUFFIX for w in lead)
-                    if not ok:
+                    if not ok and not t.gloss:  # (a glossed name is one task as a whole: 长时程机器人操作（long-horizon robot manipulation）)
                         parent = "skip"
                     break
             if parent == "skip":
@@ -92,7 +96,11 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             if parent is None:
                 parent = next((k.kb_id_ for k in known if k.kb_id_ and sp.start <= k.start and k.end <= sp.end), None)
             broader[key] = parent
-            names[key] = t.label if re.search(r"[\u3400-\u9fff]", t.label) else task_label_en(t.label)
+            if t.gloss:
+                names[key] = task_label_en(t.gloss)
+                doc.user_data.setdefault("kg_task_alt", {})[key] = t.label
+            else:
+                names[key] = t.label if re.search(r"[\u3400-\u9fff]", t.label) else task_label_en(t.label)
         out.append(span)
     return out
 
