@@ -33,7 +33,7 @@ _ACRONYM = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]\s*")
 _ZH_LEAD = re.compile(r"^(?:[了着对在将把为从]|该论文|本文|论文|该研究|该工作|本研究|一种|一个|一类|一项|这一|这类|此类|复杂的?|多种|各种|典型的?|经典的?|具有挑战性的|具挑战性的|新兴的?|关键的?|重要的?|基于[^的]{1,12}的)")
 _ZH_NAME_END = re.compile(rf"[{_HAN}A-Za-z0-9]$")
 _ZH_SPLIT = re.compile(r"[与和及、]|以及")
-_TRAILING_ACRONYM = re.compile(r"[（(]\s*[A-Za-z][A-Za-z0-9\-]{1,15}\s*[）)]$")
+_TRAILING_ACRONYM = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class OpenTask:
     acronym: str | None = None  # "视觉语言导航（VLN）任务": the acronym given with it
     part: bool = False  # one of coordinated names ("偏见检测与缓解" -> 偏见检测, 缓解)
     gloss: str | None = None  # "越狱攻击（jailbreak attack）任务": the English name given with it
+    written: str | None = None  # the name as written, when a model kind it opens with is cut off (大语言模型安全评测)
     context: bool = False  # the task a stated task is set in ("多跳问答中的检索增强生成任务" -> 多跳问答)
 
 
@@ -222,39 +223,32 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
             xe -= 1
         raw = text[xs:xe]
         x, off = _clean_zh(raw)
+        if x in heads and raw[:len(raw) - len(x)].endswith("的"):
+            # "差分隐私文本改写（DP text rewriting）的评估问题": a bare head after 的 is the study of
+            # the task before it
+            x, off = _clean_zh(raw[:len(raw) - len(x) - 1])
+            if x.endswith(_GLOSS_MARK):
+                gloss, acronym = glosses[xs + off + len(x) - 1]
+                x = x[:-1]
         x2, off2 = _strip_subject(x, heads)
+        written = x if off2 and _GLOSS_MARK not in x and not re.search(r"[（(]", x) else None
         x, off = x2, off + off2
         start = xs + off
-        strong = conf >= 0.8 or kind == "field"
+        strong = conf >= 0.8 or kind == "field" or gloss is not None  # (a name given with its English one is a name)
         if not right and not _ZH_NAME_END.search(raw):
             continue
-        parts = [(x, start)]
-        # coordination: "三维重建与渲染优化" names two tasks when each part ends with a task head
-        # (a part may carry its acronym: "无源域适应（SFDA）与行人重识别（ReID）")
-        pieces = [_TRAILING_ACRONYM.sub("", p) for p in _ZH_SPLIT.split(x)]
-        if len(pieces) > 1 and all(p.endswith(heads) and len(p) >= 2 for p in pieces):
-            parts, pos = [], start
-            for p in pieces:
-                i = text.index(p, pos)
-                pos = i + len(p)
-                q = _zh_qualities().match(p)  # "三维重建与鲁棒位姿跟踪": each part without its quality
-                if q and len(p) - q.end() >= 2:
-                    p, i = p[q.end():], i + q.end()
-                parts.append((p, i))
-            acronym = gloss = None
-        for name, s in parts:
+        parts = _zh_parts(text, x, start, heads, glosses, acronym, gloss)
+        for name, s, acr, gl in parts:
             if _GLOSS_MARK in name or not _zh_ok(name, strong):
                 continue
             is_field = kind == "field" or norm(name) in fields
             out.append(OpenTask(s, s + len(name), name, "task-frame", conf * (0.7 if is_field else 1.0),
-                                field=is_field, fallback=conf < 0.75, acronym=acronym, part=len(parts) > 1,
-                                gloss=gloss))
+                                field=is_field, fallback=conf < 0.75, acronym=acr, part=len(parts) > 1,
+                                gloss=gl, written=written if len(parts) == 1 else None))
         # the task the stated one is set in: "多跳问答（multi-hop question answering）中的检索增强生成任务",
         # "端到端自动驾驶中的运动规划任务" (a task name, or one given with its English gloss; not a field)
         if kind == "task" and strong and out and out[-1].start >= xs:
-            ctx = _zh_context(text, xs, xe, glosses, heads, fields)
-            if ctx is not None:
-                cs, ce, cname, cgloss, cacr = ctx
+            for cs, ce, cname, cgloss, cacr in _zh_context(text, xs, xe, glosses, heads, fields):
                 out.append(OpenTask(cs, ce, cname, "task-frame", conf * 0.9, acronym=cacr, gloss=cgloss, context=True))
     return out
 
@@ -262,31 +256,63 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
 _ZH_CONTEXT_SEP = re.compile(r"(?:中|下|场景下|任务中)的")
 
 
+def _zh_parts(text: str, x: str, start: int, heads: tuple[str, ...], glosses: dict,
+              acronym: str | None, gloss: str | None) -> list[tuple[str, int, str | None, str | None]]:
+    """The task names of a frame's name: itself, or each of coordinated names when each ends with a
+    task head ("三维重建与渲染优化"), each with the acronym or English gloss written after it
+    ("无源域适应（SFDA）与行人重识别（ReID）", "目标检测（object detection）与图像分类"; the last one's
+    is the frame's): (name, start, acronym, gloss)."""
+    pieces = []
+    for p in _ZH_SPLIT.split(x):
+        g = a = None
+        if p.endswith(_GLOSS_MARK):
+            pos = text.index(p, start) + len(p) - 1
+            g, a = glosses[pos]
+            p = p[:-1]
+        m = _TRAILING_ACRONYM.search(p)
+        if m:
+            a, p = m.group(1), p[:m.start()]
+        pieces.append((p, a, g))
+    if len(pieces) < 2 or not all(p.endswith(heads) and len(p) >= 2 for p, _a, _g in pieces):
+        return [(x, start, acronym, gloss)]
+    parts, pos = [], start
+    for k, (p, a, g) in enumerate(pieces):
+        i = text.index(p, pos)
+        pos = i + len(p)
+        q = _zh_qualities().match(p)  # "三维重建与鲁棒位姿跟踪": each part without its quality
+        if q and len(p) - q.end() >= 2:
+            p, i = p[q.end():], i + q.end()
+        if k == len(pieces) - 1:
+            a, g = a or acronym, g or gloss
+        parts.append((p, i, a, g))
+    return parts
+
+
 def _zh_context(text: str, xs: int, xe: int, glosses: dict, heads: tuple[str, ...], fields: frozenset):
-    """The task before "中的" in a frame's X, when it is a task name: (start, end, name, gloss, acronym)."""
+    """The tasks before "中的" in a frame's X, when they are task names (not a field):
+    [(start, end, name, gloss, acronym)]."""
     raw = text[xs:xe]
     m = None
     for m in _ZH_CONTEXT_SEP.finditer(raw):
         pass
     if m is None:
-        return None
+        return []
     a = raw[:m.start()]
-    gloss = acr = None
-    e = xs + len(a)
-    if a.endswith(_GLOSS_MARK):
-        gloss, acr = glosses[e - 1]
-        a, e = a[:-1], e - 1
-    am = re.search(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]$", a)
-    if am:
-        acr = acr or am.group(1)
-        a, e = a[:am.start()], e - len(am.group(0))
     name, off = _clean_zh(a)
     name2, off2 = _strip_subject(name, heads)
     name, off = name2, off + off2
-    if _GLOSS_MARK in name or norm(name) in fields or not _zh_ok(name, gloss is not None):
-        return None
-    s = xs + off
-    return s, s + len(name), name, gloss, acr
+    out = []
+    for p, s, acr, gloss in _zh_parts(text, name, xs + off, heads, glosses, None, None):
+        if p.endswith(_GLOSS_MARK):
+            gloss, acr = glosses[s + len(p) - 1]
+            p = p[:-1]
+        am = _TRAILING_ACRONYM.search(p)
+        if am:
+            acr, p = acr or am.group(1), p[:am.start()]
+        if _GLOSS_MARK in p or norm(p) in fields or not _zh_ok(p, gloss is not None):
+            continue
+        out.append((s, s + len(p), p, gloss, acr))
+    return out
 
 
 # ----------------------------------------------------------------------------------------- English

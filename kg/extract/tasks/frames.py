@@ -55,7 +55,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                     continue
                 sp = sp2
                 t = OpenTask(t.start + cut, t.end, t.label[cut:], t.rule, t.confidence, t.field, t.fallback, t.acronym, t.part,
-                             t.gloss, t.context)
+                             t.gloss, t.written, t.context)
                 if len(words) - lead < 2 and not index.concept(t.label):
                     continue
                 if any(k.start <= sp.start and sp.end <= k.end for k in known):
@@ -64,7 +64,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
         # concept of either, else a new task named in English with the Chinese name as its other label
         iri = index.concept(t.label) or (index.concept(t.gloss) if t.gloss else None) \
             or (index.concept(t.acronym) if t.acronym else None)
-        if not iri and t.part and t.label in _zh_heads():
+        if not iri and (t.part or t.context or t.gloss is None) and t.label in _zh_heads():
             continue  # "偏见检测与缓解" -> a bare head ("缓解") is a task only when the vocabulary has it ("导航")
         parent = None
         if not iri:
@@ -101,6 +101,8 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                 doc.user_data.setdefault("kg_task_alt", {})[key] = t.label
             else:
                 names[key] = t.label if re.search(r"[\u3400-\u9fff]", t.label) else task_label_en(t.label)
+                if t.written:  # "大语言模型安全评测" -> 安全评测, the name as written its other label
+                    doc.user_data.setdefault("kg_task_alt", {})[key] = t.written
         out.append(span)
     return out
 
