@@ -187,6 +187,19 @@ class Linker:
             groups[o].extend(groups.pop(iri))
             del ents[iri]
 
+    @staticmethod
+    def _inside_chinese_names(groups: dict[str, list[Mention]], ents: dict[str, Entity]) -> list[str]:
+        """The vocabulary tasks of a paper whose every mention is written inside (and is shorter
+        than) the name of a new task a Chinese frame states ("该论文属于AI生成图像检测任务" -> 生成图像),
+        and not in its title nor stated in a frame themselves: a part of that name."""
+        names = [n for iri, ms in groups.items() if ents[iri].type == "Task" and not ents[iri].known for m in ms
+                 if m.rule == "task-frame" for n in (m.long_form or m.text,) if _HAN.search(n)]
+        if not names:
+            return []
+        return [iri for iri, ms in groups.items() if ents[iri].type == "Task" and ents[iri].known
+                and all(m.field != "title" and m.rule != "task-frame"
+                        and any(m.text in n and len(m.text) < len(n) for n in names) for m in ms)]
+
     def _may_be_written(self, ent: Entity, zh: str) -> bool:
         """A Chinese task name may name this task: it is not a known task, or the known task has no
         Chinese label, or the name ends with one or holds its modifier (自动歌词转写 / 歌词转录)."""
@@ -219,6 +232,11 @@ class Linker:
         # one task, two names: a new task stated in a frame ("… for Categorized Emotion Prediction")
         # that shares a content word with a vocabulary task of the paper without being narrower
         # than it is that task named loosely
+        # ... unless the vocabulary task is written inside the stated Chinese name, a part of it
+        # ("AI生成图像检测" holds 生成图像): then the vocabulary task is no task of the paper
+        inside = self._inside_chinese_names(groups, ents)
+        for iri in inside:
+            del groups[iri], ents[iri]
         known_words = {w for iri, e in ents.items() if e.type == "Task" and e.known
                        for lab in (e.label, *e.alt_labels) for w in _content_words(lab)}
         for iri in [i for i, e in ents.items() if e.type == "Task" and not e.known and not e.broader]:

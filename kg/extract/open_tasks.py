@@ -273,7 +273,14 @@ def _zh_parts(text: str, x: str, start: int, heads: tuple[str, ...], glosses: di
         if m:
             a, p = m.group(1), p[:m.start()]
         pieces.append((p, a, g))
-    if len(pieces) < 2 or not all(p.endswith(heads) and len(p) >= 2 for p, _a, _g in pieces):
+    if len(pieces) < 2 or not all(len(p) >= 2 for p, _a, _g in pieces):
+        return [(x, start, acronym, gloss)]
+    # each part a task name (a task head, or its own acronym or gloss); or, when the frame gives no
+    # acronym or gloss of the whole ("任务与运动规划（TAMP）" is one task), one part ending with a head
+    # and each a short name ("AI治理与智能体监管", "AI审计与评估报告")
+    named = [p.endswith(heads) or a is not None or g is not None for p, a, g in pieces]
+    if not all(named) and (acronym or gloss or not any(named)
+                           or not all(2 <= len(p) <= 10 and not p.endswith(("任务", "问题")) for p, _a, _g in pieces)):
         return [(x, start, acronym, gloss)]
     parts, pos = [], start
     for k, (p, a, g) in enumerate(pieces):
