@@ -179,6 +179,9 @@ class Linker:
             if head is None:
                 continue
             hits = [o for o in titled if _en_head(ents[o].label) in heads[head] and self._may_be_written(ents[o], e.label)]
+            # the most specific of them: "unsupervised representation learning", not "representation learning"
+            hits = [o for o in hits if not any(q != o and ents[q].label.lower().endswith(" " + ents[o].label.lower())
+                                               for q in hits)]
             if len(hits) != 1:
                 continue
             o = hits[0]
@@ -199,6 +202,30 @@ class Linker:
         return [iri for iri, ms in groups.items() if ents[iri].type == "Task" and ents[iri].known
                 and all(m.field != "title" and m.rule != "task-frame"
                         and any(m.text in n and len(m.text) < len(n) for n in names) for m in ms)]
+
+    @staticmethod
+    def _glossed_title_task(groups: dict[str, list[Mention]], ents: dict[str, Entity]) -> None:
+        """A new task named by the English gloss of a Chinese frame ("差分隐私文本改写（DP text
+        rewriting）任务") and a new task of the title written out in full ("Differentially Private
+        Text Rewriting") are one task when each word of the gloss is a word of the title's name or
+        an acronym of its words: the title's name, with the gloss and the Chinese name as other labels."""
+        tasks = [i for i, e in ents.items() if e.type == "Task" and not e.known]
+        titled = [i for i in tasks if not _HAN.search(ents[i].label) and any(m.field == "title" for m in groups[i])]
+        for iri in tasks:
+            e = ents[iri]
+            if iri in titled or _HAN.search(e.label) or not any(_HAN.search(a) for a in e.alt_labels):
+                continue
+            words = e.label.lower().split()
+            hits = [o for o in titled if o in ents and _en_head(ents[o].label) == _en_head(e.label)
+                    and _gloss_of(words, ents[o].label.lower().replace("-", " ").split())]
+            if len(hits) != 1:
+                continue
+            o = hits[0]
+            for lab in (e.label, *e.alt_labels):
+                if lab not in ents[o].alt_labels and lab != ents[o].label:
+                    ents[o].alt_labels.append(lab)
+            groups[o].extend(groups.pop(iri))
+            del ents[iri]
 
     def _may_be_written(self, ent: Entity, zh: str) -> bool:
         """A Chinese task name may name this task: it is not a known task, or the known task has no
@@ -244,6 +271,7 @@ class Linker:
                     and _content_words(ents[iri].label) & known_words:
                 del groups[iri], ents[iri]
         self._one_task_two_names(groups, ents)
+        self._glossed_title_task(groups, ents)
         tasks = {iri for iri, e in ents.items() if e.type == "Task"}
         # a research field ("属于自然语言处理任务", "computer vision") is the paper's area, not its task,
         # when the paper states a more specific one
@@ -471,6 +499,22 @@ def _zh_head_translations() -> dict[str, frozenset[str]]:
     from .extract.lexicon import lexicon
     pairs = [line.split("\t", 1) for line in lexicon().words("zh", "task-head-translations")]
     return {zh: frozenset(en.lower().split()) for zh, en in sorted(pairs, key=lambda p: -len(p[0]))}
+
+
+def _gloss_of(gloss: list[str], name: list[str]) -> bool:
+    """Each word of the gloss is, in order, a word of the name or an acronym of consecutive words
+    of it ("dp text rewriting" / "differentially private text rewriting")."""
+    i = 0
+    for w in gloss:
+        w = w.replace("-", "")
+        if i < len(name) and name[i].replace("-", "") == w:
+            i += 1
+            continue
+        if len(w) >= 2 and "".join(x[0] for x in name[i:i + len(w)]) == w:
+            i += len(w)
+            continue
+        return False
+    return i == len(name)
 
 
 def _en_head(label: str) -> str:

@@ -280,14 +280,15 @@ def _zh_parts(text: str, x: str, start: int, heads: tuple[str, ...], glosses: di
     # and each a short name ("AI治理与智能体监管", "AI审计与评估报告")
     named = [p.endswith(heads) or a is not None or g is not None for p, a, g in pieces]
     if not all(named) and (acronym or gloss or not any(named)
-                           or not all(2 <= len(p) <= 10 and not p.endswith(("任务", "问题")) for p, _a, _g in pieces)):
+                           or not all((n or len(p) >= 3) and len(p) <= 10 and not p.endswith(("任务", "问题"))
+                                      for (p, _a, _g), n in zip(pieces, named))):
         return [(x, start, acronym, gloss)]
     parts, pos = [], start
     for k, (p, a, g) in enumerate(pieces):
         i = text.index(p, pos)
         pos = i + len(p)
         q = _zh_qualities().match(p)  # "三维重建与鲁棒位姿跟踪": each part without its quality
-        if q and len(p) - q.end() >= 2:
+        if q and len(p) - q.end() >= 2 and norm(p[q.end():]) not in _zh()[4]:  # (可解释人工智能 is no field)
             p, i = p[q.end():], i + q.end()
         if k == len(pieces) - 1:
             a, g = a or acronym, g or gloss
