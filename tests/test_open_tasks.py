@@ -185,3 +185,57 @@ def test_a_bare_head_word_is_a_task_only_when_the_vocabulary_has_it(tmp_path):
 def test_a_weak_summary_task_does_not_replace_the_title_task(tmp_path, title, summary, kept):
     links = _build_links(tmp_path, [("2601.00061v1", title, summary)])
     assert kept in {lk["label"] for lk in links if lk["type"] == "Task"}
+
+
+# ------------------------------------------------------------------ Chinese names given with an English gloss
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (label, gloss, acronym, context): the gloss of several words is the name's English name
+    ("该论文属于冰川崩解预测（glacier calving prediction）任务，旨在提前预警。", [("冰川崩解预测", "glacier calving prediction", None, False)]),
+    ("该论文属于地磁导航（geomagnetic navigation，GMN）任务。", [("地磁导航", "geomagnetic navigation", "GMN", False)]),
+    # a model kind opening the name is no part of it; the gloss still names the task
+    ("该论文属于大语言模型谣言溯源（rumor source tracing）任务。", [("谣言溯源", "rumor source tracing", None, False)]),
+    # the task the stated one is set in ("A中的B任务"), with its own gloss or acronym; a field is no such task
+    ("该论文属于蛋白质折叠（protein folding）中的接触图预测任务，旨在提速。",
+     [("蛋白质折叠", "protein folding", None, True), ("接触图预测", None, None, False)]),
+    ("该论文属于药物分子生成（DMG）下的性质预测任务。", [("药物分子生成", None, "DMG", True), ("性质预测", None, None, False)]),
+    ("该论文属于具身智能中的指令消歧任务。", [("指令消歧", None, None, False)]),
+    # coordinated names, each with its acronym or gloss
+    ("该论文属于零样本分割（ZSS）与开放词汇检测（OVD）任务。", [("零样本分割", None, "ZSS", False), ("开放词汇检测", None, "OVD", False)]),
+    ("该论文属于车道检测（lane detection）与可行驶区域分割任务。",
+     [("车道检测", "lane detection", None, False), ("可行驶区域分割", None, None, False)]),
+    # a bare head after 的 is the study of the task before it
+    ("论文针对冰川崩解预测（glacier calving prediction）的评估问题，提出新协议。", [("冰川崩解预测", "glacier calving prediction", None, False)]),
+])
+def test_chinese_names_with_english_glosses(text, expected):
+    assert [(t.label, t.gloss, t.acronym, t.context) for t in find_open_tasks(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a model kind and a bare head: the kind is what the task is about, the name stays whole
+    ("该论文属于大语言模型对齐任务。", ["大语言模型对齐"]),
+    # one part ending with a task head and short parts: two names (when no acronym names the whole)
+    ("该论文属于算法治理与平台问责任务，旨在", ["算法治理", "平台问责"]),
+    ("该论文属于多无人机任务与路径规划（MUTP）任务。", ["多无人机任务与路径规划"]),
+    ("该论文属于病历摘要生成与校对任务。", ["病历摘要生成与校对"]),  # a bare verb is no part of its own
+])
+def test_chinese_subjects_and_coordination(text, expected):
+    assert [t.label for t in find_open_tasks(text)] == expected
+
+
+def test_a_glossed_chinese_task_is_named_in_english_with_its_chinese_name(tmp_path):
+    links = [lk for lk in _build_links(tmp_path, [
+        ("2601.00041v1", "Early Warning for Ice Shelves", "该论文属于冰川崩解预测（glacier calving prediction）任务，旨在提前预警。"),
+        ("2601.00042v1", "Revisiting Differentially Private Text Rewriting",
+         "论文针对差分隐私文本改写（DP text rewriting）的评估问题，指出以往工作忽视了数据规模。"),
+        ("2601.00043v1", "Seeing Fakes", "该论文属于AI生成图像检测（AI-generated image detection）任务，旨在区分AI生成图像。"),
+    ]) if lk["type"] == "Task"]
+    by = {}
+    for lk in links:
+        by.setdefault(lk["paper"], []).append((lk["label"], lk["alt_labels"]))
+    assert by["2601.00041"] == [("glacier calving prediction", ["冰川崩解预测"])]
+    # the gloss and the title's full name: one task, the title's name with the others as labels
+    assert by["2601.00042"] == [("differentially private text rewriting", ["DP text rewriting", "差分隐私文本改写"])]
+    # a vocabulary task written inside the stated Chinese name (生成图像) is no task of the paper
+    assert [lab for lab, _ in by["2601.00043"]] == ["AI-generated image detection"]
