@@ -224,6 +224,18 @@ def test_chinese_subjects_and_coordination(text, expected):
     assert [t.label for t in find_open_tasks(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a problem stated inside a task: the task, a weak cue (kept only when the paper states no other)
+    ("该论文针对点云配准中初始位姿误差大的问题，提出新方法。", [("点云配准", True)]),
+    ("论文针对联邦学习中的客户端掉线问题，提出补偿机制。", [("联邦学习", True)]),
+    ("该论文针对桥梁巡检中的人力不足问题，提出无人机方案。", []),  # no task head: no task
+    # another Chinese name in brackets is the name's other label, no part of it
+    ("该论文属于视觉里程计（视觉定位）任务，旨在", [("视觉里程计", False)]),
+])
+def test_chinese_weak_problem_frames_and_other_names(text, expected):
+    assert [(t.label, t.fallback) for t in find_open_tasks(text)] == expected
+
+
 def test_a_glossed_chinese_task_is_named_in_english_with_its_chinese_name(tmp_path):
     links = [lk for lk in _build_links(tmp_path, [
         ("2601.00041v1", "Early Warning for Ice Shelves", "该论文属于冰川崩解预测（glacier calving prediction）任务，旨在提前预警。"),

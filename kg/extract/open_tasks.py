@@ -23,10 +23,12 @@ _ZH_NAME = rf"[{_HAN}A-Za-z0-9\-·/]"
 # ... and what a frame's X may run over before the name's last 的 ("大语言模型（LLMs）的工具调用")
 _ZH_X = rf"[{_HAN}A-Za-z0-9\-·/（）()\ue000]"
 # an English gloss written after a Chinese name: "越狱攻击（jailbreak attack）", "惯性里程计（inertial
-# odometry，IO）" (a phrase of several words or a long one; one word alone is read as an acronym);
+# odometry，IO）" (a phrase of several words or a long one; one word alone is read as an acronym), or
+# another Chinese name of it ("视觉SLAM（同步定位与建图）");
 # find_zh reads the text with each gloss as one placeholder character, _GLOSS_MARK
 _GLOSS = re.compile(r"[（(]\s*(?P<gloss>[A-Za-z][A-Za-z0-9'’/&+.\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9'’/&+.\-]*){1,7}"
-                    r"|[A-Za-z][A-Za-z0-9'’/&+.\-]{16,40})"
+                    r"|[A-Za-z][A-Za-z0-9'’/&+.\-]{16,40}"
+                    rf"|(?![如即含包例指简])[{_HAN}]{{2,10}})"  # (a Chinese other name: "人格塑造（角色训练）")
                     r"(?:\s*[，,;；]\s*(?P<acr>[A-Za-z][A-Za-z0-9\-]{1,15}))?\s*[）)]")
 _GLOSS_MARK = "\ue000"
 _ACRONYM = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]\s*")
@@ -250,9 +252,22 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
         if kind == "task" and strong and out and out[-1].start >= xs:
             for cs, ce, cname, cgloss, cacr in _zh_context(text, xs, xe, glosses, heads, fields):
                 out.append(OpenTask(cs, ce, cname, "task-frame", conf * 0.9, acronym=cacr, gloss=cgloss, context=True))
+    # "针对3D重建中稀疏视角生成效率低的问题": a problem stated inside a task, the task (a weak cue)
+    for m in _ZH_PROBLEM_IN.finditer(text):
+        if any(t.start <= m.start("a") < t.end or m.start("a") <= t.start < m.end() for t in out):
+            continue
+        name, off = _clean_zh(m.group("a"))
+        name2, off2 = _strip_subject(name, heads)
+        name, s = name2, m.start("a") + off + off2
+        if norm(name) in fields or name in heads or not _zh_ok(name, False):
+            continue
+        out.append(OpenTask(s, s + len(name), name, "task-frame", 0.6, fallback=True))
+    out.sort(key=lambda t: (t.start, -t.end))
     return out
 
 
+_ZH_PROBLEM_IN = re.compile(rf"(?:针对|解决|研究|聚焦于?|关注)(?P<a>{_ZH_NAME}{{2,14}}?)(?:中的?|场景下的?)"
+                            rf"[^，,。；;：:！？\n]{{1,40}}?问题")
 _ZH_CONTEXT_SEP = re.compile(r"(?:中|下|场景下|任务中)的")
 
 

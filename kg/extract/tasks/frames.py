@@ -98,7 +98,10 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             if parent is None:
                 parent = next((k.kb_id_ for k in known if k.kb_id_ and sp.start <= k.start and k.end <= sp.end), None)
             broader[key] = parent
-            if t.gloss:
+            if t.gloss and re.search(r"[\u3400-\u9fff]", t.gloss):  # "人格塑造（角色训练）": two Chinese names
+                names[key] = t.label
+                doc.user_data.setdefault("kg_task_alt", {})[key] = t.gloss
+            elif t.gloss:
                 names[key] = task_label_en(t.gloss)
                 doc.user_data.setdefault("kg_task_alt", {})[key] = t.label
             else:
