@@ -18,7 +18,9 @@ from .vocab_matcher import GLUED_RELEASE, norm_token
 
 _AS_SYSTEM = re.compile(r"\s*(?:and\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:systems?|models?|tools?|engines?|technolog(?:y|ies)"
                         r"|techniques?)\b|\s*(?:[与和及、][\u4e00-\u9fff]{1,10}?)?(?:系统|模型|工具|技术)", re.I)
-_EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
+# (a Chinese text goes on right after it: "在BraTS 2020数据集上"; a challenge's task is part of the
+# edition: "DCASE 2023 Task 4")
+_EDITION = re.compile(r" (?:19|20)\d\d(?: [Tt]ask ?\d{1,2}[A-Za-z]?)?(?![A-Za-z0-9]|[.,]\d)")
 # a release of a known model, written after its name: "Llama 4", "Claude 3.5 Sonnet", "Gemini 2.5 Pro",
 # "Qwen 2.5 7B" (the size names the same model); not a count ("BERT 3 times", "Whisper 12 layers")
 _TIERS = lexicon().alternation("en", "model-tier-words")
