@@ -265,3 +265,17 @@ def test_corpus_names_architecture_names_and_language_words(links_of):
                    "and a Large Language Model for text.")
     assert "Mask Generative Transformer" in labels(got, "Method")
     assert "Large Language Model" not in labels(got, "Method")  # the known concept, under its own label
+
+
+@pytest.mark.parametrize("summary,present,absent", [
+    # an edition year written right before Chinese text, and a challenge's task, are part of the edition
+    ("实验在DNS Challenge 2021数据集上进行，速度提升8倍。", {"DNS Challenge 2021"}, {"DNS Challenge"}),
+    ("我们在DCASE 2023 Task 4挑战赛数据上评测。", {"DCASE 2023 Task 4"}, {"DCASE 2023"}),
+    ("We report results on the DCASE 2023 Task 4 data.", {"DCASE 2023 Task 4"}, {"DCASE 2023"}),
+    # a capitalised Latin word a Chinese dataset head follows at once is a name; with words between, not
+    ("该方法在Farmsuite和MetaWorld基准上优于基线。", {"Farmsuite"}, set()),
+    ("模型在Icelandic语音语料库上训练。", set(), {"Icelandic"}),
+])
+def test_dataset_editions_and_chinese_dataset_cues(links_of, summary, present, absent):
+    got = labels(links_of("A Study", summary), "Dataset")
+    assert present <= got and not (absent & got), got
