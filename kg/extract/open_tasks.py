@@ -76,11 +76,11 @@ def _zh() -> tuple:
     rights = sorted({r for _, r in frames}, key=len, reverse=True)
     right_alt = "|".join(map(re.escape, (r for r in rights if r)))
     # a frame whose RIGHT is empty ends at the end of the clause
-    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_X}{{2,24}}?)"
+    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_X}{{2,30}}?)"
                     rf"(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt}|(?=[，,。；;：:！？\n]|$))")
     # the same frame ending at a later RIGHT of the clause ("属于多机器人任务与运动规划任务"): what
     # follows a first RIGHT up to the next one
-    ext = re.compile(rf"(?P<x>{_ZH_X}{{1,22}}?)(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt})")
+    ext = re.compile(rf"(?P<x>{_ZH_X}{{1,28}}?)(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt})")
     heads = tuple(sorted(lex.words("zh", "task-heads"), key=len, reverse=True))
     kind_words = lex.words("zh", "model-kind-endings")
     not_names = frozenset(norm(w) for w in lex.words("zh", "not-task-names"))
@@ -142,7 +142,7 @@ def _zh_candidates(text: str, m: re.Match) -> list[tuple[int, int, str, str | No
     pos = m.end()
     while m.group("right") and pos < len(text):
         e = ext.match(text, pos)
-        if e is None or e.end("x") - m.start("x") > 26:
+        if e is None or e.end("x") - m.start("x") > 32:
             break
         a = e.group("acr")
         out.append((m.start("x"), e.end("x"), e.group("right"), _ACRONYM.match(a).group(1) if a else None))
@@ -237,8 +237,8 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
         x, off = x2, off + off2
         start = xs + off
         strong = conf >= 0.8 or kind == "field" or gloss is not None  # (a name given with its English one is a name)
-        if not right and not _ZH_NAME_END.search(raw):
-            continue
+        if not right and (not _ZH_NAME_END.search(raw) or len(raw) > 24):
+            continue  # (a clause-long X with no frame word after it is no name)
         parts = _zh_parts(text, x, start, heads, glosses, acronym, gloss)
         for name, s, acr, gl in parts:
             if _GLOSS_MARK in name or not _zh_ok(name, strong):

@@ -41,8 +41,9 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             continue
         if any(k.start <= sp.start and sp.end <= k.end for k in known):
             continue  # the vocabulary or another strategy has it (or a longer name around it)
-        if any(v.label_ != "Task" and v.start < sp.end <= v.end for v in others):
+        if not t.gloss and any(v.label_ != "Task" and v.start < sp.end <= v.end for v in others):
             continue  # "... model predictive control": the head is a method's name, not a task's
+            # (a name given with its English gloss is a task's name as a whole: 单样本模仿学习（one-shot imitation learning）)
         if not re.search(r"[\u3400-\u9fff]", t.label):
             words = t.label.split()
             lead = 0  # title lead words and -ing words that are no words of task names ("Towards", "Advancing")
