@@ -189,6 +189,23 @@ class Linker:
                 ents[o].alt_labels.append(e.label)
             groups[o].extend(groups.pop(iri))
             del ents[iri]
+        # a new task named by an acronym whose Chinese long form ends with a new Chinese task of the
+        # paper ("该论文属于医学视觉问答（MedVQA）任务" -> MedVQA, long form …医学视觉问答) is that task
+        zh_tasks = [i for i, e in ents.items() if e.type == "Task" and not e.known]
+        for iri in [i for i, e in ents.items() if e.type == "Task"]:
+            e = ents[iri]
+            if e.known or not _ACRONYM.fullmatch(e.label) or len(e.label) > 8:
+                continue
+            hits = [o for o in zh_tasks if o != iri and o in ents
+                    and any(_HAN.search(a) and len(n) >= 2 and _HAN.search(n)
+                            and (a.endswith(n) or len(a) >= 3 and n.endswith(a))  # (通用语音修复（GSR）: long form 语音修复)
+                            for a in e.alt_labels for n in (ents[o].label, *ents[o].alt_labels))]
+            if len(hits) == 1:
+                o = hits[0]
+                if e.label not in ents[o].alt_labels:
+                    ents[o].alt_labels.append(e.label)
+                groups[o].extend(groups.pop(iri))
+                del ents[iri]
 
     @staticmethod
     def _inside_chinese_names(groups: dict[str, list[Mention]], ents: dict[str, Entity]) -> list[str]:

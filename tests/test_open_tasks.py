@@ -251,3 +251,14 @@ def test_a_glossed_chinese_task_is_named_in_english_with_its_chinese_name(tmp_pa
     assert by["2601.00042"] == [("differentially private text rewriting", ["DP text rewriting", "差分隐私文本改写"])]
     # a vocabulary task written inside the stated Chinese name (生成图像) is no task of the paper
     assert [lab for lab, _ in by["2601.00043"]] == ["AI-generated image detection"]
+
+
+@pytest.mark.parametrize("summary,name,acronym", [
+    # one task with both names, not a second task named by the acronym
+    ("该论文属于医学视频问答（MVQA）任务，旨在辅助诊断。提出MedBot，MVQA准确率提升。", "医学视频问答", "MVQA"),
+    ("该论文属于医学语音识别（MSR）任务，旨在辅助诊断。提出MedASR，MSR错误率下降。", "医学语音识别", "MSR"),
+    ("该论文属于桥梁裂缝计数（BCC）任务，旨在减少人工巡检。提出CrackNet，BCC误差降低。", "桥梁裂缝计数", "BCC"),
+])
+def test_an_acronym_of_a_stated_chinese_task_is_that_task(tmp_path, summary, name, acronym):
+    links = [lk for lk in _build_links(tmp_path, [("2601.00051v1", "A Study", summary)]) if lk["type"] == "Task"]
+    assert len(links) == 1 and {name, acronym} <= {links[0]["label"], *links[0]["alt_labels"]}, links
