@@ -262,3 +262,15 @@ def test_a_glossed_chinese_task_is_named_in_english_with_its_chinese_name(tmp_pa
 def test_an_acronym_of_a_stated_chinese_task_is_that_task(tmp_path, summary, name, acronym):
     links = [lk for lk in _build_links(tmp_path, [("2601.00051v1", "A Study", summary)]) if lk["type"] == "Task"]
     assert len(links) == 1 and {name, acronym} <= {links[0]["label"], *links[0]["alt_labels"]}, links
+
+
+@pytest.mark.parametrize("summary,task", [
+    # a Chinese frame stating a name the vocabulary has as a method: the paper's task, named as the method is
+    ("该论文属于检索增强生成（RAG）任务，旨在减少幻觉。", "retrieval-augmented generation"),
+    ("该论文属于农业知识图谱中的检索增强生成任务，旨在回答农户问题。", "retrieval-augmented generation"),
+    # with an English gloss: the gloss names it, even when its Chinese head is a method's name
+    ("该论文属于单样本模仿学习（one-shot imitation learning）任务，旨在减少示范。", "one-shot imitation learning"),
+])
+def test_a_chinese_frame_makes_a_method_name_the_task(tmp_path, summary, task):
+    links = _build_links(tmp_path, [("2601.00061v1", "A Study", summary)])
+    assert task in {lk["label"] for lk in links if lk["type"] == "Task"}

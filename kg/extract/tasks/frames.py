@@ -2,6 +2,7 @@
 found by kg.extract.open_tasks: the vocabulary's concept when it has the name, else a new task."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -41,6 +42,12 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             continue
         if any(k.start <= sp.start and sp.end <= k.end for k in known):
             continue  # the vocabulary or another strategy has it (or a longer name around it)
+        method = next((v for v in others if v.label_ == "Method" and v.start == sp.start and v.end == sp.end), None)
+        if method is not None and not (t.gloss or t.field or t.fallback) and t.confidence >= 0.8 \
+                and re.search(r"[\u3400-\u9fff]", t.label) and method.kb_id_ in index.vocabulary.concepts:
+            # "该论文属于检索增强生成（RAG）任务": a frame's own words make the vocabulary's method the
+            # paper's task, named as the method is ("retrieval-augmented generation")
+            t = dataclasses.replace(t, gloss=index.vocabulary.concepts[method.kb_id_].pref)
         if not t.gloss and any(v.label_ != "Task" and v.start < sp.end <= v.end for v in others):
             continue  # "... model predictive control": the head is a method's name, not a task's
             # (a name given with its English gloss is a task's name as a whole: 单样本模仿学习（one-shot imitation learning）)
