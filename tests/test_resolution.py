@@ -276,6 +276,9 @@ def test_corpus_names_architecture_names_and_language_words(links_of):
     # a capitalised Latin word a Chinese dataset head follows at once is a name; with words between, not
     ("该方法在Farmsuite和MetaWorld基准上优于基线。", {"Farmsuite"}, set()),
     ("模型在Icelandic语音语料库上训练。", set(), {"Icelandic"}),
+    # ... a new name's too
+    ("在域外数据集KQZ 2020和Tide-Q上评测。", {"KQZ 2020"}, {"KQZ"}),
+    ("We evaluate on the KQZ 2020 and MUSDB18 datasets.", {"KQZ 2020"}, {"KQZ"}),
     # names each given a score, a list of what the paper is evaluated on; a challenge and a suite are datasets
     ("结果在QuizAR（71.2%）、LabBench-mini（64.0%）和SoundQ（80.5%）上均领先。", {"QuizAR", "LabBench-mini", "SoundQ"}, set()),
     ("系统在第二届TUNE挑战赛中排名第一，并在ZQ-Audio评测套件上测试。", {"ZQ-Audio"}, set()),

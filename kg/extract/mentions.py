@@ -116,7 +116,9 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
     seen: set[tuple[int, int]] = set()
     for sp in new_spans:
         if (sp.start, sp.end) in seen or any(i in abbreviated for i in range(sp.start, sp.end)):
-            continue  # the abbreviation of a vocabulary concept ("传统FAD方法" after "（Fake Audio Detection，FAD）")
+            continue
+        if meta[(sp.start, sp.end)][0] == "cue-list" and any(o.start == sp.start and o.end > sp.end for o in new_spans):
+            continue  # "KQZ" listed, where another rule read the name "KQZ 2020" at the same place  # the abbreviation of a vocabulary concept ("传统FAD方法" after "（Fake Audio Detection，FAD）")
         seen.add((sp.start, sp.end))
         rule, conf, novel, typed = meta[(sp.start, sp.end)]
         overlapping = [v for v in vocab_spans if v.start < sp.end and sp.start < v.end]
