@@ -274,3 +274,9 @@ def test_an_acronym_of_a_stated_chinese_task_is_that_task(tmp_path, summary, nam
 def test_a_chinese_frame_makes_a_method_name_the_task(tmp_path, summary, task):
     links = _build_links(tmp_path, [("2601.00061v1", "A Study", summary)])
     assert task in {lk["label"] for lk in links if lk["type"] == "Task"}
+
+
+def test_the_task_a_stated_chinese_task_is_set_in_is_kept_whole(tmp_path):
+    tasks = _build(tmp_path, [("2601.00071v1", "A Study", "该论文属于端到端自动驾驶中的轨迹排序任务，旨在提升安全性。")])
+    # (端到端 is no modifier the vocabulary knows: the stated name stays whole beside the vocabulary's task)
+    assert {("2601.00071", "端到端自动驾驶"), ("2601.00071", "轨迹排序")} <= tasks

@@ -94,7 +94,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                         ok = all(w.lower() in words_ok or w.lower().replace("-", " ") in words_ok
                                  or "-" in w and all(p in words_ok for p in w.lower().split("-") if p)
                                  for w in lead) and not any(w.lower().rsplit("-", 1)[-1] in QUALITY_SUFFIX for w in lead)
-                    if not ok and not t.gloss:  # (a glossed name is one task as a whole: 长时程机器人操作（long-horizon robot manipulation）)
+                    if not ok and not t.gloss and not (han and t.context):  # (a glossed name is one task as a whole: 长时程机器人操作（long-horizon robot manipulation）; so is the task a stated one is set in: 端到端自动驾驶中的…)
                         parent = "skip"
                     break
             if parent == "skip":
