@@ -282,6 +282,8 @@ def test_corpus_names_architecture_names_and_language_words(links_of):
     # names each given a score, a list of what the paper is evaluated on; a challenge and a suite are datasets
     ("结果在QuizAR（71.2%）、LabBench-mini（64.0%）和SoundQ（80.5%）上均领先。", {"QuizAR", "LabBench-mini", "SoundQ"}, set()),
     ("系统在第二届TUNE挑战赛中排名第一，并在ZQ-Audio评测套件上测试。", {"ZQ-Audio"}, set()),
+    # the name in brackets right after a head is the head's own; the organiser before it is not a dataset
+    ("在第三届ORGX水下声学挑战赛（UWAC-3）中，系统排名第二。", {"UWAC-3"}, {"ORGX"}),
 ])
 def test_dataset_editions_and_chinese_dataset_cues(links_of, summary, present, absent):
     got = labels(links_of("A Study", summary), "Dataset")
