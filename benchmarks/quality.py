@@ -35,6 +35,11 @@ SETS = [  # (what, digest, gold)
      for slug, field, n in (("nlp", "NLP / LLMs", 15), ("cv", "computer vision", 15),
                             ("robotics", "robotics / embodied AI", 15), ("audio", "audio & music", 15),
                             ("society", "AI & society / security / medicine", 20))
+     for lang in ("en", "zh")] + [(f"{field}, {'English' if lang == 'en' else 'Chinese'}, set 3, {n} papers",
+                                    f"tests/data/{slug}-{lang}-digest-3.md", f"tests/gold/{slug}_{lang}_gold_3.json")
+     for slug, field, n in (("nlp", "NLP / LLMs", 15), ("cv", "computer vision", 15),
+                            ("robotics", "robotics / embodied AI", 15), ("audio", "audio & music", 15),
+                            ("society", "AI & society / security / medicine", 20))
      for lang in ("en", "zh")] + [
     (f"dev: {slug}, {lang} (tuned on)", f"tests/data/dev/{slug}-{lang}.md", f"tests/gold/dev/{slug}_{lang}_gold.json")
     for slug in ("nlp", "cv", "robotics", "audio", "society") for lang in ("en", "zh")]
