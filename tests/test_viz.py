@@ -648,6 +648,82 @@ def test_picture_labels_do_not_overlap():
     assert len(boxes) == 4 and sum(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]) == 0
 
 
+def svg_text_boxes(svg: str) -> list[tuple[str, float, float, float, float]]:
+    """Every horizontal <text> of a picture's SVG as (text, x0, y0, x1, y1) in pt, measured from
+    the file: its x, y (baseline), anchor and font size, the width and height from the font."""
+    import html as _h
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+    from kg.viz.pictures import font_family
+    ttp, out = TextToPath(), []
+    for attrs, text in re.findall(r"<text ([^>]*)>([^<]*)</text>", svg):
+        rot = re.search(r"rotate\((-?[\d.]+)", attrs)
+        if rot and abs(float(rot.group(1))) > 0.01:
+            continue
+        size = float(re.search(r"font-size: ([\d.]+)px", attrs).group(1))
+        anchor = re.search(r"text-anchor: (\w+)", attrs).group(1)
+        x, y = float(re.search(r' x="([-\d.]+)"', attrs).group(1)), float(re.search(r' y="([-\d.]+)"', attrs).group(1))
+        text = _h.unescape(text)
+        w, h, d = ttp.get_text_width_height_descent(text, FontProperties(family=list(font_family()), size=size), ismath=False)
+        x0 = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
+        out.append((text, x0, y - (h - d), x0 + w, y + d))
+    return out
+
+
+def svg_overlapping_texts(svg: str) -> list[tuple[str, str]]:
+    boxes = svg_text_boxes(svg)
+    return [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[1] < b[3] - 0.1 and b[1] < a[3] - 0.1 and a[2] < b[4] - 0.1 and b[2] < a[4] - 0.1]
+
+
+def svg_size(svg: str) -> tuple[float, float]:
+    m = re.search(r'<svg[^>]+width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    return float(m.group(1)), float(m.group(2))
+
+
+def pdf_fonts(pdf: bytes) -> dict[str, "object"]:
+    """The fonts embedded in a PDF (its FontFile2 streams, decompressed), by family name (fontTools)."""
+    import io
+    import zlib
+    from fontTools.ttLib import TTFont
+    fonts = {}
+    for m in re.finditer(rb"stream\r?\n", pdf):
+        try:
+            data = zlib.decompressobj().decompress(pdf[m.end():m.end() + 50_000_000])
+            font = TTFont(io.BytesIO(data))
+            fonts[font["name"].getDebugName(1)] = font
+        except Exception:
+            continue
+    return fonts
+
+
+def check_picture(stem: Path, width_pt: float, max_height_in: float, min_texts: int = 5) -> str:
+    """A picture as a paper takes it: SVG with real text (no glyphs as paths), no two texts
+    overlapping, everything inside the figure, the width asked for and a height that fits a
+    page; a PDF with its fonts embedded and no date; a PNG. Returns the SVG."""
+    svg = stem.with_name(stem.name + ".svg").read_text(encoding="utf-8")
+    w, h = svg_size(svg)
+    assert w == width_pt and h <= max_height_in * 72, (stem.name, w, h)
+    assert svg.count("<text") >= min_texts and 'id="DejaVuSans-' not in svg and "<dc:date>" not in svg, stem.name
+    assert svg_overlapping_texts(svg) == [], stem.name
+    assert all(-0.5 <= x0 and x1 <= w + 0.5 and -0.5 <= y0 and y1 <= h + 0.5 for _, x0, y0, x1, y1 in svg_text_boxes(svg)), stem.name
+    pdf = stem.with_name(stem.name + ".pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and b"/FontFile2" in pdf and b"CreationDate" not in pdf, stem.name
+    assert "DejaVu Sans" in pdf_fonts(pdf), stem.name
+    assert stem.with_name(stem.name + ".png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    return svg
+
+
+def test_network_pictures_have_no_overlapping_text_in_the_files(built):
+    for stem in ("graph", "overlap-dataset-method", "overlap-datasets"):
+        svg = check_picture(built / stem, 504, 9.0, 15)
+        labels = {t for t, *_ in svg_text_boxes(svg)}
+        assert len(labels) >= 15, stem
+    assert {"IEMOCAP", "MELD"} <= {t for t, *_ in svg_text_boxes((built / "overlap-datasets.svg").read_text(encoding="utf-8"))}
+    for stem in ("matrix", "upset", "trends"):
+        check_picture(built / stem, 504, 9.0)
+
+
 # ------------------------------------------------------------------ labels, pairs, partners
 def _overlaps(boxes: list[dict]) -> int:
     return sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:]
