@@ -974,19 +974,59 @@ BIG_PAPERS = 80_000
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Path:
-    """80,000 synthetic papers (benchmarks/bench_views.py's generator), the views without pictures."""
+    """80,000 synthetic papers (benchmarks/bench_views.py's generator), the default views with
+    their pictures (page size; the graph at column size too, in column/), the ego view of
+    dataset 3 and the view of paper 2401.00000 (its title has Chinese) with its pictures."""
     import sys
+    import time
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_views import synthetic
-    from kg.viz import write_view
+    from kg.viz import _network, pictures, write_view
     from kg.viz.data import Data
+    from kg.viz.model import whole_graph
     out = tmp_path_factory.mktemp("big")
     synthetic(out, BIG_PAPERS, 6000)
     data = Data.load(out)
-    for kind in ("graph", "overlap", "matrix"):
-        write_view(out, kind, data, pictures=False)
+    pictures.TIMES.clear()
+    g = whole_graph(data)
+    _network(out, g)  # graph.html and its pictures, as write_view(out, "graph", data)
+    pictures.network_picture(g, out / "column" / "graph", "column")
+    for kind in ("overlap", "matrix"):
+        write_view(out, kind, data)
     write_view(out, "dataset", data, "dataset 3", pictures=False)
+    write_view(out, "paper", data, "2401.00000")
+    (out / "picture-times.json").write_text(json.dumps(pictures.TIMES))
     return out
+
+
+def test_80k_pictures_are_readable_bounded_and_go_into_a_paper(big):
+    """At 80k papers every picture is a figure a paper takes: real text, no two texts overlapping,
+    one-column (3.5 in) and page (7 in) widths, at most a page high, fonts embedded in the PDF,
+    Chinese drawn with a CJK font; the networks are bounded (the entities with most papers, not
+    a hairball of thousands of marks)."""
+    from kg.viz.pictures import PICTURE_NODES
+    for stem in ("graph", "overlap-dataset-method", "overlap-datasets"):
+        svg = check_picture(big / stem, 504, 9.0, 25)
+        assert len((big / f"{stem}.svg").read_bytes()) < 600_000, stem  # was 2.3-7.1 MB, every node and edge
+        assert svg.count("<use ") <= PICTURE_NODES["page"] + 20, stem  # the drawn markers (and the legend's)
+        assert "Drawn: the 120 of" in svg, stem  # the picture says what it leaves out
+    # the labels are of the entities with most papers (as the page counts them)
+    page = re.search(r'<script[^>]*id="kg-data"[^>]*>(.*?)</script>', (big / "graph.html").read_text(encoding="utf-8"), re.S)
+    d = json.loads(page.group(1))
+    top = [d["page"]["labels"][n["id"]] for n in sorted(d["nodes"], key=lambda n: -n["value"])[:5]]
+    labels = {t for t, *_ in svg_text_boxes((big / "graph.svg").read_text(encoding="utf-8"))}
+    assert set(top) <= labels, (top, sorted(labels))
+    check_picture(big / "column" / "graph", 252, 6.0, 10)
+    for stem in ("matrix", "upset", "trends"):
+        check_picture(big / stem, 504, 9.0)
+    # Chinese: the paper's title is drawn with the CJK font, whose embedded glyphs cover it
+    svg = check_picture(big / "views" / "paper-2401.00000", 504, 9.0)
+    assert "Paper 0: a study of" in svg and "语音情感识别" in svg  # the title, as bench_views.synthetic writes it
+    fonts = pdf_fonts((big / "views" / "paper-2401.00000.pdf").read_bytes())
+    cjk = [f for name, f in fonts.items() if name != "DejaVu Sans"]
+    assert cjk and all(ord(c) in cjk[0].getBestCmap() for c in "语音情感识别"), list(fonts)
+    times = json.loads((big / "picture-times.json").read_text())
+    assert max(times[k] for k in ("graph", "overlap-dataset-method", "overlap-datasets")) < 30, times
 
 
 def test_80k_labels_never_overlap_and_clicks_are_fast(big, browser):

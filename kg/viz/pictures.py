@@ -147,8 +147,11 @@ def picture_graph(v: View, size: str = "page") -> tuple[list[int], list[tuple[in
     pos = layout(len(keep), edges, radii=drawn_radii([v.node_count[i] for i in keep]))
     pos = [(float(x), float(y)) for x, y in pos]
     what = "entities" if v.kinds != ["Dataset"] else "datasets"
-    note = (f"Drawn: the {len(keep)} of {len(ents)} {what} with most papers and {len(edges)} links (each one's "
-            f"{PICTURE_PARTNERS} strongest among them); the interactive page has every one.")
+    if size == "column":
+        note = f"Drawn: the {len(keep)} of {len(ents)} {what} with most papers and their {len(edges)} strongest links"
+    else:
+        note = (f"Drawn: the {len(keep)} of {len(ents)} {what} with most papers and {len(edges)} links (each one's "
+                f"{PICTURE_PARTNERS} strongest among them); the interactive page has every one.")
     return keep, edges, pos, note
 
 
