@@ -14,12 +14,13 @@
   var S = {};
 
   function norm(s) { return String(s || '').normalize('NFKC').toLowerCase().replace(/[^0-9a-z\u3400-\u9fff]+/g, ''); }
-  var keys = null;
-  function entityKeys() {
-    if (!keys) keys = E.map(function (e) { return [norm(e[0])].concat(e[2].map(norm)).filter(Boolean); });
-    return keys;
+  var keys = [];   // the normalised names of an entity, made when first searched
+  function entityKeys(k) {
+    var ks = keys[k];
+    if (!ks) { var e = E[k]; ks = keys[k] = [norm(e[0])].concat(e[2].map(norm)).filter(Boolean); }
+    return ks;
   }
-  function matches(k, n) { var ks = entityKeys()[k]; for (var j = 0; j < ks.length; j++) if (ks[j].indexOf(n) >= 0) return true; return false; }
+  function matches(k, n) { var ks = entityKeys(k); for (var j = 0; j < ks.length; j++) if (ks[j].indexOf(n) >= 0) return true; return false; }
   function short(s, n) { s = String(s); return s.length <= n ? s : s.slice(0, n - 1) + '…'; }
   function paperUrl(p) { return p[2] === 0 ? 'https://arxiv.org/abs/' + p[0] : safeUrl(p[2]); }
 
@@ -91,24 +92,36 @@
         c.push(papers[a]);
       }
     }
-    cache = { key: key, pr: pr, cells: cells, tot: tot, papers: papers.length };
+    cache = { key: key, pr: pr, cells: cells, tot: tot, papers: papers.length, byMin: new Map() };
     return cache;
   }
-  function computeMatrix() {
-    var C = countCells(), cells = C.cells, min = Math.max(1, S.min | 0);
+  /** the row and column totals and partners of the cells with at least min papers, kept per
+      minimum while the filters stay (so a search or a new order does not recount them) */
+  function aggregate(C, min) {
+    var A = C.byMin.get(min);
+    if (A) return A;
     var rtot = new Map(), ctot = new Map(), rowCols = new Map(), colRows = new Map();
-    cells.forEach(function (ps, key) {
+    C.cells.forEach(function (ps, key) {
       if (ps.length < min) return;
       var r = Math.floor(key / 1048576), c = key % 1048576;
       rtot.set(r, (rtot.get(r) || 0) + ps.length); ctot.set(c, (ctot.get(c) || 0) + ps.length);
       var l = rowCols.get(r); if (!l) rowCols.set(r, l = []); l.push(c);
       var m = colRows.get(c); if (!m) colRows.set(c, m = []); m.push(r);
     });
+    A = { rtot: rtot, ctot: ctot, rowCols: rowCols, colRows: colRows,
+          rows: Array.from(rtot.keys()), cols: Array.from(ctot.keys()), top: new Map() };
+    C.byMin.set(min, A);
+    return A;
+  }
+  function computeMatrix() {
+    var C = countCells(), cells = C.cells, min = Math.max(1, S.min | 0), A = aggregate(C, min);
+    var rtot = A.rtot, ctot = A.ctot, rowCols = A.rowCols, colRows = A.colRows;
     var nr = rtot.size, nc = ctot.size;
-    var rows = Array.from(rtot.keys()), cols = Array.from(ctot.keys());
+    var rows = A.rows, cols = A.cols;
     var n = norm(S.q), msg = '';
+    var byTot = function (t) { return function (a, b) { return (t.get(b) - t.get(a)) || cmpLabel(a, b); }; };
     if (n) {
-      var mr = rows.filter(function (k) { return matches(k, n); }), mc = cols.filter(function (k) { return matches(k, n); });
+      var mr = rows.filter(function (k) { return matches(k, n); }), mc = mr.length ? [] : cols.filter(function (k) { return matches(k, n); });
       var keep = new Set();
       if (mr.length) {          // the matching rows and their partners
         mr.forEach(function (r) { rowCols.get(r).forEach(function (c) { keep.add(c); }); });
@@ -119,17 +132,28 @@
         cols = mc; rows = Array.from(keep);
         msg = plural(mc.length, 'matching column');
       } else { rows = []; cols = []; msg = 'no match'; }
+      rows = topK(rows, byTot(rtot), S.rows, rtot); cols = topK(cols, byTot(ctot), S.cols, ctot);
+    } else {                    // without a search the first rows and columns are kept per size
+      var tk = S.rows + '\u0001' + S.cols, top = A.top.get(tk);
+      if (!top) A.top.set(tk, top = [topK(rows.slice(), byTot(rtot), S.rows, rtot), topK(cols.slice(), byTot(ctot), S.cols, ctot)]);
+      rows = top[0].slice(); cols = top[1].slice();
     }
-    var byTot = function (t) { return function (a, b) { return (t.get(b) - t.get(a)) || cmpLabel(a, b); }; };
-    rows = topK(rows, byTot(rtot), S.rows); cols = topK(cols, byTot(ctot), S.cols);
     M = { rt: C.pr[0], ct: C.pr[1], cells: cells, tot: C.tot, rows: rows, cols: cols, nr: nr, nc: nc, min: min,
           papers: C.papers, msg: msg };
     orderMatrix();
     return M;
   }
   /** the k first of items in the order of cmp, without sorting them all (items can be 80,000) */
-  function topK(items, cmp, k) {
+  function topK(items, cmp, k, tot) {
     if (items.length <= 4 * k) return items.sort(cmp).slice(0, k);
+    if (tot) {                  // cmp puts bigger totals first: only items at least the k-th total can be in
+      var ts = new Float64Array(items.length);
+      for (var t = 0; t < items.length; t++) ts[t] = tot.get(items[t]);
+      var lim = ts.slice().sort()[items.length - k];
+      var keep = [];
+      for (t = 0; t < items.length; t++) if (ts[t] >= lim) keep.push(items[t]);
+      return keep.sort(cmp).slice(0, k);
+    }
     var out = [];
     for (var i = 0; i < items.length; i++) {
       var x = items[i];
@@ -140,7 +164,9 @@
     }
     return out.length < k ? out.sort(cmp) : out;
   }
-  function cmpLabel(a, b) { var x = E[a][0].toLowerCase(), y = E[b][0].toLowerCase(); return x < y ? -1 : x > y ? 1 : a - b; }
+  var lower = [];   // lower-case labels, made when first compared
+  function lowerLabel(k) { var x = lower[k]; if (x === undefined) x = lower[k] = E[k][0].toLowerCase(); return x; }
+  function cmpLabel(a, b) { var x = lowerLabel(a), y = lowerLabel(b); return x < y ? -1 : x > y ? 1 : a - b; }
   function cell(r, c) { var v = M.cells.get(r * 1048576 + c); return v && v.length >= M.min ? v : null; }
   function value(r, c, ps) {
     if (S.value !== 'jaccard') return ps.length;
