@@ -69,7 +69,7 @@
   // ------------------------------------------------------------------ matrix model
   var M = null;   // the matrix on show: rows, cols, cell map, totals
   var cache = { key: null };
-  /** the cells (row * 2^20 + col -> papers) of the filtered papers, kept while only the search,
+  /** the cells (row -> col -> papers) of the filtered papers, kept while only the search,
       sort, values or minimum change */
   function countCells() {
     var key = [S.pair, S.task, S.field, S.from, S.to].join('\u0001');
@@ -87,8 +87,10 @@
       if (same) cs = rs;
       for (var x = 0; x < rs.length; x++) for (var y = 0; y < cs.length; y++) {
         if (same && rs[x] === cs[y]) continue;
-        var k = rs[x] * 1048576 + cs[y], c = cells.get(k);
-        if (!c) cells.set(k, c = []);
+        var row = cells.get(rs[x]);
+        if (!row) cells.set(rs[x], row = new Map());
+        var c = row.get(cs[y]);
+        if (!c) row.set(cs[y], c = []);
         c.push(papers[a]);
       }
     }
@@ -101,13 +103,12 @@
     var A = C.byMin.get(min);
     if (A) return A;
     var rtot = new Map(), ctot = new Map(), rowCols = new Map(), colRows = new Map();
-    C.cells.forEach(function (ps, key) {
+    C.cells.forEach(function (row, r) { row.forEach(function (ps, c) {
       if (ps.length < min) return;
-      var r = Math.floor(key / 1048576), c = key % 1048576;
       rtot.set(r, (rtot.get(r) || 0) + ps.length); ctot.set(c, (ctot.get(c) || 0) + ps.length);
       var l = rowCols.get(r); if (!l) rowCols.set(r, l = []); l.push(c);
       var m = colRows.get(c); if (!m) colRows.set(c, m = []); m.push(r);
-    });
+    }); });
     A = { rtot: rtot, ctot: ctot, rowCols: rowCols, colRows: colRows,
           rows: Array.from(rtot.keys()), cols: Array.from(ctot.keys()), top: new Map() };
     C.byMin.set(min, A);
@@ -167,7 +168,7 @@
   var lower = [];   // lower-case labels, made when first compared
   function lowerLabel(k) { var x = lower[k]; if (x === undefined) x = lower[k] = E[k][0].toLowerCase(); return x; }
   function cmpLabel(a, b) { var x = lowerLabel(a), y = lowerLabel(b); return x < y ? -1 : x > y ? 1 : a - b; }
-  function cell(r, c) { var v = M.cells.get(r * 1048576 + c); return v && v.length >= M.min ? v : null; }
+  function cell(r, c) { var row = M.cells.get(r), v = row && row.get(c); return v && v.length >= M.min ? v : null; }
   function value(r, c, ps) {
     if (S.value !== 'jaccard') return ps.length;
     return ps.length / (M.tot.get(r) + M.tot.get(c) - ps.length);
