@@ -414,7 +414,7 @@
     var n = norm(q); if (!n) return -1;
     var best = -1, rank = 9, count = 0;
     for (var k = 0; k < E.length; k++) {
-      var ks = entityKeys()[k], r = 9;
+      var ks = entityKeys(k), r = 9;
       for (var j = 0; j < ks.length; j++) { if (ks[j] === n) { r = 0; break; } if (ks[j].indexOf(n) === 0) r = Math.min(r, 1); else if (ks[j].indexOf(n) > 0) r = Math.min(r, 2); }
       if (r < rank) { rank = r; best = k; }
     }
