@@ -438,6 +438,29 @@ def test_trends_count_papers_per_month(built, browser):
     page.close()
 
 
+def test_trends_and_matrix_search_share_the_name_index(built, browser):
+    """The matrix search and the trends tab's entity box use the same (lazily made) name keys:
+    a search first, then an entity added to the trends, then the matrix again; and a trends link."""
+    page = browser.open(built / "matrix.html")
+    page.fill("#kg-q", "meld")
+    assert page.evaluate("kg.matrix()")["rows"] == ["MELD"]
+    page.click("#kg-tab-trends")
+    page.fill("#kg-add", "text-to-speech")
+    page.press("#kg-add", "Enter")
+    names = [s[0] for s in page.evaluate("kg.trends()")["series"]]
+    assert names[-1] == "text-to-speech" and len(names) == 4
+    page.click("#kg-tab-matrix")
+    assert page.evaluate("kg.matrix()")["rows"] == ["MELD"]
+    page.fill("#kg-q", "iemo")
+    assert "IEMOCAP" in page.evaluate("kg.matrix()")["rows"]
+    page.close()
+    page = browser.page()  # a trends link opened directly: the entity box's lookup runs before any search
+    page.goto((built / "matrix.html").resolve().as_uri() + "#tab=trends&trend=text-to-speech%7CMELD")
+    page.wait_for_function("window.kgReady === true")
+    assert [s[0] for s in page.evaluate("kg.trends()")["series"]] == ["text-to-speech", "MELD"]
+    page.close()
+
+
 # ------------------------------------------------------------------ escaping
 PAYLOADS = [
     {"source": "2599.00001v1", "title": "&lt;img src=x onerror=alert(1)&gt; Speech emotion recognition on IEMOCAP",
