@@ -384,6 +384,17 @@ def test_matrix_search_sort_normalise_and_filters(built, browser):
                 exp[(d, meth)] += 1
     assert {(r, c): m["cells"][i][j] for i, r in enumerate(m["rows"]) for j, c in enumerate(m["cols"])
             if m["cells"][i][j]} == {k: v for k, v in exp.items() if k[0] in m["rows"] and k[1] in m["cols"]}
+    # the papers behind a cell under a filter: only the filtered papers that link both
+    td = page.locator("td.kg-c").first
+    td.click()
+    title = {r["paper_iri"].rsplit("/", 1)[-1]: r["title"] for r in rs}
+    listed = page.locator("#kg-details li .kg-t").all_inner_texts()
+    assert len(listed) == int(td.get_attribute("data-count"))
+    assert set(listed) <= {title[p.rsplit("/", 1)[-1]] for p in ser}
+    page.keyboard.press("Escape")
+    # the filter cleared again: the first view's counts (kept, not recounted differently)
+    page.select_option("#kg-task", "")
+    assert page.evaluate("kg.matrix()") == before
     page.close()
 
 
@@ -393,6 +404,8 @@ def test_state_url_reproduces_a_view(built, browser):
     page.select_option("#kg-sort", "similar")
     page.fill("#kg-q", "emo")
     state, m = page.get_attribute("body", "data-state"), page.evaluate("kg.matrix()")
+    # the address follows the state once the interactions pause
+    page.wait_for_function("location.hash === '#' + document.body.getAttribute('data-state')", timeout=5000)
     page.close()
     page = browser.page()
     page.goto((built / "matrix.html").resolve().as_uri() + "#" + state)
