@@ -404,8 +404,12 @@ def test_state_url_reproduces_a_view(built, browser):
     page.select_option("#kg-sort", "similar")
     page.fill("#kg-q", "emo")
     state, m = page.get_attribute("body", "data-state"), page.evaluate("kg.matrix()")
-    # the address follows the state once the interactions pause
+    # the address follows the state once the interactions pause; an address typed in at once wins
     page.wait_for_function("location.hash === '#' + document.body.getAttribute('data-state')", timeout=5000)
+    page.fill("#kg-q", "meld")
+    page.evaluate("location.hash = '#q=iemocap'")
+    page.wait_for_timeout(400)
+    assert page.evaluate("location.hash") == "#q=iemocap" and page.input_value("#kg-q") == "iemocap"
     page.close()
     page = browser.page()
     page.goto((built / "matrix.html").resolve().as_uri() + "#" + state)

@@ -678,7 +678,7 @@
   });
   $('kg-reset').addEventListener('click', function () { var tab = S.tab; S = readHashFrom(''); S.tab = tab; closePanel(); update(); });
   function readHashFrom(h) { var s = {}; for (var k in DEFAULT) s[k] = DEFAULT[k]; return s; }
-  window.addEventListener('hashchange', function () { S = readHash(); syncControls(); render(); });
+  window.addEventListener('hashchange', function () { clearTimeout(hashTimer); S = readHash(); syncControls(); render(); });  // an address typed in wins over a pending write
 
   S = readHash();
   syncControls();
