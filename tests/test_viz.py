@@ -384,6 +384,17 @@ def test_matrix_search_sort_normalise_and_filters(built, browser):
                 exp[(d, meth)] += 1
     assert {(r, c): m["cells"][i][j] for i, r in enumerate(m["rows"]) for j, c in enumerate(m["cols"])
             if m["cells"][i][j]} == {k: v for k, v in exp.items() if k[0] in m["rows"] and k[1] in m["cols"]}
+    # the papers behind a cell under a filter: only the filtered papers that link both
+    td = page.locator("td.kg-c").first
+    td.click()
+    title = {r["paper_iri"].rsplit("/", 1)[-1]: r["title"] for r in rs}
+    listed = page.locator("#kg-details li .kg-t").all_inner_texts()
+    assert len(listed) == int(td.get_attribute("data-count"))
+    assert set(listed) <= {title[p.rsplit("/", 1)[-1]] for p in ser}
+    page.keyboard.press("Escape")
+    # the filter cleared again: the first view's counts (kept, not recounted differently)
+    page.select_option("#kg-task", "")
+    assert page.evaluate("kg.matrix()") == before
     page.close()
 
 
@@ -393,6 +404,12 @@ def test_state_url_reproduces_a_view(built, browser):
     page.select_option("#kg-sort", "similar")
     page.fill("#kg-q", "emo")
     state, m = page.get_attribute("body", "data-state"), page.evaluate("kg.matrix()")
+    # the address follows the state once the interactions pause; an address typed in at once wins
+    page.wait_for_function("location.hash === '#' + document.body.getAttribute('data-state')", timeout=5000)
+    page.fill("#kg-q", "meld")
+    page.evaluate("location.hash = '#q=iemocap'")
+    page.wait_for_timeout(400)
+    assert page.evaluate("location.hash") == "#q=iemocap" and page.input_value("#kg-q") == "iemocap"
     page.close()
     page = browser.page()
     page.goto((built / "matrix.html").resolve().as_uri() + "#" + state)
@@ -435,6 +452,29 @@ def test_trends_count_papers_per_month(built, browser):
     assert "text-to-speech" in series and len(series) == 4
     svg = page.evaluate("kg.svg()")
     assert "<text" in svg and "text-to-speech" in svg and "<script" not in svg
+    page.close()
+
+
+def test_trends_and_matrix_search_share_the_name_index(built, browser):
+    """The matrix search and the trends tab's entity box use the same (lazily made) name keys:
+    a search first, then an entity added to the trends, then the matrix again; and a trends link."""
+    page = browser.open(built / "matrix.html")
+    page.fill("#kg-q", "meld")
+    assert page.evaluate("kg.matrix()")["rows"] == ["MELD"]
+    page.click("#kg-tab-trends")
+    page.fill("#kg-add", "text-to-speech")
+    page.press("#kg-add", "Enter")
+    names = [s[0] for s in page.evaluate("kg.trends()")["series"]]
+    assert names[-1] == "text-to-speech" and len(names) == 4
+    page.click("#kg-tab-matrix")
+    assert page.evaluate("kg.matrix()")["rows"] == ["MELD"]
+    page.fill("#kg-q", "iemo")
+    assert "IEMOCAP" in page.evaluate("kg.matrix()")["rows"]
+    page.close()
+    page = browser.page()  # a trends link opened directly: the entity box's lookup runs before any search
+    page.goto((built / "matrix.html").resolve().as_uri() + "#tab=trends&trend=text-to-speech%7CMELD")
+    page.wait_for_function("window.kgReady === true")
+    assert [s[0] for s in page.evaluate("kg.trends()")["series"]] == ["text-to-speech", "MELD"]
     page.close()
 
 
