@@ -185,3 +185,18 @@ def test_a_bare_head_word_is_a_task_only_when_the_vocabulary_has_it(tmp_path):
 def test_a_weak_summary_task_does_not_replace_the_title_task(tmp_path, title, summary, kept):
     links = _build_links(tmp_path, [("2601.00061v1", title, summary)])
     assert kept in {lk["label"] for lk in links if lk["type"] == "Task"}
+
+
+@pytest.mark.parametrize("title,summary,kept,dropped", [
+    # a paper that states no other task has its title's topic as its task
+    ("Auditing Fishery Quota Systems under Drift", "We look at how quota systems change over ten years of records.",
+     "fishery quota auditing", None),
+    # ... which is a fallback: beside a task the paper states, it is dropped
+    ("Auditing Fishery Quota Systems under Drift", "We address speaker verification on VoxCeleb.",
+     "speaker verification", "fishery quota auditing"),
+    ("检测伪造发票：一种轻量模型", "该论文属于发票伪造检测任务，旨在减少人工审核。", "发票伪造检测", None),
+])
+def test_a_title_topic_is_the_task_only_when_the_paper_states_no_other(tmp_path, title, summary, kept, dropped):
+    labels = {lk["label"] for lk in _build_links(tmp_path, [("2601.00071v1", title, summary)]) if lk["type"] == "Task"}
+    assert kept in labels
+    assert dropped is None or dropped not in labels

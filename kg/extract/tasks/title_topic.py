@@ -183,15 +183,16 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
             else:  # "AI Ethics Education in India: ...": a noun phrase ending with a topic head noun
                 verbs.append(None)
                 objects, topic_only = lead[-1:], True
-        for s, e, words in objects:
+        for n, (s, e, words) in enumerate(objects):
             for noun in verbs:
                 label = _task_of(words, noun, topic_only)
                 if label is None:
                     continue
-                sp = doc.char_span(c.end(), e, alignment_mode="expand")
+                # (the verb and the first object; a second object alone: "Evaluating Bias and Alignment")
+                sp = doc.char_span(c.end() if n == 0 else s, e, alignment_mode="expand")
                 if sp is None or any(k.start < sp.end and sp.start < k.end for k in found + out):
                     continue  # another strategy has a task there
-                if _spells_title_name(text, label):
+                if _spells_title_name(text, label) or _spells_title_name(text, sp.text):
                     continue  # "DEPO: Dual-Efficiency Preference Optimization ...": the method's long form
                 iri = index.concept(label)
                 if iri in known:
