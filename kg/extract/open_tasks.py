@@ -188,7 +188,7 @@ _EN_STOP = frozenset("""a an the of and or for with in on to by via using from i
 was were be been being can could may might will would shall should this that these those its their our we they
 it which who whom whose such both either each every all any some many much more most less few several various
 other new novel existing current prior previous recent proposed based driven aware guided improved improving
-enhanced enhancing efficient effective robust accurate better simple strong general generic unified joint
+enhanced enhancing efficient effective robust accurate better simple strong general generic unified
 towards toward through across between within without beyond than while when where how what why not no
 further also even only just very highly task tasks problem problems challenge challenges setting settings
 approach approaches method methods framework frameworks model models system systems study paper work""".split())
@@ -240,7 +240,9 @@ def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool, re.Pattern | N
         # (each word of `pre` is possessive, ++: giving back a letter could never let the space match)
         pattern = pattern.replace("X", rf"(?P<pre>(?:[\w'-]++ ){{0,5}}?)(?P<head>(?i:{head_alt})(?:s|es)?)\b")
         frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title"), need))
-    qualifiers = frozenset(w for w in rule_words("generic-qualifiers.txt")) | lexicon().lower_set("en", "study-qualifiers")
+    # (less the qualifiers that name a narrower task of their own: "few-shot", "streaming")
+    qualifiers = (frozenset(w for w in rule_words("generic-qualifiers.txt")) | lexicon().lower_set("en", "study-qualifiers")) \
+        - lexicon().lower_set("en", "task-forming-qualifiers")
     return heads, frames, qualifiers
 
 
