@@ -179,6 +179,9 @@ class Linker:
             if head is None:
                 continue
             hits = [o for o in titled if _en_head(ents[o].label) in heads[head] and self._may_be_written(ents[o], e.label)]
+            # (the narrower of a title task and the known task it ends with: "Few-Shot Knowledge
+            # Graph Completion" beside knowledge graph completion)
+            hits = [o for o in hits if not any(o in ents[x].broader for x in hits if x != o)]
             if len(hits) != 1:
                 continue
             o = hits[0]

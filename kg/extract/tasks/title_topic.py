@@ -197,9 +197,6 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
                 iri = index.concept(label)
                 if iri in known:
                     continue
-                if not iri and any(k.start >= sp.start and k.end <= sp.end and k.kb_id_ for k in found) \
-                        and label.split()[-1].lower() not in (noun or "",):
-                    continue  # the object holds a known task and is named as written: that task
                 key = (sp.start, sp.end)
                 span = Span(doc, sp.start, sp.end, label="Task", kb_id=iri or "")
                 # kept only when the paper states no other task (a fallback: kg.link)
