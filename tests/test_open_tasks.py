@@ -218,3 +218,11 @@ def test_a_task_forming_qualifier_names_a_narrower_task(tmp_path, title, expecte
     labels = {lk["label"] for lk in _build_links(tmp_path, [("2601.00081v1", title, "We report results on two benchmarks.")])
               if lk["type"] == "Task"}
     assert expected in labels and dropped not in labels, labels
+
+
+def test_a_title_topic_keeps_its_written_form_as_an_alternative_label(tmp_path):
+    links = _build_links(tmp_path, [("2601.00091v1", "Auditing Fishery Quota Systems under Drift",
+                                     "We look at how quota systems change over ten years of records.")])
+    task, = [lk for lk in links if lk["type"] == "Task"]
+    assert task["label"] == "fishery quota auditing"
+    assert "Auditing Fishery Quota Systems" in task["alt_labels"]
