@@ -179,6 +179,9 @@ class Linker:
             if head is None:
                 continue
             hits = [o for o in titled if _en_head(ents[o].label) in heads[head] and self._may_be_written(ents[o], e.label)]
+            # (the narrower of a title task and the known task it ends with: "Few-Shot Knowledge
+            # Graph Completion" beside knowledge graph completion)
+            hits = [o for o in hits if not any(o in ents[x].broader for x in hits if x != o)]
             if len(hits) != 1:
                 continue
             o = hits[0]
@@ -223,7 +226,10 @@ class Linker:
                        for lab in (e.label, *e.alt_labels) for w in _content_words(lab)}
         for iri in [i for i, e in ents.items() if e.type == "Task" and not e.known and not e.broader]:
             if all(m.rule in ("task-frame", "task-title") for m in groups[iri]) \
-                    and _content_words(ents[iri].label) & known_words:
+                    and _content_words(ents[iri].label) & known_words \
+                    and ents[iri].label.split()[0].lower() not in _task_forming():
+                # (not one a task-forming qualifier opens: "AI-Generated Image Detection" beside
+                # image classification is a task of its own)
                 del groups[iri], ents[iri]
         self._one_task_two_names(groups, ents)
         tasks = {iri for iri, e in ents.items() if e.type == "Task"}
@@ -431,6 +437,13 @@ def _entity_of(m: Mention, links: list[Link]) -> str | None:
         return m.concept
     k = norm(m.text)
     return next((lk.entity for lk in links if lk.type == m.type and norm(lk.matched) == k), None)
+
+
+@functools.lru_cache(maxsize=1)
+def _task_forming() -> frozenset[str]:
+    """Qualifiers that name a narrower task of their own (ontology/lexicon/en/task-forming-qualifiers.txt)."""
+    from .extract.lexicon import lexicon
+    return lexicon().lower_set("en", "task-forming-qualifiers")
 
 
 @functools.lru_cache(maxsize=1)

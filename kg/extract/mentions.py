@@ -74,11 +74,15 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         opened = task_open.get((sp.start, sp.end))  # stated in a frame (kg.extract.open_tasks)
         if not sp.kb_id_:  # a task name the vocabulary lacks
             text = task_names.get((sp.start, sp.end)) or _task_label(sp.text)
+            # a name written otherwise than the task's ("Detecting Personal Data" for personal data
+            # detection) is its alternative label
+            written = sp.text if norm(sp.text) != norm(text) and field == "title" and opened \
+                and opened.rule == "task-title" and opened.fallback else None
             out.append(Mention("Task", text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                                opened.rule if opened else "task-phrase",
                                opened.confidence if opened else RULES["task-phrase"].confidence,
                                concept=None, broader=task_broader.get((sp.start, sp.end)),
-                               broad=bool(opened and (opened.field or opened.fallback))))
+                               broad=bool(opened and (opened.field or opened.fallback)), long_form=written))
             continue
         if opened:  # a vocabulary task stated in a frame ("该论文属于目标检测任务")
             out.append(Mention("Task", sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
