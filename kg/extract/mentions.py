@@ -106,6 +106,10 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
     new_spans = new_entity_spans(doc, field, frozenset(named_by))
     meta = doc.user_data.setdefault("kg_new_meta", {})
     for sp, _t in list_mates(doc, vocab_spans):
+        old = meta.get((sp.start, sp.end))
+        if old is not None and not old[3]:  # a name no cue typed ("name-shape"), listed with known datasets
+            new_spans = [n for n in new_spans if (n.start, n.end) != (sp.start, sp.end)]
+            del meta[(sp.start, sp.end)]
         if (sp.start, sp.end) not in meta:
             meta[(sp.start, sp.end)] = ("cue-list", RULES["cue-list"].confidence, False, True)
             new_spans.append(sp)
