@@ -29,6 +29,8 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
         sp = doc.char_span(c.start, c.end, alignment_mode="expand")
         if sp is None:
             continue
+        if c.rule == "name-shape" and any(o.start < sp.end and sp.start < o.end for o in spans):
+            continue  # a name by its shape inside a name a cue found ("提出RoboTwin 2.0框架"): that name
         sp = Span(doc, sp.start, sp.end, label=c.type, kb_id="")
         spans.append(sp)
         sp_key = (sp.start, sp.end)

@@ -71,17 +71,25 @@ _SHAPED = re.compile(r"(?<![A-Za-z0-9_\-.+])(?P<name>(?=[A-Za-z0-9\-+.]*[a-z])(?
 
 # a unit or a size ("48kHz", "16GB", "30fps"), a combination of names ("CRNN+BEATs"), a form made with a
 # suffix ("LoRA-tuned"): no name of its own
-_NOT_SHAPED = re.compile(r"\d+(?:\.\d+)?[kKMGT]?(?:Hz|B|b|fps|FPS|ms|px|dB|bit)$|-(?:tuned|trained|style|like|level|wise|based)$"
+_NOT_SHAPED = re.compile(r"^[xX×]\d+(?:\.\d+)?$|\d+(?:\.\d+)?[kKMGT]?(?:Hz|B|b|fps|FPS|ms|px|dB|bit)$|-(?:tuned|trained|style|like|level|wise|based)$"
                          r"|[A-Za-z0-9]\+[A-Za-z]")
 # where the data of a paper is named ("on BraTS and KiTS", "in Town13", "from CheXpert-Plus"): a name there
 # may be a dataset as well as a method, and the dataset rules read it
-_DATA_BEFORE = re.compile(rf"\b(?:on|in|across|over|from|of|to|into)\s+(?:the\s+)?(?:{NAME_U}(?:\s+v?\d[\w.]*)?\s*(?:,|and|or)\s*(?:and\s+)?)*$")
+_DATA_BEFORE = re.compile(rf"\b(?:on|in|across|from|of|into)\s+(?:the\s+)?(?:{NAME_U}(?:\s+v?\d[\w.]*)?\s*(?:,|and|or)\s*(?:and\s+)?)*$")
+
+
+_METRIC_PARTS = lexicon().set("en", "metric-name-parts")
 
 
 def _shaped(word: str) -> bool:
-    if not re.search(r"[a-z]", word) or re.fullmatch(r"[A-Z][a-z]+", word) or _NOT_SHAPED.search(word):
+    if not re.search(r"[a-z]", word) or not re.search(r"[A-Z]", word) or re.fullmatch(r"[A-Z][a-z]+", word) \
+            or _NOT_SHAPED.search(word):
         return False
     parts = re.split(r"[-+.]", word)
+    if any(p in _METRIC_PARTS or (p[:1] == "m" and p[1:] in _METRIC_PARTS) for p in parts):
+        return False  # "F1-max", "CoNLL-F1", "mHOTA": a metric
+    if word[0].islower() and not re.search(r"[A-Z0-9]", parts[0]):
+        return False  # "strategy-ADA-DPM": a word and a name run together, not one name
     inner_cap = any(re.search(r"[a-z][A-Z]", p) for p in parts)  # GottBERT, DenseNet, pi0-FAST's "pi0"
     letters_digits = any(re.search(r"[A-Za-z]\d|\d[A-Za-z]", p) for p in parts)  # DenseNet201, pi0
     joined = len(parts) > 1 and sum(bool(re.match(r"[A-Z]", p)) for p in parts) >= 2 \
@@ -98,10 +106,15 @@ def shaped_name(text, add):
         word = m.group("name").rstrip(".")
         if not _shaped(word):
             continue
-        if re.search(r"[（(]\s*$", text[max(0, s - 2):s]) and re.match(r"\s*[）)]", text[s + len(word):]):
-            continue  # "参考超分辨率（RefSR）": an abbreviation the text defines, read with its long form
+        token = re.search(r"\S*$", text[:s]).group() + re.match(r"\S*", text[s:]).group()
+        if re.search(r"https?:|www\.|/|@|\.(?:com|org|io|ai)\b", token):
+            continue  # a part of a link or an address ("github.com/TwistEstimator"), no mention of a method
+        if re.search(r"[（(]\s*$", text[max(0, s - 2):s]) and re.match(r"\s*[）)]\s*(?:任务|tasks?\b)", text[s + len(word):]):
+            continue  # "参考超分辨率（RefSR）任务": the abbreviation of a task, read with its long form
         t = head_type(text[:s], text[s + len(word):])
         if t is None and _DATA_BEFORE.search(text[max(0, s - 80):s]):
             continue
         # untyped unless a head noun types it: another paper's cue, or the name's shape, may say it is a dataset
-        add(s, s + len(word), t or ("Dataset" if default_type(word) == "Dataset" else None), False)
+        release = re.match(r" [vV]?\d{1,2}\.\d{1,2}(?![\d.]*[A-Za-z%])", text[s + len(word):])  # "RoboTwin 2.0"
+        end = s + len(word) + (len(release.group()) if release else 0)
+        add(s, end, t or ("Dataset" if default_type(word) == "Dataset" else None), False)

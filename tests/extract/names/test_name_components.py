@@ -38,3 +38,18 @@ CASES = [
 @pytest.mark.parametrize("rule,text,expected", CASES)
 def test_component_rules(name_rule, rule, text, expected):
     assert name_rule(rule, text) == expected
+
+
+METRIC_CASES = [
+    pytest.param("shaped_name", "Gains of 2 points in mHOTA, F1-max and CoNLL-F1 over CoralNet.",
+                 [("CoralNet", "Method", False)], id="en-metric-names"),
+    pytest.param("shaped_name", "代码见https://github.com/ReefLab/TideNet。", [], id="zh-link"),
+    pytest.param("shaped_name", "提出模态特定混合专家（TS-MoE）设计。", [("TS-MoE", "Method", False)], id="zh-abbreviation-of-a-method"),
+    pytest.param("shaped_name", "To improve transfer, ReefTwin 2.0 adds randomization.", [("ReefTwin 2.0", "Method", False)],
+                 id="en-release-number"),
+]
+
+
+@pytest.mark.parametrize("rule,text,expected", METRIC_CASES)
+def test_shaped_name_filters(name_rule, rule, text, expected):
+    assert name_rule(rule, text) == expected
