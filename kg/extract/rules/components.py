@@ -86,8 +86,8 @@ def _shaped(word: str) -> bool:
             or _NOT_SHAPED.search(word):
         return False
     parts = re.split(r"[-+.]", word)
-    if any(p in _METRIC_PARTS or (p[:1] == "m" and p[1:] in _METRIC_PARTS) for p in parts):
-        return False  # "F1-max", "CoNLL-F1", "mHOTA": a metric
+    if any(p in _METRIC_PARTS or (p[:1].islower() and p[1:] in _METRIC_PARTS) for p in parts):
+        return False  # "F1-max", "CoNLL-F1", "mHOTA", "cIoU": a metric
     if word[0].islower() and not re.search(r"[A-Z0-9]", parts[0]):
         return False  # "strategy-ADA-DPM": a word and a name run together, not one name
     inner_cap = any(re.search(r"[a-z][A-Z]", p) for p in parts)  # GottBERT, DenseNet, pi0-FAST's "pi0"

@@ -41,7 +41,7 @@ def test_component_rules(name_rule, rule, text, expected):
 
 
 METRIC_CASES = [
-    pytest.param("shaped_name", "Gains of 2 points in mHOTA, F1-max and CoNLL-F1 over CoralNet.",
+    pytest.param("shaped_name", "Gains of 2 points in mHOTA, cIoU, F1-max and CoNLL-F1 over CoralNet.",
                  [("CoralNet", "Method", False)], id="en-metric-names"),
     pytest.param("shaped_name", "代码见https://github.com/ReefLab/TideNet。", [], id="zh-link"),
     pytest.param("shaped_name", "提出模态特定混合专家（TS-MoE）设计。", [("TS-MoE", "Method", False)], id="zh-abbreviation-of-a-method"),
@@ -53,3 +53,13 @@ METRIC_CASES = [
 @pytest.mark.parametrize("rule,text,expected", METRIC_CASES)
 def test_shaped_name_filters(name_rule, rule, text, expected):
     assert name_rule(rule, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("A Reef Mapper Module renders at 40 FPS with 16GB of memory.", id="en-rate-and-size"),
+    pytest.param("TideNet以40 FPS运行，占用16GB显存。", id="zh-rate-and-size"),
+])
+def test_a_rate_or_a_size_is_no_name(name_rule, text):
+    from kg.extract.registry import NAME_RULES
+    found = {name for rule in NAME_RULES for name, _t, _n in name_rule(rule, text)}
+    assert not {"40 FPS", "16GB", "40"} & found
