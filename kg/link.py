@@ -56,6 +56,9 @@ class Linker:
         if not key:
             return None
         owners = self._labels.get(key)
+        if owners and m.long_form and m.type in ("Dataset", "Method") and not any(c.type == m.type for c, _ in owners) \
+                and not any(_same_name(m.long_form, lab.text) for c, _ in owners for lab in c.labels):
+            owners = None  # "Multiple Object Stitching (MOS)": the paper's own MOS, not the vocabulary's metric MOS
         if owners:
             same = [c for c, _ in owners if c.type == m.type]
             return self._known((same or [owners[0][0]])[0].iri)
@@ -484,3 +487,9 @@ _TASK_HEAD_WORDS = frozenset({"recognition", "detection", "prediction", "classif
 def _content_words(label: str) -> set[str]:
     """The words of a task name that say what it is about (no head nouns, no short words)."""
     return {w for w in re.split(r"[^a-z0-9]+", label.lower()) if len(w) > 3 and w not in _TASK_HEAD_WORDS}
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name, up to case, punctuation and a plural ending."""
+    ka, kb = norm(a), norm(b)
+    return ka == kb or ka.rstrip("s") == kb.rstrip("s")
