@@ -5,7 +5,7 @@
 
 Writes a synthetic links.jsonl (Zipf-like entity popularity, 3-7 links per paper, a new method
 per paper as in real digests) into a temporary build directory, times the generation of every
-default view and of the ego view of the most used method, then opens the pages in headless
+default view (pages and pictures apart, each picture's time and sizes) and of the ego view of the most used method, then opens the pages in headless
 Chromium and prints, per page, the time until it is drawn (ready), a click on the biggest
 node (or a matrix cell), a search and a filter, each until the next frame is drawn.
 """
@@ -128,9 +128,16 @@ def main() -> int:
         t = time.perf_counter()
         g = whole_graph(data)
         print(f"graph model + layout: {len(g.labels)} nodes, {len(g.edges)} edges: {time.perf_counter() - t:.2f} s")
+        from kg.viz import pictures
+        pictures.TIMES.clear()
         t = time.perf_counter()
         files = build_views(out, data)
-        print(f"build_views (pages + pictures): {time.perf_counter() - t:.2f} s")
+        took, pics = time.perf_counter() - t, sum(pictures.TIMES.values())
+        print(f"build_views: {took:.2f} s: pages {took - pics:.2f} s, pictures (SVG + PDF + PNG) {pics:.2f} s")
+        for stem, sec in pictures.TIMES.items():
+            sizes = "  ".join(f"{f.suffix[1:]} {f.stat().st_size / 1e3:5.0f} kB" for f in sorted(out.glob(stem + ".*"))
+                              if f.suffix in (".svg", ".pdf", ".png"))
+            print(f"  picture {stem:28s} {sec:6.2f} s  {sizes}")
         t = time.perf_counter()
         ego = write_view(out, "method", data, "method 0", pictures=False)[0]
         print(f"ego view of the most used method: {time.perf_counter() - t:.2f} s")

@@ -56,6 +56,9 @@ class Linker:
         if not key:
             return None
         owners = self._labels.get(key)
+        if owners and m.long_form and m.type in ("Dataset", "Method") and not any(c.type == m.type for c, _ in owners) \
+                and not any(_same_name(m.long_form, lab.text) for c, _ in owners for lab in c.labels):
+            owners = None  # "Multiple Object Stitching (MOS)": the paper's own MOS, not the vocabulary's metric MOS
         if owners:
             same = [c for c, _ in owners if c.type == m.type]
             # (a Chinese frame's task named as a vocabulary method is, "属于检索增强生成任务", stays a
@@ -182,7 +185,10 @@ class Linker:
             if head is None:
                 continue
             hits = [o for o in titled if _en_head(ents[o].label) in heads[head] and self._may_be_written(ents[o], e.label)]
-            # the most specific of them: "unsupervised representation learning", not "representation learning"
+            # (the narrower of a title task and the known task it ends with: "Few-Shot Knowledge
+            # Graph Completion" beside knowledge graph completion; "unsupervised representation
+            # learning" beside representation learning)
+            hits = [o for o in hits if not any(o in ents[x].broader for x in hits if x != o)]
             hits = [o for o in hits if not any(q != o and ents[q].label.lower().endswith(" " + ents[o].label.lower())
                                                for q in hits)]
             if len(hits) != 1:
@@ -288,7 +294,10 @@ class Linker:
                        for lab in (e.label, *e.alt_labels) for w in _content_words(lab)}
         for iri in [i for i, e in ents.items() if e.type == "Task" and not e.known and not e.broader]:
             if all(m.rule in ("task-frame", "task-title") for m in groups[iri]) \
-                    and _content_words(ents[iri].label) & known_words:
+                    and _content_words(ents[iri].label) & known_words \
+                    and ents[iri].label.split()[0].lower() not in _task_forming():
+                # (not one a task-forming qualifier opens: "AI-Generated Image Detection" beside
+                # image classification is a task of its own)
                 del groups[iri], ents[iri]
         self._one_task_two_names(groups, ents)
         self._glossed_title_task(groups, ents)
@@ -500,6 +509,13 @@ def _entity_of(m: Mention, links: list[Link]) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
+def _task_forming() -> frozenset[str]:
+    """Qualifiers that name a narrower task of their own (ontology/lexicon/en/task-forming-qualifiers.txt)."""
+    from .extract.lexicon import lexicon
+    return lexicon().lower_set("en", "task-forming-qualifiers")
+
+
+@functools.lru_cache(maxsize=1)
 def _fields() -> frozenset[str]:
     from .extract.lexicon import lexicon
     return frozenset(norm(w) for lang in ("en", "zh") for w in lexicon().words(lang, "fields"))
@@ -553,3 +569,9 @@ _TASK_HEAD_WORDS = frozenset({"recognition", "detection", "prediction", "classif
 def _content_words(label: str) -> set[str]:
     """The words of a task name that say what it is about (no head nouns, no short words)."""
     return {w for w in re.split(r"[^a-z0-9]+", label.lower()) if len(w) > 3 and w not in _TASK_HEAD_WORDS}
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name, up to case, punctuation and a plural ending."""
+    ka, kb = norm(a), norm(b)
+    return ka == kb or ka.rstrip("s") == kb.rstrip("s")

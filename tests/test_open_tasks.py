@@ -49,6 +49,11 @@ def test_frames(text, title, expected):
     ("Faster Drug Discovery through Molecular Property Prediction", True, []),
     ("REPO: Reward-Efficient Policy Optimization for Web Agents", True, []),
     ("Towards Autonomous Information Seeking Agency", True, []),
+    # a qualifier that names a narrower task of its own stays (task-forming-qualifiers.txt); a quality does not
+    ("A Memory Bank for Few-Shot Reef Species Classification", True, ["Few-Shot Reef Species Classification"]),
+    ("Chunked Decoding for Streaming Harbour Sound Recognition", True, ["Streaming Harbour Sound Recognition"]),
+    ("A Memory Bank for Robust Reef Species Classification", True, ["Reef Species Classification"]),
+    ("该论文属于少样本珊瑚物种分类任务。", False, ["少样本珊瑚物种分类"]),
 ])
 def test_frames_end_where_the_task_name_ends(text, title, expected):
     assert [t.label for t in find_open_tasks(text, title)] == expected
@@ -280,3 +285,39 @@ def test_the_task_a_stated_chinese_task_is_set_in_is_kept_whole(tmp_path):
     tasks = _build(tmp_path, [("2601.00071v1", "A Study", "该论文属于端到端自动驾驶中的轨迹排序任务，旨在提升安全性。")])
     # (端到端 is no modifier the vocabulary knows: the stated name stays whole beside the vocabulary's task)
     assert {("2601.00071", "端到端自动驾驶"), ("2601.00071", "轨迹排序")} <= tasks
+
+
+@pytest.mark.parametrize("title,summary,kept,dropped", [
+    # a paper that states no other task has its title's topic as its task
+    ("Auditing Fishery Quota Systems under Drift", "We look at how quota systems change over ten years of records.",
+     "fishery quota auditing", None),
+    # ... which is a fallback: beside a task the paper states, it is dropped
+    ("Auditing Fishery Quota Systems under Drift", "We address speaker verification on VoxCeleb.",
+     "speaker verification", "fishery quota auditing"),
+    ("检测伪造发票：一种轻量模型", "该论文属于发票伪造检测任务，旨在减少人工审核。", "发票伪造检测", None),
+])
+def test_a_title_topic_is_the_task_only_when_the_paper_states_no_other(tmp_path, title, summary, kept, dropped):
+    labels = {lk["label"] for lk in _build_links(tmp_path, [("2601.00071v1", title, summary)]) if lk["type"] == "Task"}
+    assert kept in labels
+    assert dropped is None or dropped not in labels
+
+
+@pytest.mark.parametrize("title,expected,dropped", [
+    # a task-forming qualifier before a known task: a narrower task, which replaces the known one
+    ("Relation Encoders for Few-Shot Knowledge Graph Completion", "few-shot knowledge graph completion", "knowledge graph completion"),
+    ("Chunked Decoding for Streaming Speech Recognition", "streaming speech recognition", "automatic speech recognition"),
+    # a quality before it makes no new task
+    ("Relation Encoders for Robust Knowledge Graph Completion", "knowledge graph completion", "robust knowledge graph completion"),
+])
+def test_a_task_forming_qualifier_names_a_narrower_task(tmp_path, title, expected, dropped):
+    labels = {lk["label"] for lk in _build_links(tmp_path, [("2601.00081v1", title, "We report results on two benchmarks.")])
+              if lk["type"] == "Task"}
+    assert expected in labels and dropped not in labels, labels
+
+
+def test_a_title_topic_keeps_its_written_form_as_an_alternative_label(tmp_path):
+    links = _build_links(tmp_path, [("2601.00091v1", "Auditing Fishery Quota Systems under Drift",
+                                     "We look at how quota systems change over ten years of records.")])
+    task, = [lk for lk in links if lk["type"] == "Task"]
+    assert task["label"] == "fishery quota auditing"
+    assert "Auditing Fishery Quota Systems" in task["alt_labels"]

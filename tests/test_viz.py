@@ -384,6 +384,17 @@ def test_matrix_search_sort_normalise_and_filters(built, browser):
                 exp[(d, meth)] += 1
     assert {(r, c): m["cells"][i][j] for i, r in enumerate(m["rows"]) for j, c in enumerate(m["cols"])
             if m["cells"][i][j]} == {k: v for k, v in exp.items() if k[0] in m["rows"] and k[1] in m["cols"]}
+    # the papers behind a cell under a filter: only the filtered papers that link both
+    td = page.locator("td.kg-c").first
+    td.click()
+    title = {r["paper_iri"].rsplit("/", 1)[-1]: r["title"] for r in rs}
+    listed = page.locator("#kg-details li .kg-t").all_inner_texts()
+    assert len(listed) == int(td.get_attribute("data-count"))
+    assert set(listed) <= {title[p.rsplit("/", 1)[-1]] for p in ser}
+    page.keyboard.press("Escape")
+    # the filter cleared again: the first view's counts (kept, not recounted differently)
+    page.select_option("#kg-task", "")
+    assert page.evaluate("kg.matrix()") == before
     page.close()
 
 
@@ -393,6 +404,12 @@ def test_state_url_reproduces_a_view(built, browser):
     page.select_option("#kg-sort", "similar")
     page.fill("#kg-q", "emo")
     state, m = page.get_attribute("body", "data-state"), page.evaluate("kg.matrix()")
+    # the address follows the state once the interactions pause; an address typed in at once wins
+    page.wait_for_function("location.hash === '#' + document.body.getAttribute('data-state')", timeout=5000)
+    page.fill("#kg-q", "meld")
+    page.evaluate("location.hash = '#q=iemocap'")
+    page.wait_for_timeout(400)
+    assert page.evaluate("location.hash") == "#q=iemocap" and page.input_value("#kg-q") == "iemocap"
     page.close()
     page = browser.page()
     page.goto((built / "matrix.html").resolve().as_uri() + "#" + state)
@@ -435,6 +452,29 @@ def test_trends_count_papers_per_month(built, browser):
     assert "text-to-speech" in series and len(series) == 4
     svg = page.evaluate("kg.svg()")
     assert "<text" in svg and "text-to-speech" in svg and "<script" not in svg
+    page.close()
+
+
+def test_trends_and_matrix_search_share_the_name_index(built, browser):
+    """The matrix search and the trends tab's entity box use the same (lazily made) name keys:
+    a search first, then an entity added to the trends, then the matrix again; and a trends link."""
+    page = browser.open(built / "matrix.html")
+    page.fill("#kg-q", "meld")
+    assert page.evaluate("kg.matrix()")["rows"] == ["MELD"]
+    page.click("#kg-tab-trends")
+    page.fill("#kg-add", "text-to-speech")
+    page.press("#kg-add", "Enter")
+    names = [s[0] for s in page.evaluate("kg.trends()")["series"]]
+    assert names[-1] == "text-to-speech" and len(names) == 4
+    page.click("#kg-tab-matrix")
+    assert page.evaluate("kg.matrix()")["rows"] == ["MELD"]
+    page.fill("#kg-q", "iemo")
+    assert "IEMOCAP" in page.evaluate("kg.matrix()")["rows"]
+    page.close()
+    page = browser.page()  # a trends link opened directly: the entity box's lookup runs before any search
+    page.goto((built / "matrix.html").resolve().as_uri() + "#tab=trends&trend=text-to-speech%7CMELD")
+    page.wait_for_function("window.kgReady === true")
+    assert [s[0] for s in page.evaluate("kg.trends()")["series"]] == ["text-to-speech", "MELD"]
     page.close()
 
 
@@ -646,6 +686,82 @@ def test_picture_labels_do_not_overlap():
     _place_labels(fig, ax, [(f"label number {k}", (0.0, 0.0), k == 0) for k in range(8)])
     boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
     assert len(boxes) == 4 and sum(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]) == 0
+
+
+def svg_text_boxes(svg: str) -> list[tuple[str, float, float, float, float]]:
+    """Every horizontal <text> of a picture's SVG as (text, x0, y0, x1, y1) in pt, measured from
+    the file: its x, y (baseline), anchor and font size, the width and height from the font."""
+    import html as _h
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+    from kg.viz.pictures import font_family
+    ttp, out = TextToPath(), []
+    for attrs, text in re.findall(r"<text ([^>]*)>([^<]*)</text>", svg):
+        rot = re.search(r"rotate\((-?[\d.]+)", attrs)
+        if rot and abs(float(rot.group(1))) > 0.01:
+            continue
+        size = float(re.search(r"font-size: ([\d.]+)px", attrs).group(1))
+        anchor = re.search(r"text-anchor: (\w+)", attrs).group(1)
+        x, y = float(re.search(r' x="([-\d.]+)"', attrs).group(1)), float(re.search(r' y="([-\d.]+)"', attrs).group(1))
+        text = _h.unescape(text)
+        w, h, d = ttp.get_text_width_height_descent(text, FontProperties(family=list(font_family()), size=size), ismath=False)
+        x0 = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
+        out.append((text, x0, y - (h - d), x0 + w, y + d))
+    return out
+
+
+def svg_overlapping_texts(svg: str) -> list[tuple[str, str]]:
+    boxes = svg_text_boxes(svg)
+    return [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[1] < b[3] - 0.1 and b[1] < a[3] - 0.1 and a[2] < b[4] - 0.1 and b[2] < a[4] - 0.1]
+
+
+def svg_size(svg: str) -> tuple[float, float]:
+    m = re.search(r'<svg[^>]+width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    return float(m.group(1)), float(m.group(2))
+
+
+def pdf_fonts(pdf: bytes) -> dict[str, "object"]:
+    """The fonts embedded in a PDF (its FontFile2 streams, decompressed), by family name (fontTools)."""
+    import io
+    import zlib
+    from fontTools.ttLib import TTFont
+    fonts = {}
+    for m in re.finditer(rb"stream\r?\n", pdf):
+        try:
+            data = zlib.decompressobj().decompress(pdf[m.end():m.end() + 50_000_000])
+            font = TTFont(io.BytesIO(data))
+            fonts[font["name"].getDebugName(1)] = font
+        except Exception:
+            continue
+    return fonts
+
+
+def check_picture(stem: Path, width_pt: float, max_height_in: float, min_texts: int = 5) -> str:
+    """A picture as a paper takes it: SVG with real text (no glyphs as paths), no two texts
+    overlapping, everything inside the figure, the width asked for and a height that fits a
+    page; a PDF with its fonts embedded and no date; a PNG. Returns the SVG."""
+    svg = stem.with_name(stem.name + ".svg").read_text(encoding="utf-8")
+    w, h = svg_size(svg)
+    assert w == width_pt and h <= max_height_in * 72, (stem.name, w, h)
+    assert svg.count("<text") >= min_texts and 'id="DejaVuSans-' not in svg and "<dc:date>" not in svg, stem.name
+    assert svg_overlapping_texts(svg) == [], stem.name
+    assert all(-0.5 <= x0 and x1 <= w + 0.5 and -0.5 <= y0 and y1 <= h + 0.5 for _, x0, y0, x1, y1 in svg_text_boxes(svg)), stem.name
+    pdf = stem.with_name(stem.name + ".pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and b"/FontFile2" in pdf and b"CreationDate" not in pdf, stem.name
+    assert "DejaVu Sans" in pdf_fonts(pdf), stem.name
+    assert stem.with_name(stem.name + ".png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    return svg
+
+
+def test_network_pictures_have_no_overlapping_text_in_the_files(built):
+    for stem in ("graph", "overlap-dataset-method", "overlap-datasets"):
+        svg = check_picture(built / stem, 504, 9.0, 15)
+        labels = {t for t, *_ in svg_text_boxes(svg)}
+        assert len(labels) >= 15, stem
+    assert {"IEMOCAP", "MELD"} <= {t for t, *_ in svg_text_boxes((built / "overlap-datasets.svg").read_text(encoding="utf-8"))}
+    for stem in ("matrix", "upset", "trends"):
+        check_picture(built / stem, 504, 9.0)
 
 
 # ------------------------------------------------------------------ labels, pairs, partners
@@ -898,19 +1014,59 @@ BIG_PAPERS = 80_000
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Path:
-    """80,000 synthetic papers (benchmarks/bench_views.py's generator), the views without pictures."""
+    """80,000 synthetic papers (benchmarks/bench_views.py's generator), the default views with
+    their pictures (page size; the graph at column size too, in column/), the ego view of
+    dataset 3 and the view of paper 2401.00000 (its title has Chinese) with its pictures."""
     import sys
+    import time
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_views import synthetic
-    from kg.viz import write_view
+    from kg.viz import _network, pictures, write_view
     from kg.viz.data import Data
+    from kg.viz.model import whole_graph
     out = tmp_path_factory.mktemp("big")
     synthetic(out, BIG_PAPERS, 6000)
     data = Data.load(out)
-    for kind in ("graph", "overlap", "matrix"):
-        write_view(out, kind, data, pictures=False)
+    pictures.TIMES.clear()
+    g = whole_graph(data)
+    _network(out, g)  # graph.html and its pictures, as write_view(out, "graph", data)
+    pictures.network_picture(g, out / "column" / "graph", "column")
+    for kind in ("overlap", "matrix"):
+        write_view(out, kind, data)
     write_view(out, "dataset", data, "dataset 3", pictures=False)
+    write_view(out, "paper", data, "2401.00000")
+    (out / "picture-times.json").write_text(json.dumps(pictures.TIMES))
     return out
+
+
+def test_80k_pictures_are_readable_bounded_and_go_into_a_paper(big):
+    """At 80k papers every picture is a figure a paper takes: real text, no two texts overlapping,
+    one-column (3.5 in) and page (7 in) widths, at most a page high, fonts embedded in the PDF,
+    Chinese drawn with a CJK font; the networks are bounded (the entities with most papers, not
+    a hairball of thousands of marks)."""
+    from kg.viz.pictures import PICTURE_NODES
+    for stem in ("graph", "overlap-dataset-method", "overlap-datasets"):
+        svg = check_picture(big / stem, 504, 9.0, 25)
+        assert len((big / f"{stem}.svg").read_bytes()) < 600_000, stem  # was 2.3-7.1 MB, every node and edge
+        assert svg.count("<use ") <= PICTURE_NODES["page"] + 20, stem  # the drawn markers (and the legend's)
+        assert "Drawn: the 120 of" in svg, stem  # the picture says what it leaves out
+    # the labels are of the entities with most papers (as the page counts them)
+    page = re.search(r'<script[^>]*id="kg-data"[^>]*>(.*?)</script>', (big / "graph.html").read_text(encoding="utf-8"), re.S)
+    d = json.loads(page.group(1))
+    top = [d["page"]["labels"][n["id"]] for n in sorted(d["nodes"], key=lambda n: -n["value"])[:5]]
+    labels = {t for t, *_ in svg_text_boxes((big / "graph.svg").read_text(encoding="utf-8"))}
+    assert set(top) <= labels, (top, sorted(labels))
+    check_picture(big / "column" / "graph", 252, 6.0, 10)
+    for stem in ("matrix", "upset", "trends"):
+        check_picture(big / stem, 504, 9.0)
+    # Chinese: the paper's title is drawn with the CJK font, whose embedded glyphs cover it
+    svg = check_picture(big / "views" / "paper-2401.00000", 504, 9.0)
+    assert "Paper 0: a study of" in svg and "语音情感识别" in svg  # the title, as bench_views.synthetic writes it
+    fonts = pdf_fonts((big / "views" / "paper-2401.00000.pdf").read_bytes())
+    cjk = [f for name, f in fonts.items() if name != "DejaVu Sans"]
+    assert cjk and all(ord(c) in cjk[0].getBestCmap() for c in "语音情感识别"), list(fonts)
+    times = json.loads((big / "picture-times.json").read_text())
+    assert max(times[k] for k in ("graph", "overlap-dataset-method", "overlap-datasets")) < 30, times
 
 
 def test_80k_labels_never_overlap_and_clicks_are_fast(big, browser):

@@ -28,6 +28,8 @@ _TIERS = lexicon().alternation("en", "model-tier-words")
 # (a checkpoint without a size, "-base-uncased", "-large", is the model itself: tokenizer.CHECKPOINT_TAIL)
 _SIZED = re.compile(rf"(?i:-(?:{_CHECKPOINT}))*[- ]\d+(?:\.\d+)?[BbMm](?:-(?i:{_CHECKPOINT}|A\d+(?:\.\d+)?B))*"
                     rf"(?![A-Za-z0-9+])(?!\s+(?i:parameters?|params)\b)")
+_ENDS_SIZED = re.compile(r"\d(?:\.\d+)?[BbMm]$")
+_SIZED_TAIL = re.compile(rf"(?:-(?i:{_CHECKPOINT})|-A\d+(?:\.\d+)?B)+(?![A-Za-z0-9+])")
 _RELEASE = re.compile(
     rf" (?P<v>[vV]?[1-9]\d?(?:\.\d{{1,2}})?)(?P<tier>(?: (?:{_TIERS}))*)"
     rf"(?=$|\s*[,，、;；。:：)）\]!?]|\.(?:\s|$)|[\u4e00-\u9fff]|\s+(?:[A-Z(（]|\d+(?:\.\d+)?[BbMm]\b"
@@ -62,6 +64,11 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         sized = _SIZED.match(doc_text(doc), end) if sp.label_ == "Method" and re.match(r"[A-Z]|[a-z]+[A-Z0-9]", sp.text) else None
         if sized:  # "Qwen2.5-7B", "Mistral 7B", "Qwen3-30B-A3B-Instruct": a checkpoint named by its size
             end = sized.end()
+        elif sp.label_ == "Method" and _ENDS_SIZED.search(sp.text):
+            # "Llama-3.1-8B-Instruct": a sized name of the vocabulary and the checkpoint words after it
+            sized = _SIZED_TAIL.match(doc_text(doc), end)
+            if sized:
+                end = sized.end()
         if release or glued or sized:  # "Llama 4", "Claude 3.5 Sonnet", "Gemini-2.5-Pro": a release of a known model
             out.append(Mention("Method", doc_text(doc)[sp.start_char:end], sp.start_char, end, field, version,
                                _evidence(sp), "vocabulary", kind_conf, concept=None, novel=novel,
@@ -77,12 +84,16 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         opened = task_open.get((sp.start, sp.end))  # stated in a frame (kg.extract.open_tasks)
         if not sp.kb_id_:  # a task name the vocabulary lacks
             text = task_names.get((sp.start, sp.end)) or _task_label(sp.text)
+            # a name written otherwise than the task's ("Detecting Personal Data" for personal data
+            # detection) is its alternative label
+            written = sp.text if norm(sp.text) != norm(text) and field == "title" and opened \
+                and opened.rule == "task-title" and opened.fallback else None
             out.append(Mention("Task", text, sp.start_char, sp.end_char, field, version, _evidence(sp),
                                opened.rule if opened else "task-phrase",
                                opened.confidence if opened else RULES["task-phrase"].confidence,
                                concept=None, broader=task_broader.get((sp.start, sp.end)),
                                broad=bool(opened and (opened.field or opened.fallback)),
-                               long_form=task_alt.get((sp.start, sp.end))))
+                               long_form=task_alt.get((sp.start, sp.end)) or written))
             continue
         if opened:  # a vocabulary task stated in a frame ("该论文属于目标检测任务")
             out.append(Mention("Task", sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
@@ -110,6 +121,10 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
     new_spans = new_entity_spans(doc, field, frozenset(named_by))
     meta = doc.user_data.setdefault("kg_new_meta", {})
     for sp, _t in list_mates(doc, vocab_spans):
+        old = meta.get((sp.start, sp.end))
+        if old is not None and not old[3]:  # a name no cue typed ("name-shape"), listed with known datasets
+            new_spans = [n for n in new_spans if (n.start, n.end) != (sp.start, sp.end)]
+            del meta[(sp.start, sp.end)]
         if (sp.start, sp.end) not in meta:
             meta[(sp.start, sp.end)] = ("cue-list", RULES["cue-list"].confidence, False, True)
             new_spans.append(sp)

@@ -18,8 +18,8 @@ def name_like(name: str) -> bool:
     words = name.split()
     if len(words) > 5 or re.fullmatch(r"(?:[A-Za-z]{1,2}\+)+[A-Za-z]{1,2}", name):
         return False  # "R+T+S": a combination of datasets by initials, not a name
-    if re.fullmatch(r"[~≈<>]?\d+(?:[.,]\d+)?\s*(?:[KkMmBbTtGg]\+?|[xX×])", name):
-        return False  # "52K" samples, "7B" parameters, "8x" faster: a quantity
+    if re.fullmatch(r"[~≈<>]?\d+(?:[.,]\d+)?\s*(?:[KkMmBbTtGg]\+?|[xX×]|FPS|fps|[kMG]?Hz|[KMGT]B|ms|dB)", name):
+        return False  # "52K" samples, "7B" parameters, "8x" faster, "40 FPS": a quantity
     if re.fullmatch(r"\d[Dd]", name):
         return False  # "2D", "3D": a dimension
     return any(strong_word(w) for w in words)

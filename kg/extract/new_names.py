@@ -29,6 +29,8 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
         sp = doc.char_span(c.start, c.end, alignment_mode="expand")
         if sp is None:
             continue
+        if c.rule == "name-shape" and any(o.start < sp.end and sp.start < o.end for o in spans):
+            continue  # a name by its shape inside a name a cue found ("提出RoboTwin 2.0框架"): that name
         sp = Span(doc, sp.start, sp.end, label=c.type, kb_id="")
         spans.append(sp)
         sp_key = (sp.start, sp.end)
@@ -63,7 +65,10 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
     return spans
 
 
-_LIST = re.compile(rf"{NAME_U}(?:\s*(?:[,，、;；]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+)?{NAME_U})+")
+# a score in parentheses may follow each name: "on MMAR (74.0%), MMAU (78.5%) and MMSU (77.26%)"
+_SCORE_ONE = r"\s*[（(]\s*[~≈]?\d+(?:\.\d+)?\s*[%％]?\s*[)）]"
+_SCORE = rf"(?:{_SCORE_ONE})?"
+_LIST = re.compile(rf"{NAME_U}{_SCORE}(?:\s*(?:[,，、;；]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+)?{NAME_U}{_SCORE})+")
 
 
 def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
@@ -73,7 +78,8 @@ def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
     out: list[tuple[Span, str]] = []
     for m in _LIST.finditer(text):
         items = []
-        for nm in NAME_RE.finditer(m.group()):
+        listed = re.sub(_SCORE_ONE, lambda sc: " " * len(sc.group()), m.group())  # the scores are no names
+        for nm in NAME_RE.finditer(listed):
             s, e = m.start() + nm.start(), m.start() + nm.end()
             if nm.group() in ("and", "or"):
                 continue

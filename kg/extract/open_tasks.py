@@ -396,7 +396,9 @@ def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool, re.Pattern | N
         # (each word of `pre` is possessive, ++: giving back a letter could never let the space match)
         pattern = pattern.replace("X", rf"(?P<pre>(?:[\w'-]++ ){{0,5}}?)(?P<head>(?i:{head_alt})(?:s|es)?)\b")
         frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title"), need))
-    qualifiers = frozenset(w for w in rule_words("generic-qualifiers.txt")) | lexicon().lower_set("en", "study-qualifiers")
+    # (less the qualifiers that name a narrower task of their own: "few-shot", "streaming")
+    qualifiers = (frozenset(w for w in rule_words("generic-qualifiers.txt")) | lexicon().lower_set("en", "study-qualifiers")) \
+        - lexicon().lower_set("en", "task-forming-qualifiers")
     return heads, frames, qualifiers
 
 

@@ -69,10 +69,12 @@ declare("cue-dataset", rank=5, strong=False, confidence=0.75,
         description="names evaluated on: 在DAIC-WOZ和MODMA上, on the Chinese Secap test set")
 declare("cue-list", rank=6, strong=False, confidence=0.7,
         description="unknown names listed with known ones take their type")
-declare("cue-head", rank=7, strong=False, confidence=0.7, variants={"weak": 0.65},
+declare("cue-head", rank=7, strong=False, confidence=0.7, variants={"weak": 0.65, "component": 0.7},
         description="a name next to a type head noun: Name数据集, the Name dataset, 预训练模型HuBERT")
 declare("cue-use", rank=8, strong=False, confidence=0.6,
         description="a using verb before a name (采用/基于/利用…, using/based on/leveraging…)")
+declare("name-shape", rank=8, strong=False, confidence=0.5,
+        description="a name by its shape alone (VINS-Mono, pi0-FAST, GottBERT, DenseNet201), with no cue word")
 declare("task-inference", rank=9, strong=False, confidence=0.8, variants={"title": 0.9},
         description="a vocabulary task the text names without its label written whole (also the "
                     "confidence of every task mention of the vocabulary; title: in a title)")

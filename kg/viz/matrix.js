@@ -14,12 +14,13 @@
   var S = {};
 
   function norm(s) { return String(s || '').normalize('NFKC').toLowerCase().replace(/[^0-9a-z\u3400-\u9fff]+/g, ''); }
-  var keys = null;
-  function entityKeys() {
-    if (!keys) keys = E.map(function (e) { return [norm(e[0])].concat(e[2].map(norm)).filter(Boolean); });
-    return keys;
+  var keys = [];   // the normalised names of an entity, made when first searched
+  function entityKeys(k) {
+    var ks = keys[k];
+    if (!ks) { var e = E[k]; ks = keys[k] = [norm(e[0])].concat(e[2].map(norm)).filter(Boolean); }
+    return ks;
   }
-  function matches(k, n) { var ks = entityKeys()[k]; for (var j = 0; j < ks.length; j++) if (ks[j].indexOf(n) >= 0) return true; return false; }
+  function matches(k, n) { var ks = entityKeys(k); for (var j = 0; j < ks.length; j++) if (ks[j].indexOf(n) >= 0) return true; return false; }
   function short(s, n) { s = String(s); return s.length <= n ? s : s.slice(0, n - 1) + '…'; }
   function paperUrl(p) { return p[2] === 0 ? 'https://arxiv.org/abs/' + p[0] : safeUrl(p[2]); }
 
@@ -36,12 +37,18 @@
     if (['matrix', 'upset', 'trends'].indexOf(s.tab) < 0) s.tab = 'matrix';
     return s;
   }
+  var hashTimer = 0;
+  /** the state into data-state now, into the address (#...) once the typing or clicking pauses:
+      a history call is a round trip to the browser that would delay the frame of every keystroke */
   function writeHash() {
     var u = new URLSearchParams();
     for (var k in DEFAULT) if (S[k] !== DEFAULT[k]) u.set(k, String(S[k]));
     var h = u.toString();
-    try { history.replaceState(null, '', h ? '#' + h : location.pathname + location.search); } catch (e) { /* sandboxed */ }
     document.body.setAttribute('data-state', h);
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(function () {
+      try { history.replaceState(null, '', h ? '#' + h : location.pathname + location.search); } catch (e) { /* sandboxed */ }
+    }, 200);
   }
 
   // ------------------------------------------------------------------ filters
@@ -67,48 +74,73 @@
 
   // ------------------------------------------------------------------ matrix model
   var M = null;   // the matrix on show: rows, cols, cell map, totals
-  var cache = { key: null };
-  /** the cells (row * 2^20 + col -> papers) of the filtered papers, kept while only the search,
-      sort, values or minimum change */
+  var cache = { key: null }, recent = new Map();   // the counts of the last few filter settings
+  var ETYPE = new Int8Array(E.length);   // the type of every entity, as a small integer
+  for (var ek = 0; ek < E.length; ek++) ETYPE[ek] = E[ek][1];
+  /** the cells (row -> col -> number of papers) of the filtered papers, kept while only the
+      search, sort, values or minimum change; the papers behind a cell are found when asked */
   function countCells() {
     var key = [S.pair, S.task, S.field, S.from, S.to].join('\u0001');
     if (cache.key === key) return cache;
+    if (recent.has(key)) { cache = recent.get(key); recent.delete(key); recent.set(key, cache); return cache; }
     var pr = S.pair.split('-'), rt = TYPES.indexOf(pr[0]), ct = TYPES.indexOf(pr[1]), same = rt === ct;
-    var papers = filtered(), cells = new Map(), tot = new Map();
+    var papers = filtered(), cells = new Map(), tot = new Int32Array(E.length);
     for (var a = 0; a < papers.length; a++) {
       var es = P[papers[a]][5], rs = [], cs = [];
       for (var j = 0; j < es.length; j++) {
-        var ty = E[es[j]][1];
-        if (ty === rt) rs.push(es[j]);
-        if (ty === ct && !same) cs.push(es[j]);
-        tot.set(es[j], (tot.get(es[j]) || 0) + 1);
+        var e = es[j], ty = ETYPE[e];
+        if (ty === rt) rs.push(e);
+        if (ty === ct && !same) cs.push(e);
+        tot[e]++;
       }
       if (same) cs = rs;
       for (var x = 0; x < rs.length; x++) for (var y = 0; y < cs.length; y++) {
         if (same && rs[x] === cs[y]) continue;
-        var k = rs[x] * 1048576 + cs[y], c = cells.get(k);
-        if (!c) cells.set(k, c = []);
-        c.push(papers[a]);
+        var row = cells.get(rs[x]);
+        if (!row) cells.set(rs[x], row = new Map());
+        row.set(cs[y], (row.get(cs[y]) || 0) + 1);
       }
     }
-    cache = { key: key, pr: pr, cells: cells, tot: tot, papers: papers.length };
+    cache = { key: key, pr: pr, cells: cells, tot: tot, list: papers, papers: papers.length, byMin: new Map(), memo: null };
+    recent.set(key, cache);
+    if (recent.size > 4) recent.delete(recent.keys().next().value);   // the least recently used
     return cache;
   }
-  function computeMatrix() {
-    var C = countCells(), cells = C.cells, min = Math.max(1, S.min | 0);
+  /** the filtered papers that link both r and c (in the order of the papers), the last asked kept */
+  function cellPapers(r, c) {
+    var C = M.C;
+    if (C.memo && C.memo[0] === r && C.memo[1] === c) return C.memo[2];
+    var out = [], list = C.list;
+    for (var i = 0; i < list.length; i++) { var es = P[list[i]][5]; if (es.indexOf(r) >= 0 && es.indexOf(c) >= 0) out.push(list[i]); }
+    C.memo = [r, c, out];
+    return out;
+  }
+  /** the row and column totals and partners of the cells with at least min papers, kept per
+      minimum while the filters stay (so a search or a new order does not recount them) */
+  function aggregate(C, min) {
+    var A = C.byMin.get(min);
+    if (A) return A;
     var rtot = new Map(), ctot = new Map(), rowCols = new Map(), colRows = new Map();
-    cells.forEach(function (ps, key) {
-      if (ps.length < min) return;
-      var r = Math.floor(key / 1048576), c = key % 1048576;
-      rtot.set(r, (rtot.get(r) || 0) + ps.length); ctot.set(c, (ctot.get(c) || 0) + ps.length);
+    C.cells.forEach(function (row, r) { row.forEach(function (n, c) {
+      if (n < min) return;
+      rtot.set(r, (rtot.get(r) || 0) + n); ctot.set(c, (ctot.get(c) || 0) + n);
       var l = rowCols.get(r); if (!l) rowCols.set(r, l = []); l.push(c);
       var m = colRows.get(c); if (!m) colRows.set(c, m = []); m.push(r);
-    });
+    }); });
+    A = { rtot: rtot, ctot: ctot, rowCols: rowCols, colRows: colRows,
+          rows: Array.from(rtot.keys()), cols: Array.from(ctot.keys()), top: new Map() };
+    C.byMin.set(min, A);
+    return A;
+  }
+  function computeMatrix() {
+    var C = countCells(), cells = C.cells, min = Math.max(1, S.min | 0), A = aggregate(C, min);
+    var rtot = A.rtot, ctot = A.ctot, rowCols = A.rowCols, colRows = A.colRows;
     var nr = rtot.size, nc = ctot.size;
-    var rows = Array.from(rtot.keys()), cols = Array.from(ctot.keys());
+    var rows = A.rows, cols = A.cols;
     var n = norm(S.q), msg = '';
+    var byTot = function (t) { return function (a, b) { return (t.get(b) - t.get(a)) || cmpLabel(a, b); }; };
     if (n) {
-      var mr = rows.filter(function (k) { return matches(k, n); }), mc = cols.filter(function (k) { return matches(k, n); });
+      var mr = rows.filter(function (k) { return matches(k, n); }), mc = mr.length ? [] : cols.filter(function (k) { return matches(k, n); });
       var keep = new Set();
       if (mr.length) {          // the matching rows and their partners
         mr.forEach(function (r) { rowCols.get(r).forEach(function (c) { keep.add(c); }); });
@@ -119,17 +151,28 @@
         cols = mc; rows = Array.from(keep);
         msg = plural(mc.length, 'matching column');
       } else { rows = []; cols = []; msg = 'no match'; }
+      rows = topK(rows, byTot(rtot), S.rows, rtot); cols = topK(cols, byTot(ctot), S.cols, ctot);
+    } else {                    // without a search the first rows and columns are kept per size
+      var tk = S.rows + '\u0001' + S.cols, top = A.top.get(tk);
+      if (!top) A.top.set(tk, top = [topK(rows.slice(), byTot(rtot), S.rows, rtot), topK(cols.slice(), byTot(ctot), S.cols, ctot)]);
+      rows = top[0].slice(); cols = top[1].slice();
     }
-    var byTot = function (t) { return function (a, b) { return (t.get(b) - t.get(a)) || cmpLabel(a, b); }; };
-    rows = topK(rows, byTot(rtot), S.rows); cols = topK(cols, byTot(ctot), S.cols);
-    M = { rt: C.pr[0], ct: C.pr[1], cells: cells, tot: C.tot, rows: rows, cols: cols, nr: nr, nc: nc, min: min,
+    M = { rt: C.pr[0], ct: C.pr[1], C: C, cells: cells, tot: C.tot, rows: rows, cols: cols, nr: nr, nc: nc, min: min,
           papers: C.papers, msg: msg };
     orderMatrix();
     return M;
   }
   /** the k first of items in the order of cmp, without sorting them all (items can be 80,000) */
-  function topK(items, cmp, k) {
+  function topK(items, cmp, k, tot) {
     if (items.length <= 4 * k) return items.sort(cmp).slice(0, k);
+    if (tot) {                  // cmp puts bigger totals first: only items at least the k-th total can be in
+      var ts = new Float64Array(items.length);
+      for (var t = 0; t < items.length; t++) ts[t] = tot.get(items[t]);
+      var lim = ts.slice().sort()[items.length - k];
+      var keep = [];
+      for (t = 0; t < items.length; t++) if (ts[t] >= lim) keep.push(items[t]);
+      return keep.sort(cmp).slice(0, k);
+    }
     var out = [];
     for (var i = 0; i < items.length; i++) {
       var x = items[i];
@@ -140,23 +183,27 @@
     }
     return out.length < k ? out.sort(cmp) : out;
   }
-  function cmpLabel(a, b) { var x = E[a][0].toLowerCase(), y = E[b][0].toLowerCase(); return x < y ? -1 : x > y ? 1 : a - b; }
-  function cell(r, c) { var v = M.cells.get(r * 1048576 + c); return v && v.length >= M.min ? v : null; }
-  function value(r, c, ps) {
-    if (S.value !== 'jaccard') return ps.length;
-    return ps.length / (M.tot.get(r) + M.tot.get(c) - ps.length);
+  var lower = [];   // lower-case labels, made when first compared
+  function lowerLabel(k) { var x = lower[k]; if (x === undefined) x = lower[k] = E[k][0].toLowerCase(); return x; }
+  function cmpLabel(a, b) { var x = lowerLabel(a), y = lowerLabel(b); return x < y ? -1 : x > y ? 1 : a - b; }
+  /** the papers a cell counts, 0 below the minimum */
+  function cell(r, c) { var row = M.cells.get(r), n = row && row.get(c); return n && n >= M.min ? n : 0; }
+  function value(r, c, n) {
+    if (S.value !== 'jaccard') return n;
+    return n / (M.tot[r] + M.tot[c] - n);
   }
   /** rows and columns in the chosen order; "similar": a greedy chain, each next row the one most
       like the last (cosine of the count vectors), starting from the biggest; deterministic */
   function chain(items, vec) {
     if (items.length < 3) return items;
-    var vs = items.map(vec), ns = vs.map(function (v) { var s = 0; for (var i = 0; i < v.length; i++) s += v[i] * v[i]; return Math.sqrt(s) || 1; });
+    var rows = items.map(vec), d = rows[0].length, vs = new Float64Array(items.length * d), ns = new Float64Array(items.length);
+    rows.forEach(function (v, r) { var s = 0; for (var i = 0; i < d; i++) { vs[r * d + i] = v[i]; s += v[i] * v[i]; } ns[r] = Math.sqrt(s) || 1; });
     var left = items.map(function (_, i) { return i; }), out = [left.shift()];
     while (left.length) {
-      var last = out[out.length - 1], best = 0, bs = -1;
+      var last = out[out.length - 1], best = 0, bs = -1, a = last * d;
       for (var j = 0; j < left.length; j++) {
-        var a = vs[last], b = vs[left[j]], s = 0;
-        for (var i = 0; i < a.length; i++) s += a[i] * b[i];
+        var b = left[j] * d, s = 0;
+        for (var i = 0; i < d; i++) s += vs[a + i] * vs[b + i];
         s /= ns[last] * ns[left[j]];
         if (s > bs + 1e-12) { bs = s; best = j; }
       }
@@ -168,8 +215,8 @@
     if (S.sort === 'name') { M.rows.sort(cmpLabel); M.cols.sort(cmpLabel); return; }
     if (S.sort !== 'similar') return;
     var rows = M.rows, cols = M.cols;
-    M.rows = chain(rows, function (r) { return cols.map(function (c) { var v = cell(r, c); return v ? v.length : 0; }); });
-    M.cols = chain(cols, function (c) { return M.rows.map(function (r) { var v = cell(r, c); return v ? v.length : 0; }); });
+    M.rows = chain(rows, function (r) { return cols.map(function (c) { return cell(r, c); }); });
+    M.cols = chain(cols, function (c) { return M.rows.map(function (r) { return cell(r, c); }); });
   }
 
   // ------------------------------------------------------------------ details panel
@@ -227,6 +274,13 @@
   // ------------------------------------------------------------------ matrix view
   var view = $('kg-view');
   function fmt(v) { return S.value === 'jaccard' ? v.toFixed(2).replace(/^0/, '') : String(v); }
+  /** the width of the row labels' column (the table's widths come from its header row), from the
+      labels' lengths: wide characters (CJK) count twice; at most 16em as the labels' own limit */
+  function labelWidth(labels) {
+    var w = 0;
+    labels.forEach(function (l) { var n = 0; for (var i = 0; i < l.length; i++) n += l.charCodeAt(i) >= 0x2e80 ? 2 : 1; w = Math.max(w, n); });
+    return Math.min(192, Math.max(60, Math.round(w * 6.6) + 14));
+  }
   function renderMatrix() {
     computeMatrix();
     var rgb = COLORS[M.ct] || [80, 80, 80], box = el('section', 'kg-sec');
@@ -245,11 +299,13 @@
       M.rows.forEach(function (r) { M.cols.forEach(function (c) { var v = cell(r, c); if (v) max = Math.max(max, value(r, c, v)); }); });
       var table = el('table', 'kg-m'), thead = el('thead'), hr = el('tr');
       table.setAttribute('data-pair', S.pair);
-      hr.appendChild(el('th', 'kg-corner', M.rt + ' \\ ' + M.ct));
+      var corner = el('th', 'kg-corner', M.rt + ' \\ ' + M.ct);
+      corner.style.width = labelWidth(M.rows.map(function (r) { return short(E[r][0], 32); })) + 'px';
+      hr.appendChild(corner);
       M.cols.forEach(function (c) {
         var th = el('th', 'kg-col'); th.scope = 'col';
         th.appendChild(el('span', null, short(E[c][0], 24)));
-        th.title = E[c][0] + ' (' + plural(M.tot.get(c), 'paper') + ')';
+        th.title = E[c][0] + ' (' + plural(M.tot[c], 'paper') + ')';
         th.setAttribute('data-label', E[c][0]);
         hr.appendChild(th);
       });
@@ -257,20 +313,20 @@
       var tbody = el('tbody');
       M.rows.forEach(function (r) {
         var tr = el('tr'), th = el('th', 'kg-row', short(E[r][0], 32));
-        th.scope = 'row'; th.title = E[r][0] + ' (' + plural(M.tot.get(r), 'paper') + ')';
+        th.scope = 'row'; th.title = E[r][0] + ' (' + plural(M.tot[r], 'paper') + ')';
         th.setAttribute('data-label', E[r][0]);
         tr.appendChild(th);
         M.cols.forEach(function (c) {
-          var ps = cell(r, c), td = el('td');
-          if (ps) {
-            var v = value(r, c, ps), a = 0.12 + 0.88 * Math.sqrt(v / (max || 1));
+          var n = cell(r, c), td = el('td');
+          if (n) {
+            var v = value(r, c, n), a = 0.12 + 0.88 * Math.sqrt(v / (max || 1));
             td.textContent = fmt(v);
             td.className = 'kg-c'; td.tabIndex = 0;
             td.style.background = 'rgba(' + rgb.join(',') + ',' + a.toFixed(3) + ')';
             if (a > 0.55) td.style.color = '#fff';
-            td.setAttribute('data-count', String(ps.length));
+            td.setAttribute('data-count', String(n));
             td.setAttribute('data-r', String(r)); td.setAttribute('data-c', String(c));
-            td.setAttribute('aria-label', E[r][0] + ' and ' + E[c][0] + ': ' + plural(ps.length, 'paper'));
+            td.setAttribute('aria-label', E[r][0] + ' and ' + E[c][0] + ': ' + plural(n, 'paper'));
             shown++;
           }
           tr.appendChild(td);
@@ -281,16 +337,16 @@
       var scroll = el('div', 'kg-scroll'); scroll.appendChild(table); box.appendChild(scroll);
       table.addEventListener('mouseover', function (ev) {
         var td = ev.target.closest && ev.target.closest('td.kg-c'); if (!td) return;
-        var r = +td.getAttribute('data-r'), c = +td.getAttribute('data-c'), ps = cell(r, c);
+        var r = +td.getAttribute('data-r'), c = +td.getAttribute('data-c'), n = cell(r, c), ps = cellPapers(r, c);
         var t = el('div');
         t.appendChild(el('div', 'kg-t', E[r][0] + ' × ' + E[c][0]));
-        t.appendChild(el('div', 'kg-k', plural(ps.length, 'paper') + (S.value === 'jaccard' ? ' · Jaccard ' + fmt(value(r, c, ps)) : '') + ' (click for the papers)'));
+        t.appendChild(el('div', 'kg-k', plural(n, 'paper') + (S.value === 'jaccard' ? ' · Jaccard ' + fmt(value(r, c, n)) : '') + ' (click for the papers)'));
         ps.slice(0, 5).forEach(function (pi) { t.appendChild(el('div', null, '· ' + short(P[pi][1], 90))); });
         tip.replaceChildren(t); tip.hidden = false; placeTip(ev);
       });
       table.addEventListener('mouseout', function (ev) { if (ev.target.closest && ev.target.closest('td.kg-c')) tip.hidden = true; });
       var open = function (td) {
-        var r = +td.getAttribute('data-r'), c = +td.getAttribute('data-c'), ps = cell(r, c);
+        var r = +td.getAttribute('data-r'), c = +td.getAttribute('data-c'), ps = cellPapers(r, c);
         if (active) active.classList.remove('kg-on');
         active = td; td.classList.add('kg-on');
         openPanel(paperList(E[r][0] + ' × ' + E[c][0], plural(ps.length, 'paper') + ' use both', ps, [r, c]), td);
@@ -387,7 +443,7 @@
     var n = norm(q); if (!n) return -1;
     var best = -1, rank = 9, count = 0;
     for (var k = 0; k < E.length; k++) {
-      var ks = entityKeys()[k], r = 9;
+      var ks = entityKeys(k), r = 9;
       for (var j = 0; j < ks.length; j++) { if (ks[j] === n) { r = 0; break; } if (ks[j].indexOf(n) === 0) r = Math.min(r, 1); else if (ks[j].indexOf(n) > 0) r = Math.min(r, 2); }
       if (r < rank) { rank = r; best = k; }
     }
@@ -518,8 +574,8 @@
       var y = th + 20 + i * ch;
       root.appendChild(svg('text', { x: lw - 4, y: y + ch - 4, 'text-anchor': 'end' }, short(E[r][0], 32)));
       M.cols.forEach(function (c, j) {
-        var ps = cell(r, c); if (!ps) return;
-        var v = value(r, c, ps), a = 0.12 + 0.88 * Math.sqrt(v / (max || 1));
+        var n = cell(r, c); if (!n) return;
+        var v = value(r, c, n), a = 0.12 + 0.88 * Math.sqrt(v / (max || 1));
         root.appendChild(svg('rect', { x: lw + j * cw, y: y, width: cw - 1, height: ch - 1, fill: 'rgb(' + rgb.join(',') + ')', 'fill-opacity': a.toFixed(3) }));
         root.appendChild(svg('text', { x: lw + j * cw + cw / 2, y: y + ch - 4, 'text-anchor': 'middle', 'font-size': 8, fill: a > 0.55 ? '#fff' : '#222' }, fmt(v)));
       });
@@ -622,7 +678,7 @@
   });
   $('kg-reset').addEventListener('click', function () { var tab = S.tab; S = readHashFrom(''); S.tab = tab; closePanel(); update(); });
   function readHashFrom(h) { var s = {}; for (var k in DEFAULT) s[k] = DEFAULT[k]; return s; }
-  window.addEventListener('hashchange', function () { S = readHash(); syncControls(); render(); });
+  window.addEventListener('hashchange', function () { clearTimeout(hashTimer); S = readHash(); syncControls(); render(); });  // an address typed in wins over a pending write
 
   S = readHash();
   syncControls();
@@ -632,7 +688,7 @@
     state: function () { return JSON.parse(JSON.stringify(S)); },
     set: function (o) { for (var k in o) S[k] = o[k]; update(); return document.body.getAttribute('data-render-ms'); },
     matrix: function () { return M && { rows: M.rows.map(function (r) { return E[r][0]; }), cols: M.cols.map(function (c) { return E[c][0]; }),
-      cells: M.rows.map(function (r) { return M.cols.map(function (c) { var v = cell(r, c); return v ? v.length : 0; }); }) }; },
+      cells: M.rows.map(function (r) { return M.cols.map(function (c) { return cell(r, c); }); }) }; },
     upset: function () { return U && U.combos.map(function (x) { return [x.sets.map(function (k) { return E[k][0]; }), x.papers.length]; }); },
     trends: function () { return T && { months: T.months, series: T.ents.map(function (k, i) { return [E[k][0], T.series[i]]; }) }; },
     svg: svgText, exportPng: exportPng

@@ -37,7 +37,7 @@ def test_ranks_order_the_name_rules_as_linking_expects():
     # a title's name outranks the vocabulary, which outranks every cue; the use cue is the weakest
     order = sorted((r for r in RULES.values() if r.rank < registry.UNRANKED), key=lambda r: r.rank)
     assert [r.id for r in order] == ["title-name", "vocabulary", "cue-propose", "abbreviation", "cue-appositive",
-                                     "cue-dataset", "cue-list", "cue-head", "cue-use"]
+                                     "cue-dataset", "cue-list", "cue-head", "cue-use", "name-shape"]
     assert {r.id for r in RULES.values() if r.strong} == {"title-name", "vocabulary", "cue-propose", "abbreviation",
                                                           "cue-appositive"}
 

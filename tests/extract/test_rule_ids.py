@@ -41,6 +41,12 @@ CASES = [
     pytest.param("cue-head", "summary", "实验使用了ReefTalk数据集。", ("ReefTalk", "Dataset", 0.7, False, ""), id="cue-head-zh"),
     pytest.param("cue-use", "summary", "Our model outperforms CoralNet on every split.",
                  ("CoralNet", "Method", 0.6, False, ""), id="cue-use-en"),
+    pytest.param("name-shape", "summary", "It reaches 95% against 85% for tide0-FAST.",
+                 ("tide0-FAST", "Method", 0.4, False, ""), id="name-shape-en"),
+    pytest.param("name-shape", "summary", "相比之下，tide0-FAST的成功率较低。",
+                 ("tide0-FAST", "Method", 0.4, False, ""), id="name-shape-zh"),
+    pytest.param("cue-head", "summary", "A Tidal Gate Module maps each frame to a canonical pose.",
+                 ("Tidal Gate Module", "Method", 0.7, True, ""), id="cue-head-component-en"),
 ]
 
 

@@ -7,6 +7,8 @@ in the order declared here and passes each candidate through the acceptance poli
   datasets.py    cue-dataset     在DAIC-WOZ和MODMA上, on the Chinese Secap test set
   heads.py       cue-head        Name数据集, the Name dataset, 预训练模型HuBERT, Label Signal Enhancement模块
   use.py         cue-use         采用/基于/利用… + names, using/based on/leveraging… + names
+  components.py  cue-head        "A Pose Alignment Module maps …", "the planner MPPI"
+                 name-shape      a name by its shape alone (VINS-Mono, pi0-FAST, GottBERT)
 
 The ids "abbreviation" and "cue-list" are found on the Doc (kg.extract.new_names). The type of a new
 name is decided from the words around it (数据集/语料库/基准/benchmark/corpus vs
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..registry import NAME_RULES, NameRule
-from . import appositive, datasets, heads, propose, title, use  # noqa: F401  (registers the rules)
+from . import appositive, components, datasets, heads, propose, title, use  # noqa: F401  (registers the rules)
 from .accept import Candidate, accept
 from .common import TASK_HEAD, clause_before
 
@@ -27,10 +29,11 @@ ORDER = (
     "title_resource", "title_name", "title_head_after_en",
     # other texts
     "propose_zh", "appositive_zh", "named_zh", "propose_en", "appositive_en", "named_en", "kind_appositive_en",
-    "on_data_zh", "on_data_en",
+    "on_data_zh", "on_data_en", "scored_on_zh", "scored_on_en",
     "architecture_en", "task_name", "listed_heads_en", "head_after_zh", "head_after_en", "english_term_in_chinese",
     "head_near_zh", "head_before_zh",
-    "use_zh", "use_en",
+    "component_en", "kind_before_en",
+    "use_zh", "use_en", "shaped_name",
 )
 if set(ORDER) != set(NAME_RULES) or len(ORDER) != len(NAME_RULES):
     raise RuntimeError(f"kg.extract.rules.ORDER does not list the registered name rules: {sorted(set(ORDER) ^ set(NAME_RULES))}")

@@ -54,3 +54,30 @@ def on_data_en(text, add):
     for m in _EN_ON_DATA.finditer(text):
         for s, e in names_in(m):
             add(s, e, "Dataset", False, plain_ok=True)
+
+
+# "results on MMAR (74.0%), MMAU (78.5%) and MMSU (77.26%)": names evaluated on, each with its score
+_SCORE = r"\s*[（(]\s*[~≈]?\d+(?:\.\d+)?\s*[%％]?\s*[)）]"
+_EN_SCORED = re.compile(rf"\b(?i:on|across)\s+(?i:the\s+)?(?P<names>{NAME_U}{_SCORE}(?:{SEP}{NAME_U}{_SCORE})+)")
+_ZH_SCORED = re.compile(rf"(?:在|于)\s*(?P<names>{NAME_U}{_SCORE}(?:{SEP}{NAME_U}{_SCORE})+)\s*(?:等|这)?\s*(?:上|中|数据)")
+
+
+def _scored(text, add, rx):
+    for m in rx.finditer(text):
+        names = re.sub(_SCORE, lambda sc: " " * len(sc.group()), m.group("names"))  # the scores are no names
+        base = m.start("names")
+        for nm in re.finditer(NAME_U, names):
+            for s, e in names_in(re.match(r"(?P<names>.*)", nm.group())):
+                add(base + nm.start() + s, base + nm.start() + e, "Dataset", False)
+
+
+@name_rule("cue-dataset", script="han")
+def scored_on_zh(text, add):
+    """"在MMAR（74.0%）和MMSU（77.3%）上": names evaluated on, each with its score."""
+    _scored(text, add, _ZH_SCORED)
+
+
+@name_rule("cue-dataset")
+def scored_on_en(text, add):
+    """"results on MMAR (74.0%), MMAU (78.5%) and MMSU (77.26%)": names evaluated on, each with its score."""
+    _scored(text, add, _EN_SCORED)

@@ -5,13 +5,15 @@ import re
 
 from ..cues import NAME_U, PROPOSE_EN, PROPOSE_ZH, PROPOSER_EN, STRONG_ZH, USED_NOT_PROPOSED_ZH
 from ..names import head_type, title_case_name, window_type
+from ..lexicon import lexicon
 from ..registry import name_rule
 
 _ZH_PROPOSE = re.compile(
     rf"(?P<verb>{PROPOSE_ZH})了?\s*(?P<fill>[\u3400-\u9fff\-–“”\"'、（）()]{{0,24}}?)\s*[*“\"「]*\s*(?P<name>{NAME_U})")
+_ADVERBS = lexicon().alternation("en", "propose-adverbs")
 _EN_PROPOSE = re.compile(
     rf"\b(?i:{PROPOSER_EN})\s+"
-    rf"(?i:(?:first|also|further|then|newly)\s+)?(?P<verb>(?i:{PROPOSE_EN}))(?:s|d|ed)?\s+"
+    rf"(?i:(?:{_ADVERBS})\s+)?(?P<verb>(?i:{PROPOSE_EN}))(?:s|d|ed)?\s+"
     rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?i:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME_U})")
 _MODIFIER_AFTER = re.compile(r"\s*(?:驱动|引导|辅助|增强|赋能|加持|支持|指导|-?driven|-?guided|-?based|-?powered)")
 
