@@ -61,7 +61,10 @@ class Linker:
             owners = None  # "Multiple Object Stitching (MOS)": the paper's own MOS, not the vocabulary's metric MOS
         if owners:
             same = [c for c, _ in owners if c.type == m.type]
-            return self._known((same or [owners[0][0]])[0].iri)
+            # (a Chinese frame's task named as a vocabulary method is, "属于检索增强生成任务", stays a
+            # task: a new one of that name)
+            if same or not (m.type == "Task" and m.rule == "task-frame" and m.long_form and _HAN.search(m.long_form)):
+                return self._known((same or [owners[0][0]])[0].iri)
         # one entity per name and type: consolidation gave a name one type across the corpus unless
         # papers type it otherwise by their own cues (the benchmark PRISM, the method PRISM), which
         # are different things of one name
@@ -183,13 +186,70 @@ class Linker:
                 continue
             hits = [o for o in titled if _en_head(ents[o].label) in heads[head] and self._may_be_written(ents[o], e.label)]
             # (the narrower of a title task and the known task it ends with: "Few-Shot Knowledge
-            # Graph Completion" beside knowledge graph completion)
+            # Graph Completion" beside knowledge graph completion; "unsupervised representation
+            # learning" beside representation learning)
             hits = [o for o in hits if not any(o in ents[x].broader for x in hits if x != o)]
+            hits = [o for o in hits if not any(q != o and ents[q].label.lower().endswith(" " + ents[o].label.lower())
+                                               for q in hits)]
             if len(hits) != 1:
                 continue
             o = hits[0]
             if not ents[o].known and e.label not in ents[o].alt_labels:
                 ents[o].alt_labels.append(e.label)
+            groups[o].extend(groups.pop(iri))
+            del ents[iri]
+        # a new task named by an acronym whose Chinese long form ends with a new Chinese task of the
+        # paper ("该论文属于医学视觉问答（MedVQA）任务" -> MedVQA, long form …医学视觉问答) is that task
+        zh_tasks = [i for i, e in ents.items() if e.type == "Task" and not e.known]
+        for iri in [i for i, e in ents.items() if e.type == "Task"]:
+            e = ents[iri]
+            if e.known or not _ACRONYM.fullmatch(e.label) or len(e.label) > 8:
+                continue
+            hits = [o for o in zh_tasks if o != iri and o in ents
+                    and any(_HAN.search(a) and len(n) >= 2 and _HAN.search(n)
+                            and (a.endswith(n) or len(a) >= 3 and n.endswith(a))  # (通用语音修复（GSR）: long form 语音修复)
+                            for a in e.alt_labels for n in (ents[o].label, *ents[o].alt_labels))]
+            if len(hits) == 1:
+                o = hits[0]
+                if e.label not in ents[o].alt_labels:
+                    ents[o].alt_labels.append(e.label)
+                groups[o].extend(groups.pop(iri))
+                del ents[iri]
+
+    @staticmethod
+    def _inside_chinese_names(groups: dict[str, list[Mention]], ents: dict[str, Entity]) -> list[str]:
+        """The vocabulary tasks of a paper whose every mention is written inside (and is shorter
+        than) the name of a new task a Chinese frame states ("该论文属于AI生成图像检测任务" -> 生成图像),
+        and not in its title nor stated in a frame themselves: a part of that name."""
+        names = [n for iri, ms in groups.items() if ents[iri].type == "Task" and not ents[iri].known for m in ms
+                 if m.rule == "task-frame" for n in (m.long_form or m.text,) if _HAN.search(n)]
+        if not names:
+            return []
+        return [iri for iri, ms in groups.items() if ents[iri].type == "Task" and ents[iri].known
+                and all(m.field != "title" and m.rule != "task-frame"
+                        and any(m.text in n and len(m.text) < len(n) for n in names) for m in ms)]
+
+    @staticmethod
+    def _glossed_title_task(groups: dict[str, list[Mention]], ents: dict[str, Entity]) -> None:
+        """A new task named by the English gloss of a Chinese frame ("差分隐私文本改写（DP text
+        rewriting）任务") and a new task of the title written out in full ("Differentially Private
+        Text Rewriting") are one task when each word of the gloss is a word of the title's name or
+        an acronym of its words: the title's name, with the gloss and the Chinese name as other labels."""
+        tasks = [i for i, e in ents.items() if e.type == "Task" and not e.known]
+        titled = [i for i in tasks if not _HAN.search(ents[i].label) and any(m.field == "title" for m in groups[i])]
+        for iri in tasks:
+            e = ents[iri]
+            if iri in titled or _HAN.search(e.label) or not any(_HAN.search(a) for a in e.alt_labels):
+                continue
+            words = e.label.lower().split()
+            hits = [o for o in titled if o in ents and _en_head(ents[o].label) == _en_head(e.label)
+                    and _gloss_of(words, ents[o].label.lower().replace("-", " ").split())]
+            if len(hits) != 1:
+                continue
+            o = hits[0]
+            for lab in (e.label, *e.alt_labels):
+                if lab not in ents[o].alt_labels and lab != ents[o].label:
+                    ents[o].alt_labels.append(lab)
             groups[o].extend(groups.pop(iri))
             del ents[iri]
 
@@ -225,6 +285,11 @@ class Linker:
         # one task, two names: a new task stated in a frame ("… for Categorized Emotion Prediction")
         # that shares a content word with a vocabulary task of the paper without being narrower
         # than it is that task named loosely
+        # ... unless the vocabulary task is written inside the stated Chinese name, a part of it
+        # ("AI生成图像检测" holds 生成图像): then the vocabulary task is no task of the paper
+        inside = self._inside_chinese_names(groups, ents)
+        for iri in inside:
+            del groups[iri], ents[iri]
         known_words = {w for iri, e in ents.items() if e.type == "Task" and e.known
                        for lab in (e.label, *e.alt_labels) for w in _content_words(lab)}
         for iri in [i for i, e in ents.items() if e.type == "Task" and not e.known and not e.broader]:
@@ -235,6 +300,7 @@ class Linker:
                 # image classification is a task of its own)
                 del groups[iri], ents[iri]
         self._one_task_two_names(groups, ents)
+        self._glossed_title_task(groups, ents)
         tasks = {iri for iri, e in ents.items() if e.type == "Task"}
         # a research field ("属于自然语言处理任务", "computer vision") is the paper's area, not its task,
         # when the paper states a more specific one
@@ -469,6 +535,22 @@ def _zh_head_translations() -> dict[str, frozenset[str]]:
     from .extract.lexicon import lexicon
     pairs = [line.split("\t", 1) for line in lexicon().words("zh", "task-head-translations")]
     return {zh: frozenset(en.lower().split()) for zh, en in sorted(pairs, key=lambda p: -len(p[0]))}
+
+
+def _gloss_of(gloss: list[str], name: list[str]) -> bool:
+    """Each word of the gloss is, in order, a word of the name or an acronym of consecutive words
+    of it ("dp text rewriting" / "differentially private text rewriting")."""
+    i = 0
+    for w in gloss:
+        w = w.replace("-", "")
+        if i < len(name) and name[i].replace("-", "") == w:
+            i += 1
+            continue
+        if len(w) >= 2 and "".join(x[0] for x in name[i:i + len(w)]) == w:
+            i += len(w)
+            continue
+        return False
+    return i == len(name)
 
 
 def _en_head(label: str) -> str:

@@ -192,6 +192,101 @@ def test_a_weak_summary_task_does_not_replace_the_title_task(tmp_path, title, su
     assert kept in {lk["label"] for lk in links if lk["type"] == "Task"}
 
 
+# ------------------------------------------------------------------ Chinese names given with an English gloss
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (label, gloss, acronym, context): the gloss of several words is the name's English name
+    ("该论文属于冰川崩解预测（glacier calving prediction）任务，旨在提前预警。", [("冰川崩解预测", "glacier calving prediction", None, False)]),
+    ("该论文属于地磁导航（geomagnetic navigation，GMN）任务。", [("地磁导航", "geomagnetic navigation", "GMN", False)]),
+    # a model kind opening the name is no part of it; the gloss still names the task
+    ("该论文属于大语言模型谣言溯源（rumor source tracing）任务。", [("谣言溯源", "rumor source tracing", None, False)]),
+    # the task the stated one is set in ("A中的B任务"), with its own gloss or acronym; a field is no such task
+    ("该论文属于蛋白质折叠（protein folding）中的接触图预测任务，旨在提速。",
+     [("蛋白质折叠", "protein folding", None, True), ("接触图预测", None, None, False)]),
+    ("该论文属于药物分子生成（DMG）下的性质预测任务。", [("药物分子生成", None, "DMG", True), ("性质预测", None, None, False)]),
+    ("该论文属于具身智能中的指令消歧任务。", [("指令消歧", None, None, False)]),
+    # coordinated names, each with its acronym or gloss
+    ("该论文属于零样本分割（ZSS）与开放词汇检测（OVD）任务。", [("零样本分割", None, "ZSS", False), ("开放词汇检测", None, "OVD", False)]),
+    ("该论文属于车道检测（lane detection）与可行驶区域分割任务。",
+     [("车道检测", "lane detection", None, False), ("可行驶区域分割", None, None, False)]),
+    # a bare head after 的 is the study of the task before it
+    ("论文针对冰川崩解预测（glacier calving prediction）的评估问题，提出新协议。", [("冰川崩解预测", "glacier calving prediction", None, False)]),
+])
+def test_chinese_names_with_english_glosses(text, expected):
+    assert [(t.label, t.gloss, t.acronym, t.context) for t in find_open_tasks(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a model kind and a bare head: the kind is what the task is about, the name stays whole
+    ("该论文属于大语言模型对齐任务。", ["大语言模型对齐"]),
+    # one part ending with a task head and short parts: two names (when no acronym names the whole)
+    ("该论文属于算法治理与平台问责任务，旨在", ["算法治理", "平台问责"]),
+    ("该论文属于多无人机任务与路径规划（MUTP）任务。", ["多无人机任务与路径规划"]),
+    ("该论文属于病历摘要生成与校对任务。", ["病历摘要生成与校对"]),  # a bare verb is no part of its own
+])
+def test_chinese_subjects_and_coordination(text, expected):
+    assert [t.label for t in find_open_tasks(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a problem stated inside a task: the task, a weak cue (kept only when the paper states no other)
+    ("该论文针对点云配准中初始位姿误差大的问题，提出新方法。", [("点云配准", True)]),
+    ("论文针对联邦学习中的客户端掉线问题，提出补偿机制。", [("联邦学习", True)]),
+    ("该论文针对桥梁巡检中的人力不足问题，提出无人机方案。", []),  # no task head: no task
+    # another Chinese name in brackets is the name's other label, no part of it
+    ("该论文属于视觉里程计（视觉定位）任务，旨在", [("视觉里程计", False)]),
+])
+def test_chinese_weak_problem_frames_and_other_names(text, expected):
+    assert [(t.label, t.fallback) for t in find_open_tasks(text)] == expected
+
+
+def test_a_glossed_chinese_task_is_named_in_english_with_its_chinese_name(tmp_path):
+    links = [lk for lk in _build_links(tmp_path, [
+        ("2601.00041v1", "Early Warning for Ice Shelves", "该论文属于冰川崩解预测（glacier calving prediction）任务，旨在提前预警。"),
+        ("2601.00042v1", "Revisiting Differentially Private Text Rewriting",
+         "论文针对差分隐私文本改写（DP text rewriting）的评估问题，指出以往工作忽视了数据规模。"),
+        ("2601.00043v1", "Seeing Fakes", "该论文属于AI生成图像检测（AI-generated image detection）任务，旨在区分AI生成图像。"),
+    ]) if lk["type"] == "Task"]
+    by = {}
+    for lk in links:
+        by.setdefault(lk["paper"], []).append((lk["label"], lk["alt_labels"]))
+    assert by["2601.00041"] == [("glacier calving prediction", ["冰川崩解预测"])]
+    # the gloss and the title's full name: one task, the title's name with the others as labels
+    assert by["2601.00042"] == [("differentially private text rewriting", ["DP text rewriting", "差分隐私文本改写"])]
+    # a vocabulary task written inside the stated Chinese name (生成图像) is no task of the paper
+    assert [lab for lab, _ in by["2601.00043"]] == ["AI-generated image detection"]
+
+
+@pytest.mark.parametrize("summary,name,acronym", [
+    # one task with both names, not a second task named by the acronym
+    ("该论文属于医学视频问答（MVQA）任务，旨在辅助诊断。提出MedBot，MVQA准确率提升。", "医学视频问答", "MVQA"),
+    ("该论文属于医学语音识别（MSR）任务，旨在辅助诊断。提出MedASR，MSR错误率下降。", "医学语音识别", "MSR"),
+    ("该论文属于桥梁裂缝计数（BCC）任务，旨在减少人工巡检。提出CrackNet，BCC误差降低。", "桥梁裂缝计数", "BCC"),
+])
+def test_an_acronym_of_a_stated_chinese_task_is_that_task(tmp_path, summary, name, acronym):
+    links = [lk for lk in _build_links(tmp_path, [("2601.00051v1", "A Study", summary)]) if lk["type"] == "Task"]
+    assert len(links) == 1 and {name, acronym} <= {links[0]["label"], *links[0]["alt_labels"]}, links
+
+
+@pytest.mark.parametrize("summary,task", [
+    # a Chinese frame stating a name the vocabulary has as a method: the paper's task, named as the method is
+    ("该论文属于检索增强生成（RAG）任务，旨在减少幻觉。", "retrieval-augmented generation"),
+    ("该论文属于农业知识图谱中的检索增强生成任务，旨在回答农户问题。", "retrieval-augmented generation"),
+    # with an English gloss: the gloss names it, even when its Chinese head is a method's name
+    ("该论文属于单样本模仿学习（one-shot imitation learning）任务，旨在减少示范。", "one-shot imitation learning"),
+])
+def test_a_chinese_frame_makes_a_method_name_the_task(tmp_path, summary, task):
+    links = _build_links(tmp_path, [("2601.00061v1", "A Study", summary)])
+    assert task in {lk["label"] for lk in links if lk["type"] == "Task"}
+
+
+def test_the_task_a_stated_chinese_task_is_set_in_is_kept_whole(tmp_path):
+    tasks = _build(tmp_path, [("2601.00071v1", "A Study", "该论文属于端到端自动驾驶中的轨迹排序任务，旨在提升安全性。")])
+    # (端到端 is no modifier the vocabulary knows: the stated name stays whole beside the vocabulary's task)
+    assert {("2601.00071", "端到端自动驾驶"), ("2601.00071", "轨迹排序")} <= tasks
+
+
 @pytest.mark.parametrize("title,summary,kept,dropped", [
     # a paper that states no other task has its title's topic as its task
     ("Auditing Fishery Quota Systems under Drift", "We look at how quota systems change over ten years of records.",

@@ -18,7 +18,9 @@ from .vocab_matcher import GLUED_RELEASE, norm_token
 
 _AS_SYSTEM = re.compile(r"\s*(?:and\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:systems?|models?|tools?|engines?|technolog(?:y|ies)"
                         r"|techniques?)\b|\s*(?:[与和及、][\u4e00-\u9fff]{1,10}?)?(?:系统|模型|工具|技术)", re.I)
-_EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
+# (a Chinese text goes on right after it: "在BraTS 2020数据集上"; a challenge's task is part of the
+# edition: "DCASE 2023 Task 4")
+_EDITION = re.compile(r" (?:19|20)\d\d(?: [Tt]ask ?\d{1,2}[A-Za-z]?)?(?![A-Za-z0-9]|[.,]\d)")
 # a release of a known model, written after its name: "Llama 4", "Claude 3.5 Sonnet", "Gemini 2.5 Pro",
 # "Qwen 2.5 7B" (the size names the same model); not a count ("BERT 3 times", "Whisper 12 layers")
 _TIERS = lexicon().alternation("en", "model-tier-words")
@@ -77,6 +79,7 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
     task_broader = doc.user_data.get("kg_task_broader", {})
     task_names = doc.user_data.get("kg_task_names", {})
     task_open = doc.user_data.get("kg_task_open", {})
+    task_alt = doc.user_data.get("kg_task_alt", {})  # a new task's other name (the Chinese one of a glossed name)
     for sp in task_spans:
         opened = task_open.get((sp.start, sp.end))  # stated in a frame (kg.extract.open_tasks)
         if not sp.kb_id_:  # a task name the vocabulary lacks
@@ -89,7 +92,8 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
                                opened.rule if opened else "task-phrase",
                                opened.confidence if opened else RULES["task-phrase"].confidence,
                                concept=None, broader=task_broader.get((sp.start, sp.end)),
-                               broad=bool(opened and (opened.field or opened.fallback)), long_form=written))
+                               broad=bool(opened and (opened.field or opened.fallback)),
+                               long_form=task_alt.get((sp.start, sp.end)) or written))
             continue
         if opened:  # a vocabulary task stated in a frame ("该论文属于目标检测任务")
             out.append(Mention("Task", sp.text, sp.start_char, sp.end_char, field, version, _evidence(sp),
@@ -127,7 +131,9 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
     seen: set[tuple[int, int]] = set()
     for sp in new_spans:
         if (sp.start, sp.end) in seen or any(i in abbreviated for i in range(sp.start, sp.end)):
-            continue  # the abbreviation of a vocabulary concept ("传统FAD方法" after "（Fake Audio Detection，FAD）")
+            continue
+        if meta[(sp.start, sp.end)][0] == "cue-list" and any(o.start == sp.start and o.end > sp.end for o in new_spans):
+            continue  # "KQZ" listed, where another rule read the name "KQZ 2020" at the same place  # the abbreviation of a vocabulary concept ("传统FAD方法" after "（Fake Audio Detection，FAD）")
         seen.add((sp.start, sp.end))
         rule, conf, novel, typed = meta[(sp.start, sp.end)]
         overlapping = [v for v in vocab_spans if v.start < sp.end and sp.start < v.end]

@@ -21,11 +21,21 @@ _HAN = "\u3400-\u9fff"
 # names such as "视觉-语言导航", "3D重建", "6D位姿估计"
 _ZH_NAME = rf"[{_HAN}A-Za-z0-9\-·/]"
 # ... and what a frame's X may run over before the name's last 的 ("大语言模型（LLMs）的工具调用")
-_ZH_X = rf"[{_HAN}A-Za-z0-9\-·/（）()]"
+_ZH_X = rf"[{_HAN}A-Za-z0-9\-·/（）()\ue000]"
+# an English gloss written after a Chinese name: "越狱攻击（jailbreak attack）", "惯性里程计（inertial
+# odometry，IO）" (a phrase of several words or a long one; one word alone is read as an acronym), or
+# another Chinese name of it ("视觉SLAM（同步定位与建图）");
+# find_zh reads the text with each gloss as one placeholder character, _GLOSS_MARK
+_GLOSS = re.compile(r"[（(]\s*(?P<gloss>[A-Za-z][A-Za-z0-9'’/&+.\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9'’/&+.\-]*){1,7}"
+                    r"|[A-Za-z][A-Za-z0-9'’/&+.\-]{16,40}"
+                    rf"|(?![如即含包例指简])[{_HAN}]{{2,10}})"  # (a Chinese other name: "人格塑造（角色训练）")
+                    r"(?:\s*[，,;；]\s*(?P<acr>[A-Za-z][A-Za-z0-9\-]{1,15}))?\s*[）)]")
+_GLOSS_MARK = "\ue000"
 _ACRONYM = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]\s*")
 _ZH_LEAD = re.compile(r"^(?:[了着对在将把为从]|该论文|本文|论文|该研究|该工作|本研究|一种|一个|一类|一项|这一|这类|此类|复杂的?|多种|各种|典型的?|经典的?|具有挑战性的|具挑战性的|新兴的?|关键的?|重要的?|基于[^的]{1,12}的)")
 _ZH_NAME_END = re.compile(rf"[{_HAN}A-Za-z0-9]$")
 _ZH_SPLIT = re.compile(r"[与和及、]|以及")
+_TRAILING_ACRONYM = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,9 @@ class OpenTask:
     fallback: bool = False  # found by a weak cue ("解决X问题", "for X" in running text): kept only when the paper states no other
     acronym: str | None = None  # "视觉语言导航（VLN）任务": the acronym given with it
     part: bool = False  # one of coordinated names ("偏见检测与缓解" -> 偏见检测, 缓解)
+    gloss: str | None = None  # "越狱攻击（jailbreak attack）任务": the English name given with it
+    written: str | None = None  # the name as written, when a model kind it opens with is cut off (大语言模型安全评测)
+    context: bool = False  # the task a stated task is set in ("多跳问答中的检索增强生成任务" -> 多跳问答)
 
 
 def _pattern_lines(path) -> list[str]:
@@ -63,11 +76,11 @@ def _zh() -> tuple:
     rights = sorted({r for _, r in frames}, key=len, reverse=True)
     right_alt = "|".join(map(re.escape, (r for r in rights if r)))
     # a frame whose RIGHT is empty ends at the end of the clause
-    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_X}{{2,24}}?)"
+    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_X}{{2,30}}?)"
                     rf"(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt}|(?=[，,。；;：:！？\n]|$))")
     # the same frame ending at a later RIGHT of the clause ("属于多机器人任务与运动规划任务"): what
     # follows a first RIGHT up to the next one
-    ext = re.compile(rf"(?P<x>{_ZH_X}{{1,22}}?)(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt})")
+    ext = re.compile(rf"(?P<x>{_ZH_X}{{1,28}}?)(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt})")
     heads = tuple(sorted(lex.words("zh", "task-heads"), key=len, reverse=True))
     kind_words = lex.words("zh", "model-kind-endings")
     not_names = frozenset(norm(w) for w in lex.words("zh", "not-task-names"))
@@ -129,7 +142,7 @@ def _zh_candidates(text: str, m: re.Match) -> list[tuple[int, int, str, str | No
     pos = m.end()
     while m.group("right") and pos < len(text):
         e = ext.match(text, pos)
-        if e is None or e.end("x") - m.start("x") > 26:
+        if e is None or e.end("x") - m.start("x") > 32:
             break
         a = e.group("acr")
         out.append((m.start("x"), e.end("x"), e.group("right"), _ACRONYM.match(a).group(1) if a else None))
@@ -143,8 +156,58 @@ def _zh_good(x: str, kind: str, heads: tuple[str, ...]) -> bool:
     return kind == "task" and not x.endswith(("的", "中", "之")) and x.endswith(heads)
 
 
+def _compress_glosses(text: str) -> tuple[str, list[int], dict[int, tuple[str, str | None]]]:
+    """The text with each English gloss ("（jailbreak attack）") as one _GLOSS_MARK, the original
+    offset of each of its characters (and of its end), and each mark's gloss and acronym."""
+    out, orig, glosses, pos = [], [], {}, 0
+    for m in _GLOSS.finditer(text):
+        out.append(text[pos:m.start()])
+        orig.extend(range(pos, m.start()))
+        glosses[len(orig)] = (re.sub(r"\s+", " ", m.group("gloss")).strip(), m.group("acr"))
+        out.append(_GLOSS_MARK)
+        orig.append(m.start())
+        pos = m.end()
+    out.append(text[pos:])
+    orig.extend(range(pos, len(text) + 1))
+    return "".join(out), orig, glosses
+
+
+@functools.lru_cache(maxsize=None)
+def _zh_subjects() -> tuple[str, ...]:
+    """What a task name may open with that is the kind of model studied, no part of the task
+    (zh/task-subjects.txt: 大语言模型越狱攻击 -> 越狱攻击), longest first."""
+    return tuple(sorted(lexicon().words("zh", "task-subjects"), key=len, reverse=True))
+
+
+def _strip_subject(name: str, heads: tuple[str, ...]) -> tuple[str, int]:
+    """The name without the model kind it opens with ("大语言模型（LLM）语言适配" -> 语言适配), and the
+    offset of what is left; the name as written when what is left is a bare head word
+    ("大语言模型对齐": alignment of LLMs is the task)."""
+    for subj in _zh_subjects():
+        if name.startswith(subj):
+            rest = name[len(subj):]
+            m = _ACRONYM.match(rest)
+            cut = len(subj) + (m.end() if m else 0)
+            rest = name[cut:]
+            if len(rest) >= 2 and (rest not in heads or m) and not rest.startswith(("的", "中")):
+                return rest, cut
+            break
+    return name, 0
+
+
 def find_zh(text: str) -> list[OpenTask]:
-    """Tasks stated in Chinese frames: `该论文属于X任务`, `针对X任务`, `属于X领域` (a field)."""
+    """Tasks stated in Chinese frames: `该论文属于X任务`, `针对X任务`, `属于X领域` (a field); an English
+    gloss given with the name (`越狱攻击（jailbreak attack）任务`) is kept with it."""
+    if "（" not in text and "(" not in text:
+        return _find_zh(text, {})
+    c, orig, glosses = _compress_glosses(text)
+    if not glosses:
+        return _find_zh(text, {})
+    from dataclasses import replace as _replace
+    return [_replace(t, start=orig[t.start], end=orig[t.end]) for t in _find_zh(c, glosses)]
+
+
+def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[OpenTask]:
     rx, frames, heads, _not, fields, _kinds, _ext = _zh()
     out: list[OpenTask] = []
     for m in rx.finditer(text):
@@ -153,32 +216,125 @@ def find_zh(text: str) -> list[OpenTask]:
         if not cands:
             continue
         # the first X that is a whole task name (the shortest one when none is)
-        xs, xe, right, acronym, frame = next((c for c in cands if _zh_good(text[c[0]:c[1]], c[4][1], heads)), cands[0])
+        good = [c for c in cands if _zh_good(text[c[0]:c[1]].rstrip(_GLOSS_MARK), c[4][1], heads)]
+        xs, xe, right, acronym, frame = good[0] if good else cands[0]
         conf, kind = frame
-        x, off = _clean_zh(text[xs:xe])
+        gloss = None
+        if xe > xs and text[xe - 1] == _GLOSS_MARK:  # "越狱攻击（jailbreak attack）任务": the name's English gloss
+            gloss, acronym = glosses[xe - 1][0], acronym or glosses[xe - 1][1]
+            xe -= 1
+        raw = text[xs:xe]
+        x, off = _clean_zh(raw)
+        if x in heads and raw[:len(raw) - len(x)].endswith("的"):
+            # "差分隐私文本改写（DP text rewriting）的评估问题": a bare head after 的 is the study of
+            # the task before it
+            x, off = _clean_zh(raw[:len(raw) - len(x) - 1])
+            if x.endswith(_GLOSS_MARK):
+                gloss, acronym = glosses[xs + off + len(x) - 1]
+                x = x[:-1]
+        x2, off2 = _strip_subject(x, heads)
+        written = x if off2 and _GLOSS_MARK not in x and not re.search(r"[（(]", x) else None
+        x, off = x2, off + off2
         start = xs + off
-        strong = conf >= 0.8 or kind == "field"
-        if not right and not _ZH_NAME_END.search(text[xs:xe]):
-            continue
-        parts = [(x, start)]
-        # coordination: "三维重建与渲染优化" names two tasks when each part ends with a task head
-        pieces = _ZH_SPLIT.split(x)
-        if len(pieces) > 1 and all(p.endswith(heads) and len(p) >= 2 for p in pieces):
-            parts, pos = [], start
-            for p in pieces:
-                i = text.index(p, pos)
-                pos = i + len(p)
-                q = _zh_qualities().match(p)  # "三维重建与鲁棒位姿跟踪": each part without its quality
-                if q and len(p) - q.end() >= 2:
-                    p, i = p[q.end():], i + q.end()
-                parts.append((p, i))
-            acronym = None
-        for name, s in parts:
-            if not _zh_ok(name, strong):
+        strong = conf >= 0.8 or kind == "field" or gloss is not None  # (a name given with its English one is a name)
+        if not right and (not _ZH_NAME_END.search(raw) or len(raw) > 24):
+            continue  # (a clause-long X with no frame word after it is no name)
+        parts = _zh_parts(text, x, start, heads, glosses, acronym, gloss)
+        for name, s, acr, gl in parts:
+            if _GLOSS_MARK in name or not _zh_ok(name, strong):
                 continue
             is_field = kind == "field" or norm(name) in fields
             out.append(OpenTask(s, s + len(name), name, "task-frame", conf * (0.7 if is_field else 1.0),
-                                field=is_field, fallback=conf < 0.75, acronym=acronym, part=len(parts) > 1))
+                                field=is_field, fallback=conf < 0.75, acronym=acr, part=len(parts) > 1,
+                                gloss=gl, written=written if len(parts) == 1 else None))
+        # the task the stated one is set in: "多跳问答（multi-hop question answering）中的检索增强生成任务",
+        # "端到端自动驾驶中的运动规划任务" (a task name, or one given with its English gloss; not a field)
+        if kind == "task" and strong and out and out[-1].start >= xs:
+            for cs, ce, cname, cgloss, cacr in _zh_context(text, xs, xe, glosses, heads, fields):
+                out.append(OpenTask(cs, ce, cname, "task-frame", conf * 0.9, acronym=cacr, gloss=cgloss, context=True))
+    # "针对3D重建中稀疏视角生成效率低的问题": a problem stated inside a task, the task (a weak cue)
+    for m in _ZH_PROBLEM_IN.finditer(text):
+        if any(t.start <= m.start("a") < t.end or m.start("a") <= t.start < m.end() for t in out):
+            continue
+        name, off = _clean_zh(m.group("a"))
+        name2, off2 = _strip_subject(name, heads)
+        name, s = name2, m.start("a") + off + off2
+        if norm(name) in fields or name in heads or not _zh_ok(name, False):
+            continue
+        out.append(OpenTask(s, s + len(name), name, "task-frame", 0.6, fallback=True))
+    out.sort(key=lambda t: (t.start, -t.end))
+    return out
+
+
+_ZH_PROBLEM_IN = re.compile(rf"(?:针对|解决|研究|聚焦于?|关注)(?P<a>{_ZH_NAME}{{2,14}}?)(?:中的?|场景下的?)"
+                            rf"[^，,。；;：:！？\n]{{1,40}}?问题")
+_ZH_CONTEXT_SEP = re.compile(r"(?:中|下|场景下|任务中)的")
+
+
+def _zh_parts(text: str, x: str, start: int, heads: tuple[str, ...], glosses: dict,
+              acronym: str | None, gloss: str | None) -> list[tuple[str, int, str | None, str | None]]:
+    """The task names of a frame's name: itself, or each of coordinated names when each ends with a
+    task head ("三维重建与渲染优化"), each with the acronym or English gloss written after it
+    ("无源域适应（SFDA）与行人重识别（ReID）", "目标检测（object detection）与图像分类"; the last one's
+    is the frame's): (name, start, acronym, gloss)."""
+    pieces = []
+    for p in _ZH_SPLIT.split(x):
+        g = a = None
+        if p.endswith(_GLOSS_MARK):
+            pos = text.index(p, start) + len(p) - 1
+            g, a = glosses[pos]
+            p = p[:-1]
+        m = _TRAILING_ACRONYM.search(p)
+        if m:
+            a, p = m.group(1), p[:m.start()]
+        pieces.append((p, a, g))
+    if len(pieces) < 2 or not all(len(p) >= 2 for p, _a, _g in pieces):
+        return [(x, start, acronym, gloss)]
+    # each part a task name (a task head, or its own acronym or gloss); or, when the frame gives no
+    # acronym or gloss of the whole ("任务与运动规划（TAMP）" is one task), one part ending with a head
+    # and each a short name ("AI治理与智能体监管", "AI审计与评估报告")
+    named = [p.endswith(heads) or a is not None or g is not None for p, a, g in pieces]
+    if not all(named) and (acronym or gloss or not any(named)
+                           or not all((n or len(p) >= 3) and len(p) <= 10 and not p.endswith(("任务", "问题"))
+                                      for (p, _a, _g), n in zip(pieces, named))):
+        return [(x, start, acronym, gloss)]
+    parts, pos = [], start
+    for k, (p, a, g) in enumerate(pieces):
+        i = text.index(p, pos)
+        pos = i + len(p)
+        q = _zh_qualities().match(p)  # "三维重建与鲁棒位姿跟踪": each part without its quality
+        if q and len(p) - q.end() >= 2 and norm(p[q.end():]) not in _zh()[4]:  # (可解释人工智能 is no field)
+            p, i = p[q.end():], i + q.end()
+        if k == len(pieces) - 1:
+            a, g = a or acronym, g or gloss
+        parts.append((p, i, a, g))
+    return parts
+
+
+def _zh_context(text: str, xs: int, xe: int, glosses: dict, heads: tuple[str, ...], fields: frozenset):
+    """The tasks before "中的" in a frame's X, when they are task names (not a field):
+    [(start, end, name, gloss, acronym)]."""
+    raw = text[xs:xe]
+    m = None
+    for m in _ZH_CONTEXT_SEP.finditer(raw):
+        pass
+    if m is None:
+        return []
+    a = raw[:m.start()]
+    name, off = _clean_zh(a)
+    name2, off2 = _strip_subject(name, heads)
+    name, off = name2, off + off2
+    out = []
+    for p, s, acr, gloss in _zh_parts(text, name, xs + off, heads, glosses, None, None):
+        if p.endswith(_GLOSS_MARK):
+            gloss, acr = glosses[s + len(p) - 1]
+            p = p[:-1]
+        am = _TRAILING_ACRONYM.search(p)
+        if am:
+            acr, p = acr or am.group(1), p[:am.start()]
+        if _GLOSS_MARK in p or norm(p) in fields or not _zh_ok(p, gloss is not None):
+            continue
+        out.append((s, s + len(p), p, gloss, acr))
     return out
 
 

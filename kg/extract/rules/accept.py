@@ -23,6 +23,10 @@ class Candidate:
     typed: bool  # the type comes from a head noun, not from the default
 
 
+# an edition year after a dataset's name (as kg.extract.mentions reads it after a vocabulary dataset)
+_EDITION = re.compile(r" (?:19|20)\d\d(?: [Tt]ask ?\d{1,2}[A-Za-z]?)?(?![A-Za-z0-9]|[.,]\d)")
+
+
 def accept(text: str, s: int, e: int, type_: str | None, rule: NameRule, novel: bool, plain_ok: bool = False,
            title_ok: bool = False) -> Candidate | None:
     """The candidate text[s:e] of `rule`, trimmed, or None when it is not a name.
@@ -43,6 +47,8 @@ def accept(text: str, s: int, e: int, type_: str | None, rule: NameRule, novel: 
         return None
     if type_ is None and dataset_shape(trimmed):
         type_ = "Dataset"  # "HarmBench", "WebWalkerQA": no head noun, but the name says what it is
+    if type_ == "Dataset" and (year := _EDITION.match(text, e)):
+        e = year.end()  # "在BraTS 2020数据集上", "DNS 2020和…": the edition a year names is the dataset
     if TASK_AFTER.match(text, e):
         type_ = "Task"  # "CapTTS相关任务", "在NVER任务中", "the SEC task": the name of a task
     conf = rule.confidence

@@ -2,6 +2,7 @@
 found by kg.extract.open_tasks: the vocabulary's concept when it has the name, else a new task."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -34,13 +35,22 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             continue
         same = next((k for k in known if k.start == sp.start and k.end == sp.end), None)
         if same is not None:
-            if t.field:  # "属于计算机视觉领域": the vocabulary's concept, as a broad task
+            # "属于计算机视觉领域": the vocabulary's concept, as a broad task; "目标检测（object detection）与图像分类中的…":
+            # a vocabulary task a Chinese frame states is stated, not named in passing
+            if t.field or t.context or t.part and re.search(r"[\u3400-\u9fff]", t.label):
                 info[(same.start, same.end)] = t
             continue
         if any(k.start <= sp.start and sp.end <= k.end for k in known):
             continue  # the vocabulary or another strategy has it (or a longer name around it)
-        if any(v.label_ != "Task" and v.start < sp.end <= v.end for v in others):
+        method = next((v for v in others if v.label_ == "Method" and v.start == sp.start and v.end == sp.end), None)
+        if method is not None and not (t.gloss or t.field or t.fallback) and t.confidence >= 0.8 \
+                and re.search(r"[\u3400-\u9fff]", t.label) and method.kb_id_ in index.vocabulary.concepts:
+            # "该论文属于检索增强生成（RAG）任务": a frame's own words make the vocabulary's method the
+            # paper's task, named as the method is ("retrieval-augmented generation")
+            t = dataclasses.replace(t, gloss=index.vocabulary.concepts[method.kb_id_].pref)
+        if not t.gloss and any(v.label_ != "Task" and v.start < sp.end <= v.end for v in others):
             continue  # "... model predictive control": the head is a method's name, not a task's
+            # (a name given with its English gloss is a task's name as a whole: 单样本模仿学习（one-shot imitation learning）)
         if not re.search(r"[\u3400-\u9fff]", t.label):
             words = t.label.split()
             lead = 0  # title lead words and -ing words that are no words of task names ("Towards", "Advancing")
@@ -54,13 +64,17 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                 if sp2 is None:
                     continue
                 sp = sp2
-                t = OpenTask(t.start + cut, t.end, t.label[cut:], t.rule, t.confidence, t.field, t.fallback, t.acronym, t.part)
+                t = OpenTask(t.start + cut, t.end, t.label[cut:], t.rule, t.confidence, t.field, t.fallback, t.acronym, t.part,
+                             t.gloss, t.written, t.context)
                 if len(words) - lead < 2 and not index.concept(t.label):
                     continue
                 if any(k.start <= sp.start and sp.end <= k.end for k in known):
                     continue
-        iri = index.concept(t.label) or (index.concept(t.acronym) if t.acronym else None)
-        if not iri and t.part and t.label in _zh_heads():
+        # a Chinese name given with its English gloss ("越狱攻击（jailbreak attack）"): the vocabulary's
+        # concept of either, else a new task named in English with the Chinese name as its other label
+        iri = index.concept(t.label) or (index.concept(t.gloss) if t.gloss else None) \
+            or (index.concept(t.acronym) if t.acronym else None)
+        if not iri and (t.part or t.context or t.gloss is None) and t.label in _zh_heads():
             continue  # "偏见检测与缓解" -> a bare head ("缓解") is a task only when the vocabulary has it ("导航")
         parent = None
         if not iri:
@@ -81,7 +95,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                                  or w.lower() in _task_forming()
                                  or "-" in w and all(p in words_ok for p in w.lower().split("-") if p)
                                  for w in lead) and not any(w.lower().rsplit("-", 1)[-1] in QUALITY_SUFFIX for w in lead)
-                    if not ok:
+                    if not ok and not t.gloss and not (han and t.context):  # (a glossed name is one task as a whole: 长时程机器人操作（long-horizon robot manipulation）; so is the task a stated one is set in: 端到端自动驾驶中的…)
                         parent = "skip"
                     break
             if parent == "skip":
@@ -93,7 +107,16 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             if parent is None:
                 parent = next((k.kb_id_ for k in known if k.kb_id_ and sp.start <= k.start and k.end <= sp.end), None)
             broader[key] = parent
-            names[key] = t.label if re.search(r"[\u3400-\u9fff]", t.label) else task_label_en(t.label)
+            if t.gloss and re.search(r"[\u3400-\u9fff]", t.gloss):  # "人格塑造（角色训练）": two Chinese names
+                names[key] = t.label
+                doc.user_data.setdefault("kg_task_alt", {})[key] = t.gloss
+            elif t.gloss:
+                names[key] = task_label_en(t.gloss)
+                doc.user_data.setdefault("kg_task_alt", {})[key] = t.label
+            else:
+                names[key] = t.label if re.search(r"[\u3400-\u9fff]", t.label) else task_label_en(t.label)
+                if t.written:  # "大语言模型安全评测" -> 安全评测, the name as written its other label
+                    doc.user_data.setdefault("kg_task_alt", {})[key] = t.written
         out.append(span)
     return out
 
