@@ -385,11 +385,20 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     cache_job = _Job(summary.papers >= SIDE_BY_SIDE, "the caches", _save_caches, (cache, read_cache), tmp)
     jobs.append(cache_job)
     extracted = consolidate(extracted, vocabulary)
+    lap("consolidate")
 
-    # link (corpus-level: over every paper, from the mentions) and curate
+    # link (corpus-level: over every paper, from the mentions; a paper whose mentions and whose
+    # share of the linker's state are unchanged since the previous build from the link cache)
+    # and curate
+    from .linkcache import LinkCache, link_version
     linker = Linker(vocabulary, min_confidence=min_confidence)
-    linked = [(paper, linker.link(paper, mentions)) for paper, mentions in extracted]
-    lap("link")
+    link_cache = LinkCache(out if out.is_dir() else None, link_version(version, min_confidence), enabled=use_cache)
+    linked = link_cache.link_all(linker, extracted, keys if use_cache else None)
+    lap(f"link ({link_cache.reused} papers from the link cache)")
+    link_job = _Job(summary.papers >= SIDE_BY_SIDE, "the link cache", _save_caches, (link_cache,), tmp)
+    jobs.append(link_job)
+    links_from_cache, papers_linked = link_cache.reused, link_cache.linked
+    del link_cache
     gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
     linked, creport = curate.apply(linked, linker, corrections, str(curation_path))
     if strict and creport.not_applied:
@@ -491,6 +500,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     if side:
         lap("waiting for " + ", ".join(rdf_names + ("links.jsonl, graph.graphml, views",)))
     cache_job.result()
+    link_job.result()
     if use_cache and "nt" in formats:
         GraphBlocks.save(tmp, gversion, graph_sha, pos, blocks, entity_block, turtle_index)
     lap("caches written")
@@ -514,6 +524,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
                    "entities_known": summary.entities_known, "entities_new": summary.entities_new,
                    "results": summary.results, "triples": summary.triples, "rows_skipped": len(summary.errors),
                    "papers_extracted": cache.misses, "papers_from_cache": cache.hits,
+                   "papers_linked": papers_linked, "papers_links_from_cache": links_from_cache,
                    "files_parsed": read_cache.misses, "files_from_cache": read_cache.hits},
         "vocabulary": [str(p) for p in (vocab_paths or [])] or "ontology/vocab/*.ttl",
         "vocabulary_hash": vocabulary_hash(vocab_paths),
