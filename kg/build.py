@@ -414,6 +414,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     gversion = graph_version()
     old_blocks = GraphBlocks(out, gversion, previous and previous.get("graph_sha256"), enabled=use_cache)
     blocks: dict[bytes, tuple[int, int]] = {}
+    block_lines: dict[bytes, int] = {}  # key -> its number of triples
     nt = tmp / "graph.nt"
     pos = ntriples = reused = 0
     NT = RdfFormat.N_TRIPLES
@@ -432,12 +433,17 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
             b = old_blocks.get(key)
             if b is None:
                 b = serialize(paper_triples(paper, links, results), None, NT)
+                n = b.count(b"\n")
             else:
                 reused += 1
+                n = old_blocks.lines.get(key)
+                if n is None:
+                    n = b.count(b"\n")
             hw.write(b)
             blocks[key] = (pos, len(b))
+            block_lines[key] = n
             pos += len(b)
-            ntriples += b.count(b"\n")
+            ntriples += n
         b = serialize(entity_triples(linker.entities.values(), vocabulary), None, NT) or b""
         hw.write(b)
         entity_block = (pos, len(b))
@@ -502,7 +508,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     cache_job.result()
     link_job.result()
     if use_cache and "nt" in formats:
-        GraphBlocks.save(tmp, gversion, graph_sha, pos, blocks, entity_block, turtle_index)
+        GraphBlocks.save(tmp, gversion, graph_sha, pos, blocks, entity_block, turtle_index, block_lines)
     lap("caches written")
 
     # the manifest, last: what this build is

@@ -61,8 +61,7 @@ def paper_link_key(text_key: str, paper, mentions) -> bytes:
 
 
 def _state(e: Entity) -> tuple:
-    d = e.__dict__
-    return tuple(tuple(v) if isinstance(v, list) else v for v in (d[f] for f in _STATE))
+    return tuple(tuple(v) if type(v) is list else v for v in map(e.__dict__.__getitem__, _STATE))
 
 
 def _entity(state: tuple, papers: int) -> Entity:
@@ -197,14 +196,21 @@ class LinkCache:
         tables = [getattr(linker, t) for t in _TABLES]
         out = []
         entries, new = self.entries, self.new
+        states: dict = {}  # entity IRI -> its state, while no paper changed it
         for (paper, mentions), tk in zip(extracted, text_keys):
             key = paper_link_key(tk, paper, mentions)
             entry = entries.get(key)
-            if entry is not None and _valid(entry, tables):
+            if entry is not None and _valid(entry, tables, states):
                 links = _replay(entry, tables)
+                for iri, _how, _state, _papers in entry[2]:
+                    states.pop(iri, None)
                 self.reused += 1
             else:
-                links, entry = _record(linker, tables, paper, mentions)
+                links, entry, touched = _record(linker, tables, paper, mentions)
+                if entry is None:  # it may have changed any entity
+                    states.clear()
+                for iri in touched:
+                    states.pop(iri, None)
                 self.linked += 1
             if entry is not None:
                 new[key] = entry
@@ -219,11 +225,14 @@ class LinkCache:
         _dump(self.new, d / "entries.pkl")
 
 
-def _valid(entry: tuple, tables: list[dict]) -> bool:
+def _valid(entry: tuple, tables: list[dict], states: dict) -> bool:
     for t, k, v in entry[0]:
         cur = tables[t].get(k, _MISSING)
         if t == 0 and cur is not _MISSING:
-            cur = _state(cur)
+            st = states.get(k)
+            if st is None:
+                st = states[k] = _state(cur)
+            cur = st
         if cur != v:
             return False
     return True
@@ -245,7 +254,7 @@ def _replay(entry: tuple, tables: list[dict]) -> list[Link]:
     return [_link(v) for v in links]
 
 
-def _record(linker, tables: list[dict], paper, mentions) -> tuple[list[Link], tuple | None]:
+def _record(linker, tables: list[dict], paper, mentions) -> tuple[list[Link], tuple | None, list]:
     log = _Log()
     recs = [_Rec(d, log, t) for t, d in enumerate(tables)]
     for name, r in zip(_TABLES, recs):
@@ -255,8 +264,9 @@ def _record(linker, tables: list[dict], paper, mentions) -> tuple[list[Link], tu
     finally:
         for name, d in zip(_TABLES, tables):
             setattr(linker, name, d)
+    touched = [*log.touched, *log.inserted, *log.replaced]
     if log.opaque:
-        return links, None
+        return links, None, touched
     e_table = tables[0]
     ents = []
     for iri in log.inserted:  # in the order they were created
@@ -277,7 +287,7 @@ def _record(linker, tables: list[dict], paper, mentions) -> tuple[list[Link], tu
         if now != state or e.papers != papers:
             ents.append((iri, 2, now if now != state else None, e.papers - papers))
     if any(iri not in e_table for iri in done):
-        return links, None  # created and then deleted: not something to replay
+        return links, None, touched  # created and then deleted: not something to replay
     entry = (tuple(log.reads), tuple(log.writes), tuple(ents),
              tuple(tuple(lk.__dict__.values()) for lk in links))
-    return links, entry
+    return links, entry, touched
