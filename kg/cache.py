@@ -7,8 +7,8 @@ no copying). A paper's entry is keyed by a hash of its texts (every version's ti
 summary); VERSION is a hash of everything extraction depends on besides them: the extraction
 code (kg/nlp.py, kg/extract.py or the kg/extract/ package, kg/vocab.py, kg/model.py), the
 vocabulary files and the rule and lexicon files under ontology/. Changing any of these starts an
-empty cache, so nothing stale is ever read. Linking is corpus-level and always redone from the
-cached mentions.
+empty cache, so nothing stale is ever read. Linking is corpus-level; kg.linkcache reuses a
+paper's links only where what it read of the corpus-level state is unchanged.
 """
 from __future__ import annotations
 

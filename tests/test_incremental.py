@@ -149,6 +149,7 @@ def test_a_changed_paper_is_extracted_again(tmp_path):
     assert "store (the previous one, updated)" in s.stages  # only the changed triples were loaded
     c = counts(out)
     assert c["papers_extracted"] == 1 and c["papers_from_cache"] == c["papers"] - 1
+    assert c["papers_links_from_cache"] > 0  # the papers before it, at least
     assert "CorpusZed" in (out / "links.jsonl").read_text(encoding="utf-8")
     cold = tmp_path / "cold"
     build([d], cold, progress=False, views=False, cache=False)
