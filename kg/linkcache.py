@@ -21,7 +21,9 @@ would have done. Otherwise the paper is linked, and recorded again. A Linker wit
 other than those known here, or a paper whose linking iterates over a whole table, is linked
 without the cache (there is no way to know what it read).
 
-It lives in OUT/.cache/link/VERSION/entries.pkl, written by every build for the next one.
+It lives in OUT/.cache/link/VERSION/ as pickle packs (as the extraction cache: the previous
+packs hard-linked into the new build, this build's new entries one more pack, compacted when
+most entries are no longer used).
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ import marshal
 import pickle
 from pathlib import Path
 
-from .cache import CACHE_DIR, _dump, _hash_files
+from .cache import CACHE_DIR, _dump, _hash_files, _link_or_copy
 from .model import Entity, Link
 
 KIND = "link"
@@ -174,19 +176,23 @@ class LinkCache:
 
     def __init__(self, out: Path | None, version: str, enabled: bool = True):
         self.version, self.enabled = version, enabled
-        self.entries: dict[bytes, tuple] = {}
-        self.new: dict[bytes, tuple] = {}
+        self.entries: dict[bytes, tuple] = {}  # from the previous build's packs
+        self.packs: list[Path] = []
+        self.new: dict[bytes, tuple] = {}  # recorded by this build
+        self.used: set[bytes] = set()  # keys of the previous entries this build used
         self.reused = self.linked = 0
         if not enabled or out is None:
             return
-        f = Path(out) / CACHE_DIR / KIND / version[:24] / "entries.pkl"
-        try:
-            with open(f, "rb") as fh:
-                data = pickle.load(fh)
+        d = Path(out) / CACHE_DIR / KIND / version[:24]
+        for pack in sorted(d.glob("pack-*.pkl")) if d.is_dir() else []:
+            try:
+                with open(pack, "rb") as fh:
+                    data = pickle.load(fh)
+            except Exception:  # a damaged pack: its papers are linked
+                continue
             if isinstance(data, dict):
-                self.entries = data
-        except Exception:  # none yet, or a damaged file: every paper is linked
-            self.entries = {}
+                self.packs.append(pack)
+                self.entries.update(data)
 
     def link_all(self, linker, extracted: list, text_keys: list[str] | None) -> list:
         """[(paper, linker.link(paper, mentions))] in order, from the cache where it may be."""
@@ -195,7 +201,7 @@ class LinkCache:
             return [(paper, linker.link(paper, mentions)) for paper, mentions in extracted]
         tables = [getattr(linker, t) for t in _TABLES]
         out = []
-        entries, new = self.entries, self.new
+        entries, new, used = self.entries, self.new, self.used
         states: dict = {}  # entity IRI -> its state, while no paper changed it
         for (paper, mentions), tk in zip(extracted, text_keys):
             key = paper_link_key(tk, paper, mentions)
@@ -213,16 +219,29 @@ class LinkCache:
                     states.pop(iri, None)
                 self.linked += 1
             if entry is not None:
-                new[key] = entry
+                if entries.get(key) is entry:
+                    used.add(key)
+                else:
+                    new[key] = entry
             out.append((paper, links))
         return out
 
     def save(self, out: Path) -> None:
+        """The previous packs are hard-linked and this build's new entries make one new pack; when
+        most previous entries were not used, the used ones and the new ones make one pack."""
         if not self.enabled:
             return
         d = Path(out) / CACHE_DIR / KIND / self.version[:24]
         d.mkdir(parents=True, exist_ok=True)
-        _dump(self.new, d / "entries.pkl")
+        if self.entries and len(self.used) * 2 < len(self.entries):  # compact
+            data = {k: self.entries[k] for k in self.used}
+            data.update(self.new)
+            _dump(data, d / "pack-000000.pkl")
+            return
+        for n, pack in enumerate(self.packs):
+            _link_or_copy(pack, d / f"pack-{n:06d}.pkl")
+        if self.new:
+            _dump(self.new, d / f"pack-{len(self.packs):06d}.pkl")
 
 
 def _valid(entry: tuple, tables: list[dict], states: dict) -> bool:
