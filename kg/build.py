@@ -385,11 +385,20 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     cache_job = _Job(summary.papers >= SIDE_BY_SIDE, "the caches", _save_caches, (cache, read_cache), tmp)
     jobs.append(cache_job)
     extracted = consolidate(extracted, vocabulary)
+    lap("consolidate")
 
-    # link (corpus-level: over every paper, from the mentions) and curate
+    # link (corpus-level: over every paper, from the mentions; a paper whose mentions and whose
+    # share of the linker's state are unchanged since the previous build from the link cache)
+    # and curate
+    from .linkcache import LinkCache, link_version
     linker = Linker(vocabulary, min_confidence=min_confidence)
-    linked = [(paper, linker.link(paper, mentions)) for paper, mentions in extracted]
-    lap("link")
+    link_cache = LinkCache(out if out.is_dir() else None, link_version(version, min_confidence), enabled=use_cache)
+    linked = link_cache.link_all(linker, extracted, keys if use_cache else None)
+    lap(f"link ({link_cache.reused} papers from the link cache)")
+    link_job = _Job(summary.papers >= SIDE_BY_SIDE, "the link cache", _save_caches, (link_cache,), tmp)
+    jobs.append(link_job)
+    links_from_cache, papers_linked = link_cache.reused, link_cache.linked
+    del link_cache
     gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
     linked, creport = curate.apply(linked, linker, corrections, str(curation_path))
     if strict and creport.not_applied:
@@ -405,6 +414,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     gversion = graph_version()
     old_blocks = GraphBlocks(out, gversion, previous and previous.get("graph_sha256"), enabled=use_cache)
     blocks: dict[bytes, tuple[int, int]] = {}
+    block_lines: dict[bytes, int] = {}  # key -> its number of triples
     nt = tmp / "graph.nt"
     pos = ntriples = reused = 0
     NT = RdfFormat.N_TRIPLES
@@ -423,12 +433,17 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
             b = old_blocks.get(key)
             if b is None:
                 b = serialize(paper_triples(paper, links, results), None, NT)
+                n = b.count(b"\n")
             else:
                 reused += 1
+                n = old_blocks.lines.get(key)
+                if n is None:
+                    n = b.count(b"\n")
             hw.write(b)
             blocks[key] = (pos, len(b))
+            block_lines[key] = n
             pos += len(b)
-            ntriples += b.count(b"\n")
+            ntriples += n
         b = serialize(entity_triples(linker.entities.values(), vocabulary), None, NT) or b""
         hw.write(b)
         entity_block = (pos, len(b))
@@ -440,13 +455,8 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     summary.entities_known = sum(e.known for e in linker.entities.values())
     summary.entities_new = sum(not e.known for e in linker.entities.values())
     want_rows = "links" in formats or "graphml" in formats or "views" in formats
-    rows = export.graph_link_rows(linked, linker.entities, vocabulary) if want_rows else []
-    summaries = {p.iri: p.latest.summary for p, _ in linked if p.latest.summary}
-    issued = {p.iri: p.date for p, _ in linked if p.date}  # the views' months (dcterms:issued)
-    del linked
-    lap("links view")
     # On large inputs the independent stages run side by side in forked processes:
-    # Turtle/JSON-LD, links.jsonl/GraphML/views, and the store.
+    # Turtle/JSON-LD, the links view with links.jsonl/GraphML/views, and the store.
     side = summary.papers >= SIDE_BY_SIDE
     rdf_names = tuple(n for f, n in (("ttl", "graph.ttl"), ("jsonld", "graph.jsonld")) if f in formats)
     writer = ttl_job = None
@@ -461,13 +471,15 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
         if not side:
             lap("+".join(rdf_names))
     links_job = None
-    if rows is not None and want_rows:
-        links_job = _Job(side, "links.jsonl / graph.graphml / views", _links_views, rows, summaries, tmp, formats, issued)
+    if want_rows:
+        links_job = _Job(side, "links view / links.jsonl / graph.graphml / views", _rows_and_views, linked,
+                         linker.entities, vocabulary, tmp, formats)
         jobs.append(links_job)
         if not side:
-            lap("links.jsonl+graph.graphml+views")
+            lap("links view, links.jsonl+graph.graphml+views")
+    del linked
     summary.triples = ntriples  # lines of graph.nt; the store's count (distinct triples) when there is one
-    if "store" in formats or rows is None:
+    if "store" in formats:
         n = _update_store(out, tmp, nt, old_blocks, blocks, entity_block, pos, ntriples,
                           (previous or {}).get("counts", {}).get("triples")
                           if "store/" in (previous or {}).get("files", []) else None)
@@ -477,22 +489,25 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
         else:
             summary.triples = create_store(tmp, nt)
             lap("store")
-    if rows is None:  # the records depend on the store's answer: read them from it, as `kg view` does
+    view_files = links_job.result() if links_job is not None else []
+    if view_files is None:  # the records depend on the store's answer: read them from it, as `kg view` does
+        if "store" not in formats:
+            summary.triples = create_store(tmp, nt)
         rows = export.link_rows(open_store(tmp))
-        links_job = _Job(False, "links.jsonl / graph.graphml / views", _links_views, rows, None, tmp, formats)
+        view_files = _links_views(rows, None, tmp, formats)
+        del rows
         lap("links view from the store, links.jsonl+graph.graphml+views")
         if "store" not in formats:
             shutil.rmtree(tmp / "store")
-    del rows
-    view_files = links_job.result() if links_job is not None else []
     if writer is not None:
         writer.result()
     turtle_index = ttl_job.result() if ttl_job is not None else None
     if side:
-        lap("waiting for " + ", ".join(rdf_names + ("links.jsonl, graph.graphml, views",)))
+        lap("waiting for " + ", ".join(rdf_names + ("links view, links.jsonl, graph.graphml, views",)))
     cache_job.result()
+    link_job.result()
     if use_cache and "nt" in formats:
-        GraphBlocks.save(tmp, gversion, graph_sha, pos, blocks, entity_block, turtle_index)
+        GraphBlocks.save(tmp, gversion, graph_sha, pos, blocks, entity_block, turtle_index, block_lines)
     lap("caches written")
 
     # the manifest, last: what this build is
@@ -514,6 +529,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
                    "entities_known": summary.entities_known, "entities_new": summary.entities_new,
                    "results": summary.results, "triples": summary.triples, "rows_skipped": len(summary.errors),
                    "papers_extracted": cache.misses, "papers_from_cache": cache.hits,
+                   "papers_linked": papers_linked, "papers_links_from_cache": links_from_cache,
                    "files_parsed": read_cache.misses, "files_from_cache": read_cache.hits},
         "vocabulary": [str(p) for p in (vocab_paths or [])] or "ontology/vocab/*.ttl",
         "vocabulary_hash": vocabulary_hash(vocab_paths),
@@ -629,6 +645,17 @@ def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_bloc
         shutil.rmtree(target, ignore_errors=True)
         return None
     return n
+
+
+def _rows_and_views(linked, entities, vocabulary, out: Path, formats: tuple[str, ...]) -> list[Path] | None:
+    """The records of the links (export.graph_link_rows) and the files made of them; None, and
+    nothing written, when the records must be read from the store."""
+    rows = export.graph_link_rows(linked, entities, vocabulary)
+    if rows is None:
+        return None
+    summaries = {p.iri: p.latest.summary for p, _ in linked if p.latest.summary}
+    issued = {p.iri: p.date for p, _ in linked if p.date}  # the views' months (dcterms:issued)
+    return _links_views(rows, summaries, out, formats, issued)
 
 
 def _links_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...],

@@ -7,8 +7,8 @@ no copying). A paper's entry is keyed by a hash of its texts (every version's ti
 summary); VERSION is a hash of everything extraction depends on besides them: the extraction
 code (kg/nlp.py, kg/extract.py or the kg/extract/ package, kg/vocab.py, kg/model.py), the
 vocabulary files and the rule and lexicon files under ontology/. Changing any of these starts an
-empty cache, so nothing stale is ever read. Linking is corpus-level and always redone from the
-cached mentions.
+empty cache, so nothing stale is ever read. Linking is corpus-level; kg.linkcache reuses a
+paper's links only where what it read of the corpus-level state is unchanged.
 """
 from __future__ import annotations
 
@@ -185,13 +185,21 @@ def block_key(paper: Paper, links: list, results: list) -> bytes:
     versions, links and results; marshal is much faster than repr, which is the fallback for a
     field marshal cannot write)."""
     import marshal
-    fields = (paper.key, paper.iri, [tuple(v.__dict__.values()) for v in paper.versions],
+    fields = (paper.key, paper.iri, [tuple(_plain(x) for x in v.__dict__.values()) for v in paper.versions],
               [tuple(x.__dict__.values()) for x in links], [tuple(x.__dict__.values()) for x in results])
     try:
         blob = marshal.dumps(fields, 2)  # version 2: no back-references, so equal values give equal bytes
     except ValueError:
         blob = repr((paper, links, results)).encode("utf-8")
     return hashlib.sha1(blob).digest()
+
+
+def _plain(x):
+    """A version's field as marshal can write it: a tuple of dataclass objects (its texts) as
+    tuples of their values."""
+    if type(x) is tuple and x and hasattr(x[0], "__dict__"):
+        return tuple(tuple(y.__dict__.values()) for y in x)
+    return x
 
 
 class GraphBlocks:
@@ -208,6 +216,7 @@ class GraphBlocks:
         self.entities: tuple[int, int] = (0, 0)
         self.data = None
         self.turtle = None  # the previous graph.ttl's index of blocks
+        self.lines: dict[bytes, int] = {}  # key -> the number of triples (lines) of its block
         self.out = Path(out) if out is not None else None
         if not enabled or out is None or not graph_sha:
             return
@@ -223,6 +232,7 @@ class GraphBlocks:
         except Exception:  # no index, or a damaged one: every block is made again
             return
         self.blocks, self.entities, self.turtle = idx["blocks"], idx["entities"], idx.get("turtle")
+        self.lines = idx.get("lines") or {}
 
     @property
     def valid(self) -> bool:
@@ -241,11 +251,11 @@ class GraphBlocks:
 
     @staticmethod
     def save(tmp: Path, version: str, graph_sha: str, size: int, blocks: dict, entities: tuple[int, int],
-             turtle: dict | None = None) -> None:
+             turtle: dict | None = None, lines: dict | None = None) -> None:
         d = Path(tmp) / CACHE_DIR / GRAPH_KIND
         d.mkdir(parents=True, exist_ok=True)
         _dump({"version": version, "graph_sha256": graph_sha, "size": size, "blocks": blocks,
-               "entities": entities, "turtle": turtle}, d / "index.pkl")
+               "entities": entities, "turtle": turtle, "lines": lines or {}}, d / "index.pkl")
 
 
 def file_sha256(path: Path) -> str:

@@ -52,6 +52,11 @@ def test_adding_a_day_extracts_only_the_new_papers(tmp_path):
     second = counts(out)
     assert second["papers_from_cache"] == first["papers"]
     assert second["papers_extracted"] == second["papers"] - first["papers"] > 0
+    # the first day's papers come first and their links are the cached ones, unless the new day
+    # changed what they read of the corpus-level state
+    assert second["papers_links_from_cache"] > 0
+    assert second["papers_linked"] + second["papers_links_from_cache"] == second["papers"]
+    assert second["papers_linked"] >= second["papers_extracted"]
     cold = tmp_path / "cold"
     build([days], cold, progress=False, views=False, cache=False)
     same_files(out, cold)
@@ -61,6 +66,73 @@ def test_adding_a_day_extracts_only_the_new_papers(tmp_path):
     assert counts(out)["papers_extracted"] == 0
     build([days], cold, progress=False, views=False, cache=False)
     same_files(out, cold)
+
+
+HEAD = ["|Source|Title|Summary|", "|---|---|---|"]
+
+
+def paper_row(pid: str, title: str, summary: str) -> str:
+    return f"|{pid}v1|[{title}](http://arxiv.org/abs/{pid}v1)|{summary}|"
+
+
+DAY1 = [
+    paper_row("2601.00011", "Robust Speech Emotion Recognition under Noise",
+              "We train a recogniser on IEMOCAP and report its weighted accuracy under street noise."),
+    paper_row("2601.00012", "Prompted Voice Conversion with Few Samples",
+              "Our converter is compared with VoxGlide and evaluated on the LibriTTS test set."),
+    paper_row("2601.00013", "Keyword Spotting with Tiny Networks",
+              "A network of fewer than a million parameters spots keywords on Speech Commands."),
+]
+# the next day: a paper whose title calls VoxGlide a dataset (a typing cue), which the first day's
+# paper 2601.00012 named only as something it compares with (a method, by default)
+DAY2 = [paper_row("2601.00014", "VoxGlide: A Dataset of Gliding Voices",
+                  "We introduce the VoxGlide dataset, a corpus of gliding voices in four languages.")]
+
+
+def voxglide(out: Path, paper: str) -> list[str]:
+    rows = [json.loads(ln) for ln in (out / "links.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [r["type"] for r in rows if r["paper"] == paper and r["label"].replace("-", "") == "VoxGlide"]
+
+
+def test_a_new_day_that_changes_a_corpus_level_decision(tmp_path):
+    """A name the new day types by a strong cue gets that type in the older papers too: they are
+    linked again (not taken from the link cache), and the build is the cold build's."""
+    days = tmp_path / "digests"
+    days.mkdir()
+    write(days / "day1.md", HEAD + DAY1)
+    out = tmp_path / "out"
+    build([days], out, progress=False, views=False)
+    assert voxglide(out, "2601.00012") == ["Method"]
+    write(days / "day2.md", HEAD + DAY2)
+    build([days], out, progress=False, views=False)
+    c = counts(out)
+    assert c["papers_extracted"] == 1
+    assert voxglide(out, "2601.00012") == ["Dataset"]  # consolidation typed it by the new paper's cue
+    assert c["papers_links_from_cache"] == 2 and c["papers_linked"] == 2  # 2601.00012 and the new one
+    cold = tmp_path / "cold"
+    build([days], cold, progress=False, views=False, cache=False)
+    same_files(out, cold)
+
+
+def test_a_new_paper_before_the_others_changes_what_they_link_to(tmp_path):
+    """Linking keeps state across papers (a discovered entity's label is the first spelling
+    linked): a new file that sorts first and spells the name otherwise changes the entity the
+    later papers link; their cached links are not used where what they read of it changed."""
+    days = tmp_path / "digests"
+    days.mkdir()
+    write(days / "day1.md", HEAD + [DAY1[0], DAY1[2]] + DAY2)  # (two papers name it: no support bonus)
+    out = tmp_path / "out"
+    build([days], out, progress=False, views=False)
+    write(days / "day0.md", HEAD + [paper_row("2512.00001", "Vox-Glide Voices for Singing Synthesis",
+                                              "We introduce the Vox-Glide dataset of sung vowels.")])
+    build([days], out, progress=False, views=False)
+    c = counts(out)
+    assert c["papers_extracted"] == 1 and 0 < c["papers_links_from_cache"] < c["papers"]
+    cold = tmp_path / "cold"
+    build([days], cold, progress=False, views=False, cache=False)
+    same_files(out, cold)
+    nt = (out / "graph.nt").read_text(encoding="utf-8")
+    assert '"Vox-Glide"' in nt
 
 
 def test_a_changed_paper_is_extracted_again(tmp_path):
@@ -77,6 +149,7 @@ def test_a_changed_paper_is_extracted_again(tmp_path):
     assert "store (the previous one, updated)" in s.stages  # only the changed triples were loaded
     c = counts(out)
     assert c["papers_extracted"] == 1 and c["papers_from_cache"] == c["papers"] - 1
+    assert c["papers_links_from_cache"] > 0  # the papers before it, at least
     assert "CorpusZed" in (out / "links.jsonl").read_text(encoding="utf-8")
     cold = tmp_path / "cold"
     build([d], cold, progress=False, views=False, cache=False)
@@ -116,6 +189,8 @@ def test_a_changed_rule_file_invalidates_the_cache(tmp_path, monkeypatch):
         fh.write("Zebrafish\n")
     v2 = extractor_version(None)
     assert v2 != v1
+    from kg.linkcache import link_version  # the link cache is keyed by the extractor's version
+    assert link_version(v2, 0.0) != link_version(v1, 0.0) != link_version(v1, 0.5)
     (onto / "lexicon").mkdir(exist_ok=True)  # a lexicon folder, when there is one, counts too
     (onto / "lexicon" / "heads.tsv").write_text("corpus\tDataset\n", encoding="utf-8")
     assert extractor_version(None) not in (v1, v2)
