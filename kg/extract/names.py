@@ -76,18 +76,26 @@ def strong_word(word: str) -> bool:
     return False
 
 
+_DATASET_AFTER = re.compile(rf"(?:{DATASET_HEADS_ZH})|(?i:(?:the\s+)?(?:{DATASET_HEADS_EN})\b)")
+_METHOD_AFTER = re.compile(rf"(?:{METHOD_HEADS_ZH})|(?i:(?:{METHOD_HEADS_EN})\b)")
+_DATASET_BEFORE = re.compile(rf"(?:{DATASET_HEADS_ZH})$|(?i:\b(?:{DATASET_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$)")
+_METHOD_BEFORE = re.compile(rf"(?:{METHOD_HEADS_ZH})$|(?i:\b(?:{METHOD_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$)")
+
+
 def head_type(before: str, after: str) -> str | None:
     """Dataset / Method from a head noun right after the name, else right before it, else from the
     head noun that the name's list exemplifies ("benchmarks such as X and Y", "数据集（如X、Y）")."""
-    a = after.lstrip(" *\"”」'）)")
-    if re.match(rf"(?:{DATASET_HEADS_ZH})", a) or re.match(rf"(?:the\s+)?(?:{DATASET_HEADS_EN})\b", a, re.I):
+    a = after[:200].lstrip(" *\"”」'）)")
+    if _DATASET_AFTER.match(a):
         return "Dataset"
-    if re.match(rf"(?:{METHOD_HEADS_ZH})", a) or re.match(rf"(?:{METHOD_HEADS_EN})\b", a, re.I):
+    if _METHOD_AFTER.match(a):
         return "Method"
-    b = before.rstrip(" *\"“「'（(")
-    if re.search(rf"(?:{DATASET_HEADS_ZH})$", b) or re.search(rf"\b(?:{DATASET_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$", b, re.I):
+    # a head noun (at most a dozen characters, then "called") ends right before the name: the last 80
+    # characters are enough, and the search stays short whatever the length of the text
+    b = before[-120:].rstrip(" *\"“「'（(")[-80:]
+    if _DATASET_BEFORE.search(b):
         return "Dataset"
-    if re.search(rf"(?:{METHOD_HEADS_ZH})$", b) or re.search(rf"\b(?:{METHOD_HEADS_EN})(?:,)?(?:\s+(?:called|named|dubbed|termed))?$", b, re.I):
+    if _METHOD_BEFORE.search(b):
         return "Method"
     return example_head_type(before)
 

@@ -81,19 +81,29 @@ _DATA_BEFORE = re.compile(rf"\b(?:on|in|across|from|of|into)\s+(?:the\s+)?(?:{NA
 _METRIC_PARTS = lexicon().set("en", "metric-name-parts")
 
 
+_LOWER, _UPPER, _CAPITALISED = re.compile(r"[a-z]"), re.compile(r"[A-Z]"), re.compile(r"[A-Z][a-z]+")
+_PART_SPLIT, _CAP_OR_DIGIT = re.compile(r"[-+.]"), re.compile(r"[A-Z0-9]")
+_INNER_CAP, _LETTER_DIGIT = re.compile(r"[a-z][A-Z]"), re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
+_ACRONYM_PART = re.compile(r"[A-Z]{2,}\d*")
+_TOKEN_BEFORE, _TOKEN_AFTER = re.compile(r"\S*$"), re.compile(r"\S*")
+_LINK = re.compile(r"https?:|www\.|/|@|\.(?:com|org|io|ai)\b")
+_OPEN_BRACKET, _TASK_AFTER = re.compile(r"[（(]\s*$"), re.compile(r"\s*[）)]\s*(?:任务|tasks?\b)")
+_RELEASE = re.compile(r" [vV]?\d{1,2}\.\d{1,2}(?![\d.]*[A-Za-z%])")
+
+
 def _shaped(word: str) -> bool:
-    if not re.search(r"[a-z]", word) or not re.search(r"[A-Z]", word) or re.fullmatch(r"[A-Z][a-z]+", word) \
+    if not _LOWER.search(word) or not _UPPER.search(word) or _CAPITALISED.fullmatch(word) \
             or _NOT_SHAPED.search(word):
         return False
-    parts = re.split(r"[-+.]", word)
+    parts = _PART_SPLIT.split(word)
     if any(p in _METRIC_PARTS or (p[:1].islower() and p[1:] in _METRIC_PARTS) for p in parts):
         return False  # "F1-max", "CoNLL-F1", "mHOTA", "cIoU": a metric
-    if word[0].islower() and not re.search(r"[A-Z0-9]", parts[0]):
+    if word[0].islower() and not _CAP_OR_DIGIT.search(parts[0]):
         return False  # "strategy-ADA-DPM": a word and a name run together, not one name
-    inner_cap = any(re.search(r"[a-z][A-Z]", p) for p in parts)  # GottBERT, DenseNet, pi0-FAST's "pi0"
-    letters_digits = any(re.search(r"[A-Za-z]\d|\d[A-Za-z]", p) for p in parts)  # DenseNet201, pi0
-    joined = len(parts) > 1 and sum(bool(re.match(r"[A-Z]", p)) for p in parts) >= 2 \
-        and any(re.fullmatch(r"[A-Z]{2,}\d*", p) for p in parts) and any(re.search(r"[a-z]", p) for p in parts)
+    inner_cap = any(_INNER_CAP.search(p) for p in parts)  # GottBERT, DenseNet, pi0-FAST's "pi0"
+    letters_digits = any(_LETTER_DIGIT.search(p) for p in parts)  # DenseNet201, pi0
+    joined = len(parts) > 1 and sum(bool(_UPPER.match(p)) for p in parts) >= 2 \
+        and any(_ACRONYM_PART.fullmatch(p) for p in parts) and any(_LOWER.search(p) for p in parts)
     return inner_cap or letters_digits or joined
 
 
@@ -106,15 +116,15 @@ def shaped_name(text, add):
         word = m.group("name").rstrip(".")
         if not _shaped(word):
             continue
-        token = re.search(r"\S*$", text[:s]).group() + re.match(r"\S*", text[s:]).group()
-        if re.search(r"https?:|www\.|/|@|\.(?:com|org|io|ai)\b", token):
+        token = _TOKEN_BEFORE.search(text, max(0, s - 200), s).group() + _TOKEN_AFTER.match(text, s).group()
+        if _LINK.search(token):
             continue  # a part of a link or an address ("github.com/TwistEstimator"), no mention of a method
-        if re.search(r"[（(]\s*$", text[max(0, s - 2):s]) and re.match(r"\s*[）)]\s*(?:任务|tasks?\b)", text[s + len(word):]):
+        if _OPEN_BRACKET.search(text[max(0, s - 2):s]) and _TASK_AFTER.match(text, s + len(word)):
             continue  # "参考超分辨率（RefSR）任务": the abbreviation of a task, read with its long form
         t = head_type(text[:s], text[s + len(word):])
         if t is None and _DATA_BEFORE.search(text[max(0, s - 80):s]):
             continue
         # untyped unless a head noun types it: another paper's cue, or the name's shape, may say it is a dataset
-        release = re.match(r" [vV]?\d{1,2}\.\d{1,2}(?![\d.]*[A-Za-z%])", text[s + len(word):])  # "RoboTwin 2.0"
+        release = _RELEASE.match(text, s + len(word))  # "RoboTwin 2.0"
         end = s + len(word) + (len(release.group()) if release else 0)
         add(s, end, t or ("Dataset" if default_type(word) == "Dataset" else None), False)
