@@ -72,7 +72,9 @@ def _zh() -> tuple:
     for line in lex.words("zh", "open-task-frames"):
         left, right, conf, kind = line.split("\t")
         frames[(left, right)] = (float(conf), kind)
-    lefts = sorted({lf for lf, _ in frames}, key=len, reverse=True)
+    # a LEFT written "^面向" opens a sentence only ("面向量化交易，本文……"): its frame is looked up
+    # under "^" + LEFT when the match opens the text or follows a sentence end
+    lefts = sorted({lf.lstrip("^") for lf, _ in frames}, key=len, reverse=True)
     rights = sorted({r for _, r in frames}, key=len, reverse=True)
     right_alt = "|".join(map(re.escape, (r for r in rights if r)))
     # a frame whose RIGHT is empty ends at the end of the clause
@@ -211,7 +213,10 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
     rx, frames, heads, _not, fields, _kinds, _ext = _zh()
     out: list[OpenTask] = []
     for m in rx.finditer(text):
-        cands = [(s, e, r, a, frames.get((m.group("left"), r))) for s, e, r, a in _zh_candidates(text, m)]
+        left = m.group("left")
+        opens = m.start() == 0 or text[m.start() - 1] in _ZH_SENTENCE_END
+        cands = [(s, e, r, a, frames.get((left, r)) or (frames.get(("^" + left, r)) if opens else None))
+                 for s, e, r, a in _zh_candidates(text, m)]
         cands = [c for c in cands if c[4] is not None]
         if not cands:
             continue
@@ -266,6 +271,7 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
     return out
 
 
+_ZH_SENTENCE_END = frozenset("。！？；;!?\n|")
 _ZH_PROBLEM_IN = re.compile(rf"(?:针对|解决|研究|聚焦于?|关注)(?P<a>{_ZH_NAME}{{2,14}}?)(?:中的?|场景下的?)"
                             rf"[^，,。；;：:！？\n]{{1,40}}?问题")
 _ZH_CONTEXT_SEP = re.compile(r"(?:中|下|场景下|任务中)的")
