@@ -348,3 +348,14 @@ def test_a_title_topic_keeps_its_written_form_as_an_alternative_label(tmp_path):
 ])
 def test_discussed_problems_survey_topics_and_sentence_opening_topics(text, title, expected):
     assert [(t.label, t.fallback) for t in find_open_tasks(text, title)] == expected
+
+
+@pytest.mark.parametrize("text,title,expected", [
+    # modeling and adaptation end task names, in English as 建模 and 适应 do in Chinese
+    ("A Neural Approach to Tyre Friction Modeling in Racing Cars", True, ["Tyre Friction Modeling"]),
+    ("Few Labels Suffice for Accent Adaptation of Speech Recognisers", True, ["Accent Adaptation"]),
+    ("研究城市交通流建模。作者提出", False, ["城市交通流建模"]),
+    ("面向口音适应，本文提出数据增强方法。", False, ["口音适应"]),
+])
+def test_modeling_and_adaptation_end_task_names(text, title, expected):
+    assert [t.label for t in find_open_tasks(text, title)] == expected
