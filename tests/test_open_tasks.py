@@ -325,7 +325,8 @@ def test_a_title_topic_keeps_its_written_form_as_an_alternative_label(tmp_path):
 
 @pytest.mark.parametrize("text,title,expected", [
     # 讨论/探讨X问题: a discussed problem, a weak cue (X ends with a task head word)
-    ("这是一篇立场论文，讨论语音语料库的口音覆盖度量问题。", False, [("口音覆盖度量", True)]),
+    ("这是一篇立场论文，讨论语音语料库的口音覆盖评估问题。", False, [("口音覆盖评估", True)]),
+    ("研究对比了视觉编码与文本编码，发现前者更慢。", False, []),          # 研究对比了: a verb, no topic
     ("本文探讨了视觉模型的持续学习问题，并给出建议。", False, [("持续学习", True)]),
     ("本文探讨了城市治理中的公平问题。", False, []),                          # no task head: no task
     # 面向X问题: the problem a paper is set for

@@ -127,7 +127,7 @@ def _zh_ok(name: str, strong: bool) -> bool:
         return False
     if any(name.endswith(k) for k in kind_words):
         return False  # "视觉-语言模型": a kind of model, not a task
-    if re.search(r"提出|通过|利用|使用|采用|实现|构建|设计|包括|以及|进行|是否|如何|不|难|[，,。；;：:（）()]", name):
+    if re.search(r"提出|通过|利用|使用|采用|实现|构建|设计|包括|以及|进行|是否|如何|不|难|了|[，,。；;：:（）()]", name):
         return False
     if not re.search(rf"[{_HAN}]", name):
         return False
@@ -244,6 +244,8 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
         strong = conf >= 0.8 or kind == "field" or gloss is not None  # (a name given with its English one is a name)
         if not right and (not _ZH_NAME_END.search(raw) or len(raw) > 24):
             continue  # (a clause-long X with no frame word after it is no name)
+        if "了" in x:
+            continue  # (a verb phrase, "研究对比了A与B": no name, nor any part of it)
         parts = _zh_parts(text, x, start, heads, glosses, acronym, gloss)
         for name, s, acr, gl in parts:
             if _GLOSS_MARK in name or not _zh_ok(name, strong):
