@@ -321,3 +321,42 @@ def test_a_title_topic_keeps_its_written_form_as_an_alternative_label(tmp_path):
     task, = [lk for lk in links if lk["type"] == "Task"]
     assert task["label"] == "fishery quota auditing"
     assert "Auditing Fishery Quota Systems" in task["alt_labels"]
+
+
+@pytest.mark.parametrize("text,title,expected", [
+    # 讨论/探讨X问题: a discussed problem, a weak cue (X ends with a task head word)
+    ("这是一篇立场论文，讨论语音语料库的口音覆盖评估问题。", False, [("口音覆盖评估", True)]),
+    ("研究对比了视觉编码与文本编码，发现前者更慢。", False, []),          # 研究对比了: a verb, no topic
+    ("本文探讨了视觉模型的持续学习问题，并给出建议。", False, [("持续学习", True)]),
+    ("本文探讨了城市治理中的公平问题。", False, []),                          # no task head: no task
+    # 面向X问题: the problem a paper is set for
+    ("面向仓储机器人中的货架检测问题，本文提出轻量模型。", False, [("货架检测", True)]),
+    # a survey's topic: 关于X的综述, 综述X任务
+    ("这是一篇关于遥感图像分割的综述。", False, [("遥感图像分割", False)]),
+    ("该论文综述了医学影像中的病灶检测任务，", False, [("病灶检测", False)]),
+    # a sentence that opens with 面向X， or 研究X。: only at a sentence's start, X ending with a task head
+    ("面向农作物病害识别，本文构建数据集。", False, [("农作物病害识别", True)]),
+    ("研究基于雷达的手势识别。作者提出", False, [("手势识别", True)]),
+    ("本文提出新方法。面向桥梁裂缝检测，作者设计网络。", False, [("桥梁裂缝检测", True)]),
+    ("作者提出一种面向桥梁裂缝检测，且轻量的网络。", False, []),              # 面向 inside a sentence
+    ("面向城市交通，本文提出调度方法。", False, []),                          # no task head
+    # English: a paper, survey or review that covers or discusses its task; an opening task with a hedge or modal
+    ("This survey covers the music transcription methods of the last decade.", False, [("music transcription", True)]),
+    ("This position paper discusses bias detection in hiring tools.", False, [("bias detection", True)]),
+    ("Crop disease classification often depends on costly labels.", False, [("Crop disease classification", True)]),
+    ("Crop disease classification must cope with field images.", False, [("Crop disease classification", True)]),
+    ("This survey covers the history of radio astronomy.", False, []),       # no task head
+])
+def test_discussed_problems_survey_topics_and_sentence_opening_topics(text, title, expected):
+    assert [(t.label, t.fallback) for t in find_open_tasks(text, title)] == expected
+
+
+@pytest.mark.parametrize("text,title,expected", [
+    # modeling and adaptation end task names, in English as 建模 and 适应 do in Chinese
+    ("A Neural Approach to Tyre Friction Modeling in Racing Cars", True, ["Tyre Friction Modeling"]),
+    ("Few Labels Suffice for Accent Adaptation of Speech Recognisers", True, ["Accent Adaptation"]),
+    ("研究城市交通流建模。作者提出", False, ["城市交通流建模"]),
+    ("面向口音适应，本文提出数据增强方法。", False, ["口音适应"]),
+])
+def test_modeling_and_adaptation_end_task_names(text, title, expected):
+    assert [t.label for t in find_open_tasks(text, title)] == expected

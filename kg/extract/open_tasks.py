@@ -72,7 +72,9 @@ def _zh() -> tuple:
     for line in lex.words("zh", "open-task-frames"):
         left, right, conf, kind = line.split("\t")
         frames[(left, right)] = (float(conf), kind)
-    lefts = sorted({lf for lf, _ in frames}, key=len, reverse=True)
+    # a LEFT written "^面向" opens a sentence only ("面向量化交易，本文……"): its frame is looked up
+    # under "^" + LEFT when the match opens the text or follows a sentence end
+    lefts = sorted({lf.lstrip("^") for lf, _ in frames}, key=len, reverse=True)
     rights = sorted({r for _, r in frames}, key=len, reverse=True)
     right_alt = "|".join(map(re.escape, (r for r in rights if r)))
     # a frame whose RIGHT is empty ends at the end of the clause
@@ -125,7 +127,7 @@ def _zh_ok(name: str, strong: bool) -> bool:
         return False
     if any(name.endswith(k) for k in kind_words):
         return False  # "视觉-语言模型": a kind of model, not a task
-    if re.search(r"提出|通过|利用|使用|采用|实现|构建|设计|包括|以及|进行|是否|如何|不|难|[，,。；;：:（）()]", name):
+    if re.search(r"提出|通过|利用|使用|采用|实现|构建|设计|包括|以及|进行|是否|如何|不|难|了|[，,。；;：:（）()]", name):
         return False
     if not re.search(rf"[{_HAN}]", name):
         return False
@@ -211,7 +213,10 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
     rx, frames, heads, _not, fields, _kinds, _ext = _zh()
     out: list[OpenTask] = []
     for m in rx.finditer(text):
-        cands = [(s, e, r, a, frames.get((m.group("left"), r))) for s, e, r, a in _zh_candidates(text, m)]
+        left = m.group("left")
+        opens = m.start() == 0 or text[m.start() - 1] in _ZH_SENTENCE_END
+        cands = [(s, e, r, a, frames.get((left, r)) or (frames.get(("^" + left, r)) if opens else None))
+                 for s, e, r, a in _zh_candidates(text, m)]
         cands = [c for c in cands if c[4] is not None]
         if not cands:
             continue
@@ -239,6 +244,8 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
         strong = conf >= 0.8 or kind == "field" or gloss is not None  # (a name given with its English one is a name)
         if not right and (not _ZH_NAME_END.search(raw) or len(raw) > 24):
             continue  # (a clause-long X with no frame word after it is no name)
+        if "了" in x:
+            continue  # (a verb phrase, "研究对比了A与B": no name, nor any part of it)
         parts = _zh_parts(text, x, start, heads, glosses, acronym, gloss)
         for name, s, acr, gl in parts:
             if _GLOSS_MARK in name or not _zh_ok(name, strong):
@@ -266,6 +273,7 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
     return out
 
 
+_ZH_SENTENCE_END = frozenset("。！？；;!?\n|")
 _ZH_PROBLEM_IN = re.compile(rf"(?:针对|解决|研究|聚焦于?|关注)(?P<a>{_ZH_NAME}{{2,14}}?)(?:中的?|场景下的?)"
                             rf"[^，,。；;：:！？\n]{{1,40}}?问题")
 _ZH_CONTEXT_SEP = re.compile(r"(?:中|下|场景下|任务中)的")

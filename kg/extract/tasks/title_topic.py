@@ -136,8 +136,8 @@ def _topic_heads() -> frozenset[str]:
     return lexicon().lower_set("en", "topic-heads")
 
 
-# where a title clause starts: the title's start, after a colon, a dash, "for" or "towards"
-_CLAUSE = re.compile(r"(?:^|[:?—]\s*|\s--?\s+|\b(?:[Ff]or|[Tt]owards?)\s+)(?=[A-Z])")
+# where a title clause starts: the title's start, after a colon, a question or exclamation mark, a dash, "for" or "towards"
+_CLAUSE = re.compile(r"(?:^|[:?!—]\s*|\s--?\s+|\b(?:[Ff]or|[Tt]owards?)\s+)(?=[A-Z])")
 
 
 @task_strategy("title-topic", title_only=True)

@@ -10,6 +10,11 @@ CASES = [
                  [("Detecting Counterfeit Banknotes", "new:counterfeit banknote detection")], id="en-gerund-object"),
     pytest.param("title-topic", "ReefTalk: Auditing Fishery Quota Systems under Drift",
                  [("Auditing Fishery Quota Systems", "new:fishery quota auditing")], id="en-gerund-after-name-colon-tail-noun"),
+    # a clause after a question or exclamation mark
+    pytest.param("title-topic", "Sound the Alarm! Detecting Counterfeit Banknotes in Phone Photos",
+                 [("Detecting Counterfeit Banknotes", "new:counterfeit banknote detection")], id="en-gerund-after-exclamation"),
+    pytest.param("title-topic", "Is It Real? Measuring Crowd Sentiment on Forums",
+                 [("Measuring Crowd Sentiment", "new:crowd sentiment measurement")], id="en-gerund-after-question"),
     # two coordinated objects: two tasks
     pytest.param("title-topic", "TideBench: Evaluating Fairness and Calibration of Loan Scorers",
                  [("Evaluating Fairness", "new:fairness evaluation"),
