@@ -104,7 +104,18 @@ def test_chinese_digest_of_unseen_papers(chinese_build):
     ("society-en-digest.md", "society_en_gold.json", (0.75, 0.76, 0.66)),
     ("society-en-digest-2.md", "society_en_gold_2.json", (0.02, 0.83, 0.36)),
     ("society-zh-digest.md", "society_zh_gold.json", (0.75, 0.85, 0.71)),
-    ("society-zh-digest-2.md", "society_zh_gold_2.json", (0.52, 0.70, 0.63))])
+    ("society-zh-digest-2.md", "society_zh_gold_2.json", (0.52, 0.70, 0.63)),
+    # third sets: blind first run at 11e8f07, floors ~0.05 under the figures after their errors were read
+    ("nlp-en-digest-3.md", "nlp_en_gold_3.json", (0.39, 0.75, 0.70)),
+    ("nlp-zh-digest-3.md", "nlp_zh_gold_3.json", (0.37, 0.75, 0.70)),
+    ("cv-en-digest-3.md", "cv_en_gold_3.json", (0.52, 0.76, 0.62)),
+    ("cv-zh-digest-3.md", "cv_zh_gold_3.json", (0.59, 0.76, 0.66)),
+    ("robotics-en-digest-3.md", "robotics_en_gold_3.json", (0.59, 0.83, 0.57)),
+    ("robotics-zh-digest-3.md", "robotics_zh_gold_3.json", (0.59, 0.83, 0.66)),
+    ("audio-en-digest-3.md", "audio_en_gold_3.json", (0.61, 0.61, 0.70)),
+    ("audio-zh-digest-3.md", "audio_zh_gold_3.json", (0.69, 0.61, 0.71)),
+    ("society-en-digest-3.md", "society_en_gold_3.json", (0.28, 0.35, 0.52)),
+    ("society-zh-digest-3.md", "society_zh_gold_3.json", (0.53, 0.35, 0.58))])
 def test_more_digests_of_unseen_papers(tmp_path, digest, gold, floors):
     # more real papers (tests/data/*-SOURCES.md), annotated blind
     build([ROOT / "tests" / "data" / digest], tmp_path / "out", progress=False, views=False, formats=("links",))
