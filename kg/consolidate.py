@@ -222,7 +222,7 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
                 m = replace(m, confidence=round(min(0.95, m.confidence + 0.05), 2))
             kept.append(m)
         if not any(m.type == "Task" for m in kept):
-            field_task = _category_task(paper, vocabulary)
+            field_task = category_task(paper, vocabulary)
             if field_task is not None:
                 kept.append(field_task)
         out.append((paper, kept))
@@ -245,7 +245,7 @@ def _arxiv_fields() -> dict[str, str]:
     return out
 
 
-def _category_task(paper: Paper, vocabulary: Vocabulary) -> Mention | None:
+def category_task(paper: Paper, vocabulary: Vocabulary) -> Mention | None:
     """The field of the paper's first category that ontology/rules/arxiv-fields.txt names, as a
     broad task (a field is dropped beside any specific task; here there is none)."""
     fields = _arxiv_fields()

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 import re
 
 from .extract.registry import is_strong, rank as rule_rank
+from .consolidate import CATEGORY_RULE, category_task
 from .model import TYPES, Entity, Link, Mention, Paper, Result
 from .vocab import EN_STEM, ModifierText, Vocabulary, entity_iri, norm, rule_words
 
@@ -354,6 +355,13 @@ class Linker:
             ev = nov_m if novel and nov_m is not None and best.field != "title" else best
             links.append(Link(paper.iri, iri, ent.type, RELATIONS[(ent.type, novel)], novel, ev.sentence, ev.text,
                               ev.field, ev.version, ev.rule, conf))
+        if not any(lk.type == "Task" for lk in links) and not any(m.rule == CATEGORY_RULE for m in mentions):
+            # every task the texts state was dropped here (a Chinese name holding it, an acronym of
+            # another name, a method's name): the paper still has the field of its arXiv category, as
+            # when its texts state none (consolidation decided that before linking)
+            fallback = category_task(paper, self.vocabulary)
+            if fallback is not None:
+                return self.link(paper, [*mentions, fallback])
         links.sort(key=lambda lk: (TYPES.index(lk.type), lk.entity))
         for lk in links:
             self.entities[lk.entity].papers += 1

@@ -195,3 +195,19 @@ def test_a_categorys_field_is_linked_as_a_task_of_the_vocabulary_when_it_has_one
     (paper, ms), = consolidate([(_paper_in("2601.00004", "cs.CL"), [])], vocabulary)
     links = Linker(vocabulary).link(paper, ms)
     assert [(lk.type, lk.entity, lk.rule, lk.field) for lk in links] == [("Task", nlp.iri, "category", "categories")]
+
+
+@pytest.mark.parametrize("task", [
+    "reinforcement learning",  # a title's "Towards Better Reinforcement Learning for ...": the vocabulary's method
+    "强化学习",
+])
+def test_a_stated_task_that_links_as_a_method_leaves_the_category_field(vocabulary, task):
+    from kg.link import Linker
+    (paper, ms), = consolidate([(_paper_in("2601.00005", "cs.AI"), [_m(task, "Task", "task-title")])], vocabulary)
+    assert not any(m.rule == "category" for m in ms)  # consolidation saw a task
+    links = Linker(vocabulary).link(paper, ms)
+    rl = vocabulary.lookup("reinforcement learning", "Method")
+    assert ("Method", rl.iri) in {(lk.type, lk.entity) for lk in links}  # the stated "task" is the method
+    assert [(lk.type, lk.rule, lk.field) for lk in links if lk.type == "Task"] == [("Task", "category", "categories")]
+    # with --min-confidence 0.5 the field is left out, and no task is invented
+    assert not [lk for lk in Linker(vocabulary, min_confidence=0.5).link(paper, ms) if lk.type == "Task"]

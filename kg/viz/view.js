@@ -433,12 +433,16 @@
     }
     ctx.restore();
   }
-  function clusterAt(dom) {   // the cluster whose name is under the pointer, else (overview) whose disc
+  function clusterNameAt(dom) {   // the cluster whose name is under the pointer
     for (var k = 0; k < clusterBoxes.length; k++) {
       var b = clusterBoxes[k];
       if (dom.x >= b[0] && dom.x <= b[0] + b[2] && dom.y >= b[1] && dom.y <= b[1] + b[3]) return b[4];
     }
-    if (!overview()) return -1;
+    return -1;
+  }
+  function clusterAt(dom) {   // the cluster whose name is under the pointer, else (overview) whose disc
+    var named = clusterNameAt(dom);
+    if (named >= 0 || !overview()) return named;
     var pt = network.DOMtoCanvas(dom);
     for (var c = 0; c < CL.length; c++) if (clusterShown[c] && Math.hypot(pt.x - CL[c].x, pt.y - CL[c].y) <= CL[c].r) return c;
     return -1;
@@ -517,6 +521,9 @@
   }
   network.on('click', function (p) {
     hideTip();
+    // a cluster's name is drawn over the nodes and edges under it: a click on the name is a click on the cluster
+    var named = clusterNameAt(p.pointer.DOM);
+    if (named >= 0) { selectCluster(named, true); return; }
     if (p.nodes.length) select(p.nodes[0], false);
     else if (p.edges.length) { unhighlight(); showPanel(edgeContent(p.edges[0], true)); }
     else {
