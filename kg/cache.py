@@ -85,23 +85,13 @@ class ExtractCache:
         self.version, self.enabled = version, enabled
         self.packs: list[Path] = []
         self.entries: dict[str, tuple] = {}  # key -> mentions as tuples
-        self.pack_of: dict[str, Path] = {}
         self.new: dict[str, tuple] = {}
         self.used: set[str] = set()
         self.hits = self.misses = 0
-        if not enabled or out is None:
-            return
-        d = Path(out) / CACHE_DIR / KIND / version[:24]
-        for pack in sorted(d.glob("pack-*.pkl")) if d.is_dir() else []:
-            try:
-                with open(pack, "rb") as fh:
-                    data = pickle.load(fh)
-            except Exception:  # a damaged pack is only a slower build
-                continue
-            self.packs.append(pack)
-            for k, v in data.items():
-                self.entries[k] = v
-                self.pack_of[k] = pack
+        if enabled and out is not None:
+            for pack, data in read_packs(Path(out) / CACHE_DIR / KIND / version[:24]):
+                self.packs.append(pack)
+                self.entries.update(data)
 
     def get(self, key: str) -> list[Mention] | None:
         v = self.entries.get(key)
@@ -123,19 +113,38 @@ class ExtractCache:
         ones are written into one pack instead (so the cache does not grow without end)."""
         if not self.enabled:
             return
-        d = Path(out) / CACHE_DIR / KIND / self.version[:24]
-        d.mkdir(parents=True, exist_ok=True)
-        old_used = sum(1 for k in self.used if k in self.entries)
-        if self.entries and old_used * 2 < len(self.entries):  # compact
-            data = {k: self.entries[k] for k in sorted(self.used) if k in self.entries}
-            data.update(self.new)
-            _dump(data, d / "pack-000000.pkl")
-            return
-        n = 0
-        for n, pack in enumerate(self.packs, start=0):
-            _link_or_copy(pack, d / f"pack-{n:06d}.pkl")
-        if self.new:
-            _dump(dict(sorted(self.new.items())), d / f"pack-{len(self.packs):06d}.pkl")
+        write_packs(Path(out) / CACHE_DIR / KIND / self.version[:24], self.packs, self.entries, self.used, self.new)
+
+
+def read_packs(d: Path) -> list[tuple[Path, dict]]:
+    """The packs of a cache folder, in order; a damaged pack is skipped (only a slower build)."""
+    out = []
+    for pack in sorted(d.glob("pack-*.pkl")) if d.is_dir() else []:
+        try:
+            with open(pack, "rb") as fh:
+                data = pickle.load(fh)
+        except Exception:
+            continue
+        if isinstance(data, dict):
+            out.append((pack, data))
+    return out
+
+
+def write_packs(d: Path, packs: list[Path], entries: dict, used: set, new: dict) -> None:
+    """Write a cache into the (new) build's folder d: the old packs are hard-linked and the new entries
+    make one new pack; when most old entries are no longer used, the used ones and the new ones make
+    one pack instead (so the cache does not grow without end)."""
+    d.mkdir(parents=True, exist_ok=True)
+    old_used = sum(1 for k in used if k in entries)
+    if entries and old_used * 2 < len(entries):  # compact
+        data = {k: entries[k] for k in sorted(used) if k in entries}
+        data.update(new)
+        _dump(data, d / "pack-000000.pkl")
+        return
+    for n, pack in enumerate(packs):
+        _link_or_copy(pack, d / f"pack-{n:06d}.pkl")
+    if new:
+        _dump(dict(sorted(new.items())), d / f"pack-{len(packs):06d}.pkl")
 
 
 _FIELDS = tuple(Mention.__dataclass_fields__)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 import re
 
 from .extract.registry import is_strong, rank as rule_rank
+from .extract.tasks.frames import task_forming_qualifiers
 from .consolidate import CATEGORY_RULE, category_task
 from .model import TYPES, Entity, Link, Mention, Paper, Result
 from .vocab import EN_STEM, ModifierText, Vocabulary, entity_iri, norm, rule_words
@@ -296,7 +297,7 @@ class Linker:
         for iri in [i for i, e in ents.items() if e.type == "Task" and not e.known and not e.broader]:
             if all(m.rule in ("task-frame", "task-title") for m in groups[iri]) \
                     and _content_words(ents[iri].label) & known_words \
-                    and ents[iri].label.split()[0].lower() not in _task_forming():
+                    and ents[iri].label.split()[0].lower() not in task_forming_qualifiers():
                 # (not one a task-forming qualifier opens: "AI-Generated Image Detection" beside
                 # image classification is a task of its own)
                 del groups[iri], ents[iri]
@@ -514,13 +515,6 @@ def _entity_of(m: Mention, links: list[Link]) -> str | None:
         return m.concept
     k = norm(m.text)
     return next((lk.entity for lk in links if lk.type == m.type and norm(lk.matched) == k), None)
-
-
-@functools.lru_cache(maxsize=1)
-def _task_forming() -> frozenset[str]:
-    """Qualifiers that name a narrower task of their own (ontology/lexicon/en/task-forming-qualifiers.txt)."""
-    from .extract.lexicon import lexicon
-    return lexicon().lower_set("en", "task-forming-qualifiers")
 
 
 @functools.lru_cache(maxsize=1)

@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import pickle
 from pathlib import Path
 
-from .cache import CACHE_DIR, _dump, _hash_files, _link_or_copy
+from .cache import CACHE_DIR, _hash_files, read_packs, write_packs
 from .model import Entity, Link
 
 KIND = "link"
@@ -181,16 +180,8 @@ class LinkCache:
         self.new: dict[bytes, tuple] = {}  # recorded by this build
         self.used: set[bytes] = set()  # keys of the previous entries this build used
         self.reused = self.linked = 0
-        if not enabled or out is None:
-            return
-        d = Path(out) / CACHE_DIR / KIND / version[:24]
-        for pack in sorted(d.glob("pack-*.pkl")) if d.is_dir() else []:
-            try:
-                with open(pack, "rb") as fh:
-                    data = pickle.load(fh)
-            except Exception:  # a damaged pack: its papers are linked
-                continue
-            if isinstance(data, dict):
+        if enabled and out is not None:
+            for pack, data in read_packs(Path(out) / CACHE_DIR / KIND / version[:24]):
                 self.packs.append(pack)
                 self.entries.update(data)
 
@@ -231,17 +222,7 @@ class LinkCache:
         most previous entries were not used, the used ones and the new ones make one pack."""
         if not self.enabled:
             return
-        d = Path(out) / CACHE_DIR / KIND / self.version[:24]
-        d.mkdir(parents=True, exist_ok=True)
-        if self.entries and len(self.used) * 2 < len(self.entries):  # compact
-            data = {k: self.entries[k] for k in self.used}
-            data.update(self.new)
-            _dump(data, d / "pack-000000.pkl")
-            return
-        for n, pack in enumerate(self.packs):
-            _link_or_copy(pack, d / f"pack-{n:06d}.pkl")
-        if self.new:
-            _dump(self.new, d / f"pack-{len(self.packs):06d}.pkl")
+        write_packs(Path(out) / CACHE_DIR / KIND / self.version[:24], self.packs, self.entries, self.used, self.new)
 
 
 def _valid(entry: tuple, tables: list[dict], states: dict) -> bool:

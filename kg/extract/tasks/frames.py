@@ -54,7 +54,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
         if not re.search(r"[\u3400-\u9fff]", t.label):
             words = t.label.split()
             lead = 0  # title lead words and -ing words that are no words of task names ("Towards", "Advancing")
-            while len(words) - lead > 1 and words[lead].lower() not in _task_forming() and (
+            while len(words) - lead > 1 and words[lead].lower() not in task_forming_qualifiers() and (
                     words[lead].lower() in _LEAD_SKIP or words[lead].lower() in GENERIC_QUALIFIERS
                     or words[lead].lower().endswith("ing") and (lead == 0 or words[lead].lower() not in index.domain_words)):
                 lead += 1
@@ -92,7 +92,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                         words_ok = index.domain_words if c is None or c.curated else index.task_words
                         # (a hyphenated word when each of its parts is one: "Long-horizon")
                         ok = all(w.lower() in words_ok or w.lower().replace("-", " ") in words_ok
-                                 or w.lower() in _task_forming()
+                                 or w.lower() in task_forming_qualifiers()
                                  or "-" in w and all(p in words_ok for p in w.lower().split("-") if p)
                                  for w in lead) and not any(w.lower().rsplit("-", 1)[-1] in QUALITY_SUFFIX for w in lead)
                     if not ok and not t.gloss and not (han and t.context):  # (a glossed name is one task as a whole: 长时程机器人操作（long-horizon robot manipulation）; so is the task a stated one is set in: 端到端自动驾驶中的…)
@@ -122,7 +122,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
 
 
 @functools.lru_cache(maxsize=None)
-def _task_forming() -> frozenset[str]:
+def task_forming_qualifiers() -> frozenset[str]:
     """Qualifiers that name a narrower task of their own ("Few-Shot Knowledge Graph Completion")."""
     return lexicon().lower_set("en", "task-forming-qualifiers")
 
