@@ -59,6 +59,28 @@ def test_frames_end_where_the_task_name_ends(text, title, expected):
     assert [t.label for t in find_open_tasks(text, title)] == expected
 
 
+def test_a_frame_match_starts_at_a_word():
+    # a head noun inside a word ("ShipTracking") starts no match: no "Tracking task"
+    from kg.extract.open_tasks import _en
+    text = "We cast the ShipTracking task, then a tracking task."
+    heads = {m.start("head") for rx, _c, _t, _n, w in _en()[1] if w for m in rx.finditer(text)}
+    assert heads == {text.index("tracking")}
+
+
+@pytest.mark.parametrize("text", [
+    "We recast coral reef segmentation task as a pixel labelling problem, then the sonar mapping tasks.",
+    "Noisy tide prediction task. " * 30 + "Then a ship detection problem.",  # many places, far apart
+    "Ultra-long-hyphenated-compound-word-beyond-thirty-chars detection task and crater counting task.",
+    "task problem tasks",  # what follows X, with no X before it
+])
+def test_frames_scanned_in_windows_find_what_a_whole_scan_finds(text):
+    from kg.extract.open_tasks import _en, _frame_matches
+    windowed = [(rx, need) for rx, _c, _t, need, w in _en()[1] if w]
+    assert windowed  # "X task" is scanned so
+    for rx, need in windowed:
+        assert [m.span() for m in _frame_matches(rx, need, text)] == [m.span() for m in rx.finditer(text)]
+
+
 def test_fields_and_weak_frames_are_fallbacks():
     field, = find_open_tasks("该论文属于计算机视觉领域。")
     assert field.label == "计算机视觉" and field.field

@@ -391,19 +391,22 @@ def _trie_alternation(words) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool, re.Pattern | None]], frozenset]:
-    """The head nouns, the frames (pattern, confidence, title only, and what must follow X: see
-    _need) and the qualifiers of English task phrases."""
+def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool, re.Pattern | None, bool]], frozenset]:
+    """The head nouns, the frames (pattern, confidence, title only, what must follow X: see _need,
+    and whether the frame is scanned only just before each place that follows: _frame_matches)
+    and the qualifiers of English task phrases."""
     heads = lexicon().lower_set("en", "open-task-heads")
     head_alt = _trie_alternation(heads)  # = "|".join(heads sorted longest first), much faster
     frames = []
     for line in _pattern_lines(lexicon().path("en", "open-task-frames")):
         pattern, conf, *scope = line.split("\t")
         need = _need(pattern)
+        windowed = need is not None and not pattern.startswith("^") and not need.pattern.startswith("(?=")
         # X: the phrase's last word, a head noun (plural allowed); the phrase is read leftwards from it
         # (each word of `pre` is possessive, ++: giving back a letter could never let the space match)
-        pattern = pattern.replace("X", rf"(?P<pre>(?:[\w'-]++ ){{0,5}}?)(?P<head>(?i:{head_alt})(?:s|es)?)\b")
-        frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title"), need))
+        # (a phrase starts at a word: "InfoSeeking task" holds no "Seeking task")
+        pattern = pattern.replace("X", rf"(?<![\w'-])(?P<pre>(?:[\w'-]++ ){{0,{_PRE_WORDS}}}?)(?P<head>(?i:{head_alt})(?:s|es)?)\b")
+        frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title"), need, windowed))
     # (less the qualifiers that name a narrower task of their own: "few-shot", "streaming")
     qualifiers = (frozenset(w for w in rule_words("generic-qualifiers.txt")) | lexicon().lower_set("en", "study-qualifiers")) \
         - lexicon().lower_set("en", "task-forming-qualifiers")
@@ -421,6 +424,41 @@ def _need(pattern: str) -> re.Pattern | None:
         return re.compile(rest, re.I)
     except re.error:  # the rest is no regex alone (X inside a group): no shortcut
         return None
+
+
+_PRE_WORDS = 5  # the words of X before its head noun, at most
+_WORD_MAX = 30  # the longest word for which _frame_matches' window holds (longer: the whole text is scanned)
+_LONG_WORD = re.compile(rf"[\w'-]{{{_WORD_MAX + 1}}}")
+
+
+@functools.lru_cache(maxsize=None)
+def _window() -> int:
+    """How far before what follows X a frame's match can start: X's words, its head noun (plural)
+    and their spaces."""
+    return _PRE_WORDS * (_WORD_MAX + 1) + max(map(len, _en()[0])) + 2
+
+
+def _frame_matches(rx: re.Pattern, need: re.Pattern, text: str):
+    """rx.finditer(text) for a frame that starts with X and ends with what `need` finds, scanned
+    only in the window before each place `need` finds (X can start anywhere: a scan of the whole
+    text tries the head nouns at every character). The same matches: X starts at a word and is
+    at most _window() characters long, and a match that ends at a later place `need` finds
+    cannot start before one that ends at an earlier place (X's words are read lazily)."""
+    if _LONG_WORD.search(text):
+        yield from rx.finditer(text)
+        return
+    window = _window()
+    last = 0
+    for n in need.finditer(text):
+        if n.end() <= last:
+            continue
+        pos = max(last, n.start() - window)
+        while pos <= n.end():
+            m = rx.search(text, pos, n.end())
+            if m is None:
+                break
+            yield m
+            last = pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
 @functools.lru_cache(maxsize=None)
@@ -486,14 +524,14 @@ def find_en(text: str, title: bool) -> list[OpenTask]:
     _heads, frames, _q = _en()
     out: list[OpenTask] = []
     seen: set[tuple[int, int]] = set()
-    for rx, conf, title_only, need in frames:
+    for rx, conf, title_only, need, windowed in frames:
         if title_only and not title:
             continue
         if need is not None and need.search(text) is None:
             continue  # what must follow X is nowhere in the text
         if title and conf < 0.75 and not title_only:
             conf = 0.85  # a title's "… for X" is the paper's task
-        for m in rx.finditer(text):
+        for m in _frame_matches(rx, need, text) if windowed else rx.finditer(text):
             hs, he = m.start("head"), m.end("head")
             if rx.pattern.startswith("(?:for"):
                 # "for X" is only a task when X ends its clause (in a title: its noun phrase, or
