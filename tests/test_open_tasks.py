@@ -382,3 +382,18 @@ def test_discussed_problems_survey_topics_and_sentence_opening_topics(text, titl
 ])
 def test_modeling_and_adaptation_end_task_names(text, title, expected):
     assert [t.label for t in find_open_tasks(text, title)] == expected
+
+
+@pytest.mark.parametrize("text,title,expected", [
+    # head nouns added to open-task-heads.txt: each ends a task name a frame states
+    ("We study the task of sensor clock calibration for stereo rigs.", False, ["sensor clock calibration"]),
+    ("We study the task of medical abbreviation disambiguation in notes.", False, ["medical abbreviation disambiguation"]),
+    ("We study the task of forum post detoxification with small models.", False, ["forum post detoxification"]),
+    ("We study the task of geometry theorem autoformalization.", False, ["geometry theorem autoformalization"]),
+    ("We study the task of router fault troubleshooting at scale.", False, ["router fault troubleshooting"]),
+    ("We study the task of drug target discovery from assays.", False, ["drug target discovery"]),
+    ("Bird Song Monitoring for Wetland Surveys", True, ["Bird Song Monitoring"]),
+    ("Argumentative Essay Writing for Second-Language Learners", True, ["Argumentative Essay Writing"]),
+])
+def test_added_task_heads(text, title, expected):
+    assert [t.label for t in find_open_tasks(text, title)] == expected
