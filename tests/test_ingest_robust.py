@@ -115,6 +115,21 @@ def test_kg_output_folders_are_not_read_back_as_digests(tmp_path):
     assert find_inputs([tmp_path]) == [tmp_path / "d.md"]
 
 
+def test_an_archive_of_linked_day_folders_is_read(tmp_path):
+    # day folders kept elsewhere and linked into one archive folder; a link back up is no loop
+    days = tmp_path / "days"
+    for day, pid in (("20250514_Wed", "2505.00001"), ("20250515_Thu", "2505.00002")):
+        (days / day).mkdir(parents=True)
+        (days / day / "text.md").write_text(f"|Source|Title|\n|---|---|\n|{pid}|Paper {pid}|\n")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for day in ("20250515_Thu", "20250514_Wed"):
+        (archive / day).symlink_to(days / day, target_is_directory=True)
+    (archive / "20250514_Wed" / "up").symlink_to(archive, target_is_directory=True)
+    assert find_inputs([archive]) == [archive / "20250514_Wed" / "text.md", archive / "20250515_Thu" / "text.md"]
+    assert sorted(p.key for p in ingest([archive])) == ["2505.00001", "2505.00002"]
+
+
 # --- property-based -------------------------------------------------------------------------
 
 _cell_chars = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="|")  # text, any script

@@ -9,6 +9,8 @@ v2, the same paper in several days or files) become one Paper keyed by the bare 
 """
 from __future__ import annotations
 
+import os
+
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -82,6 +84,22 @@ def _is_build_dir(d: Path) -> bool:
     return (d / "links.jsonl").exists() and any((d / m).exists() for m in _BUILD_MARKERS)
 
 
+def _walk(root: Path) -> Iterable[Path]:
+    """Every file and folder under root, following symbolic links to folders (a digest archive
+    assembled from links to day folders), each real folder once (a link back up is no loop)."""
+    seen: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))  # hidden folders are skipped
+        base = Path(dirpath)
+        for name in dirnames + sorted(filenames):
+            yield base / name
+
+
 def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and the digest files inside directories named (recursively, skipping hidden
     folders and kg's own build folders), in a stable order."""
@@ -90,7 +108,7 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
         if p.is_dir():
             found: list[Path] = []
             root_is_build = _is_build_dir(p)
-            for f in p.rglob("*"):
+            for f in _walk(p):
                 rel = f.relative_to(p).parts
                 if any(part.startswith(".") for part in rel) or not f.is_file():
                     continue
