@@ -452,13 +452,11 @@ def _frame_matches(rx: re.Pattern, need: re.Pattern, text: str):
     for n in need.finditer(text):
         if n.end() <= last:
             continue
-        pos = max(last, n.start() - window)
-        while pos <= n.end():
-            m = rx.search(text, pos, n.end())
-            if m is None:
-                break
+        # (a match found here ends where n ends: one ending at an earlier place was found there)
+        m = rx.search(text, max(last, n.start() - window), n.end())
+        if m is not None:
             yield m
-            last = pos = m.end() if m.end() > m.start() else m.end() + 1
+            last = m.end()
 
 
 @functools.lru_cache(maxsize=None)

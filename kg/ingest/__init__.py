@@ -10,7 +10,6 @@ v2, the same paper in several days or files) become one Paper keyed by the bare 
 from __future__ import annotations
 
 import os
-
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -85,8 +84,8 @@ def _is_build_dir(d: Path) -> bool:
 
 
 def _walk(root: Path) -> Iterable[Path]:
-    """Every file and folder under root, following symbolic links to folders (a digest archive
-    assembled from links to day folders), each real folder once (a link back up is no loop)."""
+    """Every file under root outside hidden folders, following symbolic links to folders (a digest
+    archive assembled from links to day folders), each real folder once (a link back up is no loop)."""
     seen: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         real = os.path.realpath(dirpath)
@@ -96,7 +95,7 @@ def _walk(root: Path) -> Iterable[Path]:
         seen.add(real)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))  # hidden folders are skipped
         base = Path(dirpath)
-        for name in dirnames + sorted(filenames):
+        for name in sorted(filenames):
             yield base / name
 
 
