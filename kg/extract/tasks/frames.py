@@ -56,7 +56,8 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             lead = 0  # title lead words and -ing words that are no words of task names ("Towards", "Advancing")
             while len(words) - lead > 1 and words[lead].lower() not in task_forming_qualifiers() and (
                     words[lead].lower() in _LEAD_SKIP or words[lead].lower() in GENERIC_QUALIFIERS
-                    or words[lead].lower().endswith("ing") and (lead == 0 or words[lead].lower() not in index.domain_words)):
+                    or words[lead].lower().endswith("ing") and (lead == 0 or words[lead].lower() not in index.domain_words)
+                    and words[lead].lower() not in index.task_ing_words):
                 lead += 1
             if lead:
                 cut = len(" ".join(words[:lead])) + 1
