@@ -37,7 +37,9 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
         if same is not None:
             # "属于计算机视觉领域": the vocabulary's concept, as a broad task; "目标检测（object detection）与图像分类中的…":
             # a vocabulary task a Chinese frame states is stated, not named in passing
-            if t.field or t.context or t.part and re.search(r"[\u3400-\u9fff]", t.label):
+            # ... and so is one an English frame states outright ("we address X", "the task of X")
+            if t.field or t.context or t.part and re.search(r"[\u3400-\u9fff]", t.label) \
+                    or not t.fallback and not re.search(r"[\u3400-\u9fff]", t.label):
                 info[(same.start, same.end)] = t
             continue
         if any(k.start <= sp.start and sp.end <= k.end for k in known):
