@@ -416,6 +416,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     blocks: dict[bytes, tuple[int, int]] = {}
     block_lines: dict[bytes, int] = {}  # key -> its number of triples
     nt = tmp / "graph.nt"
+    paper_blocks: list[bytes] = []  # each paper's key of its block, in the order of `linked`
     pos = ntriples = reused = 0
     NT = RdfFormat.N_TRIPLES
     with open(nt, "wb") as fh:
@@ -430,6 +431,7 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
             results = find_results(paper, mentions, links)
             summary.results += len(results)
             key = block_key(paper, links, results)
+            paper_blocks.append(key)
             b = old_blocks.get(key)
             if b is None:
                 b = serialize(paper_triples(paper, links, results), None, NT)
@@ -473,7 +475,8 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     links_job = None
     if want_rows:
         links_job = _Job(side, "links view / links.jsonl / graph.graphml / views", _rows_and_views, linked,
-                         linker.entities, vocabulary, tmp, formats)
+                         linker.entities, vocabulary, tmp, formats, paper_blocks,
+                         out if use_cache and out.is_dir() else None, use_cache)
         jobs.append(links_job)
         if not side:
             lap("links view, links.jsonl+graph.graphml+views")
@@ -647,15 +650,35 @@ def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_bloc
     return n
 
 
-def _rows_and_views(linked, entities, vocabulary, out: Path, formats: tuple[str, ...]) -> list[Path] | None:
-    """The records of the links (export.graph_link_rows) and the files made of them; None, and
-    nothing written, when the records must be read from the store."""
+def _rows_and_views(linked, entities, vocabulary, out: Path, formats: tuple[str, ...],
+                    keys: list[bytes], previous: Path | None = None, cache: bool = True) -> list[Path] | None:
+    """links.jsonl and graph.graphml paper by paper (export.write_link_files: a paper's blocks
+    unchanged since the previous build's files are copied), then the views from the records of
+    the links (export.graph_link_rows); None, and nothing written, when the records must be read
+    from the store."""
+    if "links" in formats or "graphml" in formats:
+        from .cache import LinkFileBlocks, linkfiles_version
+        version = linkfiles_version()
+        old = LinkFileBlocks(previous, version) if previous is not None else None
+        index = export.write_link_files(linked, entities, vocabulary, keys, old,
+                                        out / "links.jsonl" if "links" in formats else None,
+                                        out / "graph.graphml" if "graphml" in formats else None)
+        if index is None:
+            for name in ("links.jsonl", "graph.graphml"):
+                (out / name).unlink(missing_ok=True)
+            return None
+        if cache:
+            LinkFileBlocks.save(out, version, index)
+    if "views" not in formats:
+        return []
     rows = export.graph_link_rows(linked, entities, vocabulary)
     if rows is None:
         return None
     summaries = {p.iri: p.latest.summary for p, _ in linked if p.latest.summary}
     issued = {p.iri: p.date for p, _ in linked if p.date}  # the views' months (dcterms:issued)
-    return _links_views(rows, summaries, out, formats, issued)
+    from .viz import build_views
+    from .viz.data import Data
+    return build_views(out, Data.from_rows(rows, summaries, issued))
 
 
 def _links_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...],

@@ -267,6 +267,81 @@ class GraphBlocks:
                "entities": entities, "turtle": turtle, "lines": lines or {}}, d / "index.pkl")
 
 
+LINKFILES_KIND = "linkfiles"
+
+
+def linkfiles_version() -> str:
+    """Hash of what turns a paper's links into its lines of links.jsonl and graph.graphml."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"kg-linkfiles-cache {PACK_FORMAT}\n".encode())
+    _hash_files(h, [here / "export.py", here / "graph.py", here / "model.py", here / "vocab.py"], here)
+    return h.hexdigest()
+
+
+class LinkFileBlocks:
+    """The previous build's links.jsonl and graph.graphml, cut into the blocks its index names
+    (per paper: its lines of links.jsonl, its node and its edges of graph.graphml), for
+    kg.export.write_link_files. A file is used only when its size and modification time are the
+    ones the index recorded when it was written (and the export code is the same)."""
+
+    FILES = ("links.jsonl", "graph.graphml")
+
+    def __init__(self, out: Path | None, version: str, enabled: bool = True):
+        import mmap
+        self.index: dict[bytes, tuple] = {}
+        self.data: dict[str, object] = {}
+        if not enabled or out is None:
+            return
+        try:
+            with open(Path(out) / CACHE_DIR / LINKFILES_KIND / "index.pkl", "rb") as fh:
+                idx = pickle.load(fh)
+            if idx.get("version") != version:
+                return
+            for name in self.FILES:
+                f = Path(out) / name
+                st = idx["files"].get(name)
+                if st is None or not f.exists() or [f.stat().st_size, f.stat().st_mtime_ns] != list(st):
+                    continue
+                with open(f, "rb") as fh:
+                    self.data[name] = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if st[0] else b""
+        except Exception:  # no index, or a damaged one: every block is made again
+            self.data = {}
+            return
+        self.index = idx["blocks"]
+
+    def get(self, key: bytes, links: bool, graphml: bool) -> tuple | None:
+        """(lines of links.jsonl, node, edges, the entities in row order) of a block, each of the
+        files asked for; None when the block or a file asked for is not at hand."""
+        e = self.index.get(key)
+        if e is None:
+            return None
+        lb = nb = eb = None
+        if links:
+            d = self.data.get("links.jsonl")
+            if d is None or e[0] is None:
+                return None
+            lb = d[e[0][0]:e[0][0] + e[0][1]]
+        if graphml:
+            d = self.data.get("graph.graphml")
+            if d is None or e[1] is None:
+                return None
+            nb = d[e[1][0]:e[1][0] + e[1][1]]
+            eb = d[e[2][0]:e[2][0] + e[2][1]]
+        return lb, nb, eb, e[3]
+
+    @classmethod
+    def save(cls, tmp: Path, version: str, blocks: dict) -> None:
+        files = {}
+        for name in cls.FILES:
+            f = Path(tmp) / name
+            if f.exists():
+                st = f.stat()
+                files[name] = (st.st_size, st.st_mtime_ns)
+        d = Path(tmp) / CACHE_DIR / LINKFILES_KIND
+        d.mkdir(parents=True, exist_ok=True)
+        _dump({"version": version, "files": files, "blocks": blocks}, d / "index.pkl")
+
+
 def file_sha256(path: Path) -> str:
     """The sha256 of a file's bytes, read in chunks (inputs can be large)."""
     h = hashlib.sha256()

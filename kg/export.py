@@ -111,48 +111,64 @@ def graph_link_rows(linked: Iterable[tuple[Paper, list[Link]]], entities: Mappin
     or untagged skos:prefLabel; otherwise the query's answer would depend on the store's order
     of solutions, so this returns None and the caller reads the store.
     """
-    labels: dict[str, tuple[str, str, list[str]]] = {}
+    linked = list(linked)
+    labels = _row_labels(linked, entities, vocabulary)
+    if labels is None:
+        return None
+    rows = [r for paper, links in linked for r in _paper_rows(paper, links, labels)]
+    rows.sort(key=_row_order)
+    return rows
+
+
+def _row_labels(linked: list[tuple[Paper, list[Link]]], entities: Mapping[str, Entity],
+                vocabulary: Vocabulary) -> dict[str, tuple[str, str, tuple[str, ...]]] | None:
+    """Each linked entity's (type, English prefLabel, sorted other labels); None when the rows
+    cannot be made without the store (see graph_link_rows)."""
+    labels: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     papers: dict[str, str] = {}  # IRI -> key; the rows are sorted by key
-    rows = []
     for paper, links in linked:
         if paper.iri in papers or len({lk.entity for lk in links}) != len(links):
             return None
         papers[paper.iri] = paper.key
-        pid, iri, title = paper.key, paper.iri, paper.latest.title
         for lk in links:
-            ent = labels.get(lk.entity)
-            if ent is None:
-                e = entities.get(lk.entity)
-                if e is None:
-                    return None
-                pairs = entity_labels(e, vocabulary)
-                prefs = {lit.value for prop, lit in pairs
-                         if prop == skos.prefLabel and (lit.language or "en") == "en"}
-                if len(prefs) != 1:
-                    return None
-                alts = sorted({lit.value for prop, lit in pairs if prop in (skos.altLabel, kgo.acronym)})
-                ent = labels[lk.entity] = (e.type, prefs.pop(), alts)
-            etype, label, alts = ent
-            rel = kgo[lk.relation].value
-            rows.append({
-                "paper": pid,
-                "type": etype,
-                "label": label,
-                "alt_labels": alts,
-                "novel": rel.rsplit("#", 1)[-1] in NOVEL_RELATIONS,
-                "relation": rel,
-                "evidence": lk.evidence,
-                "matched": lk.matched,
-                "field": lk.field,
-                "rule": lk.rule,
-                "confidence": float(decimal_text(lk.confidence)),
-                "entity": lk.entity,
-                "paper_iri": iri,
-                "title": title,
-            })
+            if lk.entity in labels:
+                continue
+            e = entities.get(lk.entity)
+            if e is None:
+                return None
+            pairs = entity_labels(e, vocabulary)
+            prefs = {lit.value for prop, lit in pairs if prop == skos.prefLabel and (lit.language or "en") == "en"}
+            if len(prefs) != 1:
+                return None
+            alts = tuple(sorted({lit.value for prop, lit in pairs if prop in (skos.altLabel, kgo.acronym)}))
+            labels[lk.entity] = (e.type, prefs.pop(), alts)
     if len(set(papers.values())) != len(papers):
         return None
-    rows.sort(key=_row_order)
+    return labels
+
+
+def _paper_rows(paper: Paper, links: list[Link], labels: dict[str, tuple[str, str, tuple[str, ...]]]) -> list[dict]:
+    pid, iri, title = paper.key, paper.iri, paper.latest.title
+    rows = []
+    for lk in links:
+        etype, label, alts = labels[lk.entity]
+        rel = kgo[lk.relation].value
+        rows.append({
+            "paper": pid,
+            "type": etype,
+            "label": label,
+            "alt_labels": list(alts),
+            "novel": rel.rsplit("#", 1)[-1] in NOVEL_RELATIONS,
+            "relation": rel,
+            "evidence": lk.evidence,
+            "matched": lk.matched,
+            "field": lk.field,
+            "rule": lk.rule,
+            "confidence": float(decimal_text(lk.confidence)),
+            "entity": lk.entity,
+            "paper_iri": iri,
+            "title": title,
+        })
     return rows
 
 
@@ -195,6 +211,23 @@ def _data(key: str, value) -> str:
     return f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n'
 
 
+GRAPHML_OPEN = GRAPHML_KEYS + '  <graph edgedefault="directed">\n'
+GRAPHML_CLOSE = "  </graph>\n</graphml>\n"
+GRAPHML_EMPTY = '  <graph edgedefault="directed" />\n</graphml>\n'
+
+
+def _node(iri: str, kind: str, label: str, title: str) -> str:
+    return (f'    <node id="{_attr(iri)}">\n' + _data("kind", kind) + _data("label", label)
+            + _data("title", title) + "    </node>\n")
+
+
+def _edge(source: str, target: str, key: int, r: dict) -> str:
+    return (f'    <edge source="{_attr(source)}" target="{_attr(target)}" id="{key}">\n'
+            + _data("relation", r["relation"].rsplit("#", 1)[-1]) + _data("novel", r["novel"])
+            + _data("confidence", r["confidence"]) + _data("evidence", r["evidence"])
+            + "    </edge>\n")
+
+
 def write_graphml(rows: list[dict], path: Path) -> None:
     """Papers and entities as nodes, links as edges (for Gephi, Cytoscape, yEd).
 
@@ -211,17 +244,101 @@ def write_graphml(rows: list[dict], path: Path) -> None:
     with open(path, "w", encoding="utf-8", errors="xmlcharrefreplace", newline="\n") as fh:
         fh.write(GRAPHML_HEAD)
         if not nodes:
-            fh.write('  <graph edgedefault="directed" />\n</graphml>\n')
+            fh.write(GRAPHML_EMPTY)
             return
-        fh.write(GRAPHML_KEYS + '  <graph edgedefault="directed">\n')
+        fh.write(GRAPHML_OPEN)
         for iri, (kind, label, title) in nodes.items():
-            fh.write(f'    <node id="{_attr(iri)}">\n' + _data("kind", kind) + _data("label", label)
-                     + _data("title", title) + "    </node>\n")
+            fh.write(_node(iri, kind, label, title))
         for source in nodes:
             for target, links in edges.get(source, {}).items():
                 for key, r in enumerate(links):
-                    fh.write(f'    <edge source="{_attr(source)}" target="{_attr(target)}" id="{key}">\n'
-                             + _data("relation", r["relation"].rsplit("#", 1)[-1]) + _data("novel", r["novel"])
-                             + _data("confidence", r["confidence"]) + _data("evidence", r["evidence"])
-                             + "    </edge>\n")
-        fh.write("  </graph>\n</graphml>\n")
+                    fh.write(_edge(source, target, key, r))
+        fh.write(GRAPHML_CLOSE)
+
+
+def write_link_files(linked: list[tuple[Paper, list[Link]]], entities: Mapping[str, Entity], vocabulary: Vocabulary,
+                     keys: list[bytes], old, links_path: Path | None, graphml_path: Path | None) -> dict | None:
+    """links.jsonl and/or graph.graphml, the bytes write_links and write_graphml write for
+    graph_link_rows(linked, ...), made paper by paper: each paper's lines of links.jsonl, its node
+    and its edges of graph.graphml are one block each, copied from the previous build's files
+    (`old`, kg.cache.LinkFileBlocks) when the block's key is unchanged: the paper's key of its
+    graph.nt block (`keys`, in the order of `linked`; it covers the paper and its links) and the
+    labels of the entities it links. Returns the index of the new files' blocks, or None when
+    the rows must be read from the store (see graph_link_rows) and nothing was written."""
+    import hashlib
+    import marshal
+    labels = _row_labels(linked, entities, vocabulary)
+    if labels is None:
+        return None
+    order = sorted(range(len(linked)), key=lambda i: linked[i][0].key)
+    lfh = open(links_path, "wb") if links_path is not None else None
+    gfh = open(graphml_path, "wb") if graphml_path is not None else None
+    index: dict[bytes, tuple] = {}
+    edges: list[bytes] = []
+    seen: set[str] = set()
+    lpos = 0
+    gpos = 0
+    try:
+        if gfh is not None:
+            head = GRAPHML_HEAD.encode("utf-8")
+            gfh.write(head)
+            gpos = len(head)
+            any_rows = any(links for _p, links in linked)
+            if not any_rows:
+                gfh.write(GRAPHML_EMPTY.encode("utf-8"))
+                gfh.close()
+                gfh = None
+            else:
+                b = GRAPHML_OPEN.encode("utf-8")
+                gfh.write(b)
+                gpos += len(b)
+        for i in order:
+            paper, links = linked[i]
+            if not links:
+                continue
+            sig = marshal.dumps((keys[i], [(lk.entity, labels[lk.entity]) for lk in links]), 2)
+            key = hashlib.sha1(sig).digest()
+            hit = old.get(key, lfh is not None, gfh is not None) if old is not None else None
+            if hit is not None:
+                lb, nb, eb, ents = hit
+            else:
+                rows = sorted(_paper_rows(paper, links, labels), key=_row_order)
+                lb = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8") \
+                    if lfh is not None else None
+                if gfh is not None:
+                    nb = _node(paper.iri, "Paper", paper.key, paper.latest.title).encode("utf-8", "xmlcharrefreplace")
+                    eb = "".join(_edge(paper.iri, r["entity"], 0, r) for r in rows).encode("utf-8", "xmlcharrefreplace")
+                else:
+                    nb = eb = None
+                ents = tuple(r["entity"] for r in rows)
+            entry = [None, None, None, ents]
+            if lfh is not None:
+                lfh.write(lb)
+                entry[0] = (lpos, len(lb))
+                lpos += len(lb)
+            if gfh is not None:
+                gfh.write(nb)
+                entry[1] = (gpos, len(nb))
+                gpos += len(nb)
+                for e in ents:  # an entity's node follows the node of the first paper that links it
+                    if e not in seen:
+                        seen.add(e)
+                        etype, label, _alts = labels[e]
+                        b = _node(e, etype, label, label).encode("utf-8", "xmlcharrefreplace")
+                        gfh.write(b)
+                        gpos += len(b)
+                edges.append(eb)
+                entry[2] = len(eb)  # its offset is known once every node is written
+            index[key] = entry
+        if gfh is not None:
+            for entry, eb in zip(index.values(), edges):  # (in the order written)
+                gfh.write(eb)
+                entry[2] = (gpos, entry[2])
+                gpos += len(eb)
+            gfh.write(GRAPHML_CLOSE.encode("utf-8"))
+    finally:
+        if lfh is not None:
+            lfh.close()
+        if gfh is not None:
+            gfh.close()
+    return {k: tuple(v) for k, v in index.items()}

@@ -249,3 +249,24 @@ def test_a_damaged_ingest_cache_is_only_a_slower_build(tmp_path):
     files[0].write_bytes(b"\x80 not a pickle")
     build([DIGEST], out, progress=False, views=False, formats=("nt",))
     assert counts(out)["files_parsed"] == 1
+
+
+def test_a_changed_previous_links_file_is_not_copied_from(tmp_path):
+    """links.jsonl and graph.graphml are written paper by paper, copying the previous build's
+    unchanged blocks; a previous file that changed since it was written (here: edited, the same
+    size) is not copied from, and the build is still the cold build's."""
+    lines = rows()
+    days = tmp_path / "digests"
+    days.mkdir()
+    write(days / "day1.md", lines[:60])
+    out = tmp_path / "out"
+    build([days], out, progress=False, views=False)
+    assert (out / ".cache" / "linkfiles" / "index.pkl").exists()
+    for name in ("links.jsonl", "graph.graphml"):
+        data = (out / name).read_bytes()
+        (out / name).write_bytes(data.replace(b"a", b"b"))
+    write(days / "day2.md", lines[:2] + lines[60:])
+    build([days], out, progress=False, views=False)
+    cold = tmp_path / "cold"
+    build([days], cold, progress=False, views=False, cache=False)
+    same_files(out, cold)

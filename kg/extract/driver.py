@@ -26,6 +26,8 @@ def extract(papers: Iterable[Paper], nlp: Language, batch_size: int = 256) -> It
 
 
 _WORKER: dict = {}
+_MIN_FORKED = 100  # fewer papers are extracted in this process (forking costs more than it saves)
+_MIN_CHUNK = 25
 
 
 def _extract_chunk(bounds: tuple[int, int]) -> list[list[Mention]]:
@@ -44,9 +46,12 @@ def extract_all(papers: list[Paper], nlp: Language, processes: int | None = None
     import os
     if processes is None:
         processes = min(len(os.sched_getaffinity(0)), 4) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if processes < 2 or len(papers) < 4 * chunk or "fork" not in mp.get_all_start_methods():
+    if processes < 2 or len(papers) < _MIN_FORKED or "fork" not in mp.get_all_start_methods():
         yield from extract(papers, nlp)
         return
+    # (a few hundred papers, one day of an archive added to a build: chunks small enough that
+    # every worker gets its share)
+    chunk = max(_MIN_CHUNK, min(chunk, -(-len(papers) // (4 * processes))))
     _WORKER.update(papers=papers, nlp=nlp)
     try:
         with mp.get_context("fork").Pool(processes) as pool:

@@ -65,7 +65,7 @@ class TaskIndex:
         zh_labels = {lab.text for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
                      if lab.lang == "zh"}
         self.zh_modifiers = {lab[:k] for lab in zh_labels for k in range(1, len(lab) - 1)
-                             if any(lab[k:] == o for o in zh_labels)} | {lab for lab in zh_labels if len(lab) <= 6}
+                             if lab[k:] in zh_labels} | {lab for lab in zh_labels if len(lab) <= 6}
 
     def concept(self, text: str) -> str | None:
         """The vocabulary task a phrase is a label of."""
