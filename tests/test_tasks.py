@@ -222,3 +222,31 @@ def test_a_model_of_a_kind_addresses_that_modelling_task(nlp):
     got = inferred(nlp, "GOAT-SLM: A Spoken Language Model with Paralinguistic and Speaker Characteristic Awareness")
     assert "spoken-language-modeling" in got
     assert not inferred(nlp, "X: A Speech Foundation Model")
+
+
+# ---------------------------------------------------------------- an abstract's opening subject
+
+@pytest.mark.parametrize("title,summary,task", [
+    # the title states a task of its own; the summary opens with the paper's task, which the imported
+    # vocabulary has: a stated task, not one named in passing
+    ("Positive-Augmented Contrastive Learning for Vision-and-Language Evaluation",
+     "Caption generation has advanced, but its metrics still miss fine details of a caption. We "
+     "propose a learned metric and use it as a reward when captioning models are fine-tuned.",
+     "caption-generation"),
+    ("Positive-Augmented Contrastive Learning for Vision-and-Language Evaluation",
+     "图像描述生成（caption generation）近年进展很快。本文提出一种可学习的评价指标，并将其用作微调描述模型的奖励。",
+     None),  # (a Chinese summary opens otherwise: no English opening frame to read)
+])
+def test_an_abstract_opening_with_a_task_states_it(tasks_of, title, summary, task):
+    got = tasks_of(title, summary)
+    if task is not None:
+        assert task in got
+    assert got  # the title's own task is linked either way
+
+
+def test_a_task_named_in_passing_later_is_not_stated(tasks_of):
+    # the same task named in a later sentence only, beside the title's own: secondary, dropped
+    got = tasks_of("Positive-Augmented Contrastive Learning for Vision-and-Language Evaluation",
+                   "Metrics for vision-and-language systems often miss fine details. Our metric also "
+                   "helps caption generation.")
+    assert "caption-generation" not in got

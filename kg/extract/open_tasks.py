@@ -460,6 +460,13 @@ def _frame_matches(rx: re.Pattern, need: re.Pattern, text: str):
 
 
 @functools.lru_cache(maxsize=None)
+def _task_forming() -> frozenset:
+    """Qualifiers that name a narrower task of their own ("Joint Multi-Agent Motion Forecasting"):
+    words of the phrase even where _EN_STOP lists them."""
+    return lexicon().lower_set("en", "task-forming-qualifiers")
+
+
+@functools.lru_cache(maxsize=None)
 def _quality_suffixes() -> frozenset:
     return lexicon().lower_set("en", "quality-suffixes")
 
@@ -480,7 +487,8 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
         if gap.strip(" -") or (gap and "\n" in gap):
             break  # punctuation between: the phrase ends there
         low = word.lower()
-        if low in _EN_STOP or low.endswith("ly") and not title or re.fullmatch(r"[\d.]+", word) or taken >= 4:
+        if low in _EN_STOP and low not in _task_forming() or low.endswith("ly") and not title \
+                or re.fullmatch(r"[\d.]+", word) or taken >= 4:
             break
         if "-" in low and low.rsplit("-", 1)[1] in _quality_suffixes():
             break  # "Transformer-Based", "Text-driven", "Noise-Aware": a property of the method, no word of the task
