@@ -487,7 +487,8 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
         if gap.strip(" -") or (gap and "\n" in gap):
             break  # punctuation between: the phrase ends there
         low = word.lower()
-        if low in _EN_STOP and low not in _task_forming() or low.endswith("ly") and not title \
+        # (a task-forming qualifier qualifies a task name, not a bare head: "Early Joint Learning of ...")
+        if low in _EN_STOP and not (taken and low in _task_forming()) or low.endswith("ly") and not title \
                 or re.fullmatch(r"[\d.]+", word) or taken >= 4:
             break
         if "-" in low and low.rsplit("-", 1)[1] in _quality_suffixes():
