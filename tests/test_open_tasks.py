@@ -58,8 +58,11 @@ def test_frames(text, title, expected):
     ("A Memory Bank for Personalized Reef Species Classification", True, ["Personalized Reef Species Classification"]),
     ("Attention Recalibration for Detailed Aerial Image Captioning", True, ["Detailed Aerial Image Captioning"]),
     ("该论文属于个性化珊瑚物种分类任务。", False, ["个性化珊瑚物种分类"]),
-    # -ing words that open many task labels are words of a task name, not lead verbs
+    # -ing words that open many task labels are words of a task name after a lead verb, not lead verbs
     ("Enhancing Learning Path Recommendation via Multi-task Learning", True, ["Learning Path Recommendation"]),
+    # a title in sentence case: its task's words are lower case; in Title Case a lower-case word ends it
+    ("Diffusion-based learning of contact plans for agile locomotion", True, ["agile locomotion"]),
+    ("Contact Plans for agile Locomotion", True, []),
 ])
 def test_frames_end_where_the_task_name_ends(text, title, expected):
     assert [t.label for t in find_open_tasks(text, title)] == expected

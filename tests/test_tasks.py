@@ -250,3 +250,19 @@ def test_a_task_named_in_passing_later_is_not_stated(tasks_of):
                    "Metrics for vision-and-language systems often miss fine details. Our metric also "
                    "helps caption generation.")
     assert "caption-generation" not in got
+
+
+@pytest.mark.parametrize("title,task", [
+    ("Automatically Generating Riddles for Concept Attainment", "riddle generation"),  # an adverb before the verb
+    ("Modeling User Redemption Behavior in Incentive Programs", "user redemption behavior modeling"),
+    ("Characterizing Response Lengths of Chat Assistants", "response length characterization"),
+    ("Detecting personal data in scanned forms", "personal data detection"),  # sentence case
+    # "learning" after a lead verb is a word of the task; opening the phrase it is the verb
+    ("Enhancing Learning Path Recommendation via Multi-task Learning", "learning path recommendation"),
+    ("AirIO: Learning Inertial Odometry with IMU Features", "inertial odometry"),
+])
+def test_title_verb_and_object_name_the_task(nlp, title, task):
+    doc = nlp(title)
+    names = doc.user_data.get("kg_task_names", {})
+    got = {names.get((sp.start, sp.end)) or sp.text for sp in doc.spans["kg_tasks"]}
+    assert task in got

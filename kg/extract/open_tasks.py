@@ -493,8 +493,8 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
             break
         if "-" in low and low.rsplit("-", 1)[1] in _quality_suffixes():
             break  # "Transformer-Based", "Text-driven", "Noise-Aware": a property of the method, no word of the task
-        if title and not (word[0].isupper() or word[0].isdigit()):
-            break
+        if title and not (word[0].isupper() or word[0].isdigit()) and title_case(text):
+            break  # (a lower-case word of a Title Case title is no word of its task's name)
         sentence_start = not text[:base + w.start()].strip() or re.search(r"[.!?。]\s*$", text[:base + w.start()])
         if not title and word[0].isupper() and not re.fullmatch(r"[A-Z0-9][A-Z0-9\-]+", word) and not sentence_start:
             break  # a capitalised word inside a sentence belongs to a name, not to a task phrase
@@ -513,6 +513,17 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
     if " " not in phrase.strip() and "-" not in phrase:
         return None  # a bare head noun ("detection") names no task
     return start, phrase
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z\-']*")
+
+
+def title_case(title: str) -> bool:
+    """The title is written in Title Case ("Diffusion-Based Learning of Contact Plans"), not in
+    sentence case ("Diffusion-based learning of contact plans for agile locomotion"): most of
+    its words after the first that are no function words start with a capital."""
+    words = [w for w in _TITLE_WORD.findall(title)[1:] if w.lower() not in _EN_STOP]
+    return not words or sum(w[0].isupper() for w in words) * 2 >= len(words)
 
 
 def _spells_title_name(title: str, phrase: str) -> bool:

@@ -59,7 +59,9 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             while len(words) - lead > 1 and words[lead].lower() not in task_forming_qualifiers() and (
                     words[lead].lower() in _LEAD_SKIP or words[lead].lower() in GENERIC_QUALIFIERS
                     or words[lead].lower().endswith("ing") and (lead == 0 or words[lead].lower() not in index.domain_words)
-                    and words[lead].lower() not in index.task_ing_words):
+                    and (words[lead].lower() not in index.task_ing_words or not (lead or _after_lead_verb(doc, t.start)))):
+                # ("Enhancing Learning Path Recommendation": after a lead verb, "learning" is a word of
+                # the task's name; opening the title's clause it is the verb: "Learning Inertial Odometry")
                 lead += 1
             if lead:
                 cut = len(" ".join(words[:lead])) + 1
@@ -122,6 +124,12 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                     doc.user_data.setdefault("kg_task_alt", {})[key] = t.written
         out.append(span)
     return out
+
+
+def _after_lead_verb(doc: Doc, start: int) -> bool:
+    """The word before offset `start` is a title's lead verb ("Enhancing", "Towards")."""
+    m = re.search(r"([A-Za-z]+)\s+$", doc_text(doc)[max(0, start - 40):start])
+    return m is not None and (m.group(1).lower().endswith("ing") or m.group(1).lower() in _LEAD_SKIP)
 
 
 @functools.lru_cache(maxsize=None)

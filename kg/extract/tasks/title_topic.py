@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..doc import doc_text
 from ..lexicon import lexicon
-from ..open_tasks import OpenTask, _spells_title_name
+from ..open_tasks import OpenTask, _spells_title_name, title_case
 from ..registry import task_strategy
 from .common import GENERIC_QUALIFIERS, LEAD_SKIP
 from .frames import task_label_en
@@ -63,9 +63,10 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def _object(text: str, pos: int) -> list[tuple[int, int, list[str]]]:
+def _object(text: str, pos: int, lower_ok: bool = False) -> list[tuple[int, int, list[str]]]:
     """The objects after a verb at pos: one noun phrase of at most four title words, or two
-    coordinated ones ("Bias and Alignment in ..."): (start, end, words) each."""
+    coordinated ones ("Bias and Alignment in ..."): (start, end, words) each. Title words start
+    with a capital, unless the title is in sentence case (lower_ok)."""
     out: list[tuple[int, int, list[str]]] = []
     words: list[re.Match] = []
     i = pos
@@ -80,7 +81,7 @@ def _object(text: str, pos: int) -> list[tuple[int, int, list[str]]]:
                 return []  # "Mitigating the Semantic-Acoustic Conflict", "Regulating the Agency of":
                 # a particular thing the paper works on, not the object of a task's name
             pass
-        elif low in _OBJECT_END or not (w[0].isupper() or w[0].isdigit()):
+        elif low in _OBJECT_END or not (w[0].isupper() or w[0].isdigit() or lower_ok):
             if low == "and" and words and not out:  # "Bias and Alignment": a second object
                 out.append((words[0].start(), words[-1].end(), [x.group() for x in words]))
                 words = []
@@ -153,12 +154,18 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
     names = doc.user_data.setdefault("kg_task_names", {})
     broader = doc.user_data.setdefault("kg_task_broader", {})
     known = {k.kb_id_ for k in found if k.kb_id_}
+    lower_ok = not title_case(text)  # a title in sentence case: its task's words are lower case
     for c in _CLAUSE.finditer(text):
         m = _WORD.match(text, c.end())
         if m is None:
             continue
         first = m.group()
         low = first.lower()
+        if low.endswith("ly") and text[m.end():m.end() + 1] == " ":
+            # "Automatically Generating Riddles ...": the adverb before the verb is no part of the task
+            nxt = _WORD.match(text, m.end() + 1)
+            if nxt is not None and nxt.group().lower() in nominals:
+                m, first, low = nxt, nxt.group(), nxt.group().lower()
         after = m.end()
         verbs: list[str | None] = []
         topic_only = False
@@ -169,17 +176,17 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
             if two and two.group(1).lower() in nominals:
                 verbs.append(nominals[two.group(1).lower()])
                 after += two.end()
-            objects = _object(text, after + 1) if text[after:after + 1] == " " else []
+            objects = _object(text, after + 1, lower_ok) if text[after:after + 1] == " " else []
         else:
             # "Detection of Personal Data", "Robust Detection of Chinese AI-Generated Text": a bare
             # task noun (after its qualities) and what it is of
-            lead = _object(text, c.end())
+            lead = _object(text, c.end(), lower_ok)
             words = lead[0][2] if len(lead) == 1 else []
             k = _qualities(words)
             of = re.match(r"\s+of\s+", text[lead[0][1]:]) if len(lead) == 1 else None
             if of and len(words) == k + 1 and (words[k].lower() in heads or words[k].lower().rstrip("s") in heads):
                 verbs.append(words[k].lower())
-                objects = _object(text, lead[0][1] + of.end())
+                objects = _object(text, lead[0][1] + of.end(), lower_ok)
             else:  # "AI Ethics Education in India: ...": a noun phrase ending with a topic head noun
                 verbs.append(None)
                 objects, topic_only = lead[-1:], True
