@@ -63,6 +63,11 @@ def test_frames(text, title, expected):
     # a title in sentence case: its task's words are lower case; in Title Case a lower-case word ends it
     ("Diffusion-based learning of contact plans for agile locomotion", True, ["agile locomotion"]),
     ("Contact Plans for agile Locomotion", True, []),
+    # a title's first of two coordinated tasks, and a task before a system noun
+    ("Bronze Inscription Restoration and Dating with Language Models", True, ["Bronze Inscription Restoration"]),
+    ("BIRD: Bronze Inscription Restoration and Dating", True, []),  # the long form of the title's name
+    ("A Training-Free Hallucination Mitigation Framework for Vision-Language Models", True, ["Hallucination Mitigation"]),
+    ("Psychology and Cognition Enabled Automated Driving Systems", True, ["Automated Driving"]),
 ])
 def test_frames_end_where_the_task_name_ends(text, title, expected):
     assert [t.label for t in find_open_tasks(text, title)] == expected

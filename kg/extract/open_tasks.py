@@ -351,7 +351,8 @@ def _zh_context(text: str, xs: int, xe: int, glosses: dict, heads: tuple[str, ..
 _EN_STOP = frozenset("""a an the of and or for with in on to by via using from into onto over under at as is are
 was were be been being can could may might will would shall should this that these those its their our we they
 it which who whom whose such both either each every all any some many much more most less few several various
-other new novel existing current prior previous recent proposed based driven aware guided improved improving
+other new novel existing current prior previous recent proposed based driven aware guided enabled powered
+assisted empowered inspired oriented improved improving
 enhanced enhancing efficient effective robust accurate better simple strong general generic unified joint
 towards toward through across between within without beyond than while when where how what why not no
 further also even only just very highly task tasks problem problems challenge challenges setting settings

@@ -21,5 +21,8 @@ NUMBER_WORDS = lexicon().lower_set("en", "number-words")
 
 
 def is_title(doc: Doc) -> bool:
-    """A title: one line of at most 300 characters (the title-only strategies run on it)."""
-    return "\n" not in doc_text(doc) and len(doc_text(doc)) <= 300
+    """A title: one line of at most 300 characters that does not end as an English sentence does
+    (a short English summary, "We cast X as Y and improve Z.", is no title; the title-only
+    strategies run on titles; a short Chinese summary is read as one: its frames are the title's)."""
+    text = doc_text(doc)
+    return "\n" not in text and len(text) <= 300 and not text.rstrip().endswith(".")
