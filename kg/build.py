@@ -676,9 +676,7 @@ def _rows_and_views(linked, entities, vocabulary, out: Path, formats: tuple[str,
         return None
     summaries = {p.iri: p.latest.summary for p, _ in linked if p.latest.summary}
     issued = {p.iri: p.date for p, _ in linked if p.date}  # the views' months (dcterms:issued)
-    from .viz import build_views
-    from .viz.data import Data
-    return build_views(out, Data.from_rows(rows, summaries, issued))
+    return _links_views(rows, summaries, out, ("views",), issued)  # (links.jsonl and GraphML are written)
 
 
 def _links_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...],

@@ -286,11 +286,11 @@ class LinkFileBlocks:
 
     FILES = ("links.jsonl", "graph.graphml")
 
-    def __init__(self, out: Path | None, version: str, enabled: bool = True):
+    def __init__(self, out: Path | None, version: str):
         import mmap
         self.index: dict[bytes, tuple] = {}
         self.data: dict[str, object] = {}
-        if not enabled or out is None:
+        if out is None:
             return
         try:
             with open(Path(out) / CACHE_DIR / LINKFILES_KIND / "index.pkl", "rb") as fh:

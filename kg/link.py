@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 import re
 
 from .extract.registry import is_strong, rank as rule_rank
-from .extract.tasks.frames import task_forming_qualifiers
+from .extract.open_tasks import task_forming_qualifiers
 from .consolidate import CATEGORY_RULE, category_task
 from .model import TYPES, Entity, Link, Mention, Paper, Result
 from .vocab import EN_STEM, ModifierText, Vocabulary, entity_iri, norm, rule_words

@@ -38,13 +38,19 @@ def same_files(a: Path, b: Path) -> None:
     assert counts(a)["triples"] == counts(b)["triples"] == len(sa)
 
 
-def test_adding_a_day_extracts_only_the_new_papers(tmp_path):
+def first_day(tmp_path: Path) -> tuple[list[str], Path, Path]:
+    """The bundled digest's first 60 rows as day 1 in a digest folder, built into OUT: (rows, folder, OUT)."""
     lines = rows()
     days = tmp_path / "digests"
     days.mkdir()
     write(days / "day1.md", lines[:60])
     out = tmp_path / "out"
     build([days], out, progress=False, views=False)
+    return lines, days, out
+
+
+def test_adding_a_day_extracts_only_the_new_papers(tmp_path):
+    lines, days, out = first_day(tmp_path)
     first = counts(out)
     assert first["papers_from_cache"] == 0 and first["papers_extracted"] == first["papers"]
     write(days / "day2.md", lines[:2] + lines[60:])  # the next day: the rest of the rows
@@ -255,12 +261,7 @@ def test_a_changed_previous_links_file_is_not_copied_from(tmp_path):
     """links.jsonl and graph.graphml are written paper by paper, copying the previous build's
     unchanged blocks; a previous file that changed since it was written (here: edited, the same
     size) is not copied from, and the build is still the cold build's."""
-    lines = rows()
-    days = tmp_path / "digests"
-    days.mkdir()
-    write(days / "day1.md", lines[:60])
-    out = tmp_path / "out"
-    build([days], out, progress=False, views=False)
+    lines, days, out = first_day(tmp_path)
     assert (out / ".cache" / "linkfiles" / "index.pkl").exists()
     for name in ("links.jsonl", "graph.graphml"):
         data = (out / name).read_bytes()

@@ -410,7 +410,7 @@ def _en() -> tuple[frozenset, list[tuple[re.Pattern, float, bool, re.Pattern | N
         frames.append((re.compile(pattern, re.I), float(conf), bool(scope and scope[0] == "title"), need, windowed))
     # (less the qualifiers that name a narrower task of their own: "few-shot", "streaming")
     qualifiers = (frozenset(w for w in rule_words("generic-qualifiers.txt")) | lexicon().lower_set("en", "study-qualifiers")) \
-        - lexicon().lower_set("en", "task-forming-qualifiers")
+        - task_forming_qualifiers()
     return heads, frames, qualifiers
 
 
@@ -461,9 +461,9 @@ def _frame_matches(rx: re.Pattern, need: re.Pattern, text: str):
 
 
 @functools.lru_cache(maxsize=None)
-def _task_forming() -> frozenset:
-    """Qualifiers that name a narrower task of their own ("Joint Multi-Agent Motion Forecasting"):
-    words of the phrase even where _EN_STOP lists them."""
+def task_forming_qualifiers() -> frozenset[str]:
+    """Qualifiers that name a narrower task of their own ("Few-Shot Knowledge Graph Completion",
+    "Joint Multi-Agent Motion Forecasting"): words of a task phrase even where _EN_STOP lists them."""
     return lexicon().lower_set("en", "task-forming-qualifiers")
 
 
@@ -479,6 +479,7 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
     words = list(_EN_WORD.finditer(text[max(0, head_start - 80):head_start]))
     base = max(0, head_start - 80)
     start = head_start
+    lower_stops = title and title_case(text)  # (a lower-case word of a Title Case title is no word of its task's name)
     taken = 0
     for w in reversed(words):
         if base + w.start() < left:
@@ -489,13 +490,13 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
             break  # punctuation between: the phrase ends there
         low = word.lower()
         # (a task-forming qualifier qualifies a task name, not a bare head: "Early Joint Learning of ...")
-        if low in _EN_STOP and not (taken and low in _task_forming()) or low.endswith("ly") and not title \
+        if low in _EN_STOP and not (taken and low in task_forming_qualifiers()) or low.endswith("ly") and not title \
                 or re.fullmatch(r"[\d.]+", word) or taken >= 4:
             break
         if "-" in low and low.rsplit("-", 1)[1] in _quality_suffixes():
             break  # "Transformer-Based", "Text-driven", "Noise-Aware": a property of the method, no word of the task
-        if title and not (word[0].isupper() or word[0].isdigit()) and title_case(text):
-            break  # (a lower-case word of a Title Case title is no word of its task's name)
+        if lower_stops and not (word[0].isupper() or word[0].isdigit()):
+            break
         sentence_start = not text[:base + w.start()].strip() or re.search(r"[.!?。]\s*$", text[:base + w.start()])
         if not title and word[0].isupper() and not re.fullmatch(r"[A-Z0-9][A-Z0-9\-]+", word) and not sentence_start:
             break  # a capitalised word inside a sentence belongs to a name, not to a task phrase

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..doc import doc_text
 from ..lexicon import lexicon
-from ..open_tasks import OpenTask, find_open_tasks
+from ..open_tasks import OpenTask, find_open_tasks, task_forming_qualifiers
 from ..registry import task_strategy
 from .common import GENERIC_QUALIFIERS, LEAD_SKIP as _LEAD_SKIP, is_title
 from .index import QUALITY_SUFFIX
@@ -130,12 +130,6 @@ def _after_lead_verb(doc: Doc, start: int) -> bool:
     """The word before offset `start` is a title's lead verb ("Enhancing", "Towards")."""
     m = re.search(r"([A-Za-z]+)\s+$", doc_text(doc)[max(0, start - 40):start])
     return m is not None and (m.group(1).lower().endswith("ing") or m.group(1).lower() in _LEAD_SKIP)
-
-
-@functools.lru_cache(maxsize=None)
-def task_forming_qualifiers() -> frozenset[str]:
-    """Qualifiers that name a narrower task of their own ("Few-Shot Knowledge Graph Completion")."""
-    return lexicon().lower_set("en", "task-forming-qualifiers")
 
 
 @functools.lru_cache(maxsize=None)

@@ -36,8 +36,12 @@ class TaskIndex:
         # words that lead titles are no words of task names, whatever task label holds them
         # ("Bridging ...", "Beyond ...", "Two ..."): function words, numbers, verbs in -ing
         # unless the word is a task's own (a label starting or made of it: "Speaking Style ...")
-        starts = {re.split(r"[\s-]+", lab.text.lower())[0] for c in vocabulary.concepts.values() if c.type == "Task"
-                  for lab in c.labels if lab.lang in (None, "en")}
+        start_counts: dict[str, int] = {}  # first word -> how many task concepts have a label opening with it
+        for c in vocabulary.concepts.values():
+            if c.type == "Task":
+                for w in {re.split(r"[\s-]+", lab.text.lower())[0] for lab in c.labels if lab.lang in (None, "en")}:
+                    start_counts[w] = start_counts.get(w, 0) + 1
+        starts = set(start_counts)
         counts: dict[str, int] = {}
         for c in vocabulary.concepts.values():
             if c.type == "Task":
@@ -46,13 +50,7 @@ class TaskIndex:
         self.domain_words -= LEAD_SKIP | NUMBER_WORDS
         # -ing words that open many task labels of the whole vocabulary ("learning", "referring",
         # "singing"): nouns of task names, not the verbs that lead titles ("Learning Path Recommendation")
-        lead_counts: dict[str, int] = {}
-        for c in vocabulary.concepts.values():
-            if c.type == "Task":
-                for w in {re.split(r"[\s-]+", lab.text.lower())[0] for lab in c.labels if lab.lang in (None, "en")}:
-                    if w.endswith("ing"):
-                        lead_counts[w] = lead_counts.get(w, 0) + 1
-        self.task_ing_words = frozenset(w for w, n in lead_counts.items() if n >= 5) - LEAD_SKIP
+        self.task_ing_words = frozenset(w for w, n in start_counts.items() if n >= 5 and w.endswith("ing")) - LEAD_SKIP
         self.domain_words = {w for w in self.domain_words if not w.endswith("ing") or counts.get(w, 0) >= 3 or w in starts
                              and counts.get(w, 0) >= 2}
         # the words that two task labels of the whole vocabulary share, no verbs in -ing, function
