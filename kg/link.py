@@ -300,6 +300,15 @@ class Linker:
                     and ents[iri].label.split()[0].lower() not in task_forming_qualifiers():
                 # (not one a task-forming qualifier opens: "AI-Generated Image Detection" beside
                 # image classification is a task of its own)
+                # the vocabulary task it names in short takes its mentions, and with them the
+                # title's standing
+                # (the one whose name holds every word of it: "... for Semantic Scene Completion"
+                # is 3D semantic scene completion)
+                words = _words(ents[iri].label)
+                near = sorted(i for i, e in ents.items() if e.type == "Task" and e.known
+                              and any(words < _words(lab) for lab in (e.label, *e.alt_labels)))
+                if near:
+                    groups[near[0]].extend(groups[iri])
                 del groups[iri], ents[iri]
         self._one_task_two_names(groups, ents)
         self._glossed_title_task(groups, ents)
@@ -566,6 +575,10 @@ def _en_head(label: str) -> str:
 
 _TASK_HEAD_WORDS = frozenset({"recognition", "detection", "prediction", "classification", "estimation", "generation",
                               "analysis", "understanding", "task", "modeling", "modelling", "learning"})
+
+
+def _words(label: str) -> set[str]:
+    return set(re.split(r"[^a-z0-9]+", label.lower())) - {""}
 
 
 def _content_words(label: str) -> set[str]:

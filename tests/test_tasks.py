@@ -266,3 +266,16 @@ def test_title_verb_and_object_name_the_task(nlp, title, task):
     names = doc.user_data.get("kg_task_names", {})
     got = {names.get((sp.start, sp.end)) or sp.text for sp in doc.spans["kg_tasks"]}
     assert task in got
+
+
+@pytest.mark.parametrize("title, summary, task", [
+    ("Towards Object-Level Feature Learning for Semantic Scene Completion",
+     "Camera-based 3D semantic scene completion matters for driving. We propose a new encoder.",
+     "3d-semantic-scene-completion"),
+    ("Sparse Queries for Semantic Scene Completion",
+     "该论文属于3D semantic scene completion任务，提出稀疏查询方法。", "3d-semantic-scene-completion"),
+])
+def test_title_task_named_in_short_is_the_summarys_fuller_vocabulary_task(tasks_of, title, summary, task):
+    # the title's shorter name and the vocabulary task the summary names in full are one task,
+    # kept with the title's standing beside a title task of another kind
+    assert task in tasks_of(title, summary)
