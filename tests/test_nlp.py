@@ -19,6 +19,8 @@ x:d-meld a skos:Concept, kgo:Dataset ; skos:prefLabel "MELD"@en .
 x:d-iemocap a skos:Concept, kgo:Dataset ; skos:prefLabel "IEMOCAP"@en .
 x:d-crema a skos:Concept, kgo:Dataset ; skos:prefLabel "CREMA-D"@en .
 x:d-aist a skos:Concept, kgo:Dataset ; skos:prefLabel "AIST++"@en .
+x:d-imagenet a skos:Concept, kgo:Dataset ; skos:prefLabel "ImageNet"@en .
+x:d-coco a skos:Concept, kgo:Dataset ; skos:prefLabel "COCO"@en .
 x:t-ser a skos:Concept, kgo:Task ; skos:prefLabel "speech emotion recognition"@en ;
     skos:altLabel "语音情感识别"@zh ; kgo:acronym "SER" .
 x:m-pca a skos:Concept, kgo:Method ; skos:prefLabel "principal component analysis"@en ; kgo:acronym "PCA" .
@@ -47,6 +49,16 @@ def test_latin_names_glued_to_chinese_are_kept_whole(nlp):
     toks = words(nlp, "结合Wav2Vec2.0与DCRF-BiLSTM，在AIST++和CREMA-D上对比GPT-4o和Qwen3。")
     for name in ["Wav2Vec2.0", "DCRF-BiLSTM", "AIST++", "CREMA-D", "GPT-4o", "Qwen3"]:
         assert name in toks
+
+
+@pytest.mark.parametrize("text, found", [
+    ("class-conditional generation on ImageNet-256 and ImageNet-64x64", [("ImageNet-256", "d-imagenet"), ("ImageNet-64x64", "d-imagenet")]),
+    ("在COCO-2017和ImageNet-1k上评测", [("COCO-2017", "d-coco"), ("ImageNet-1k", "d-imagenet")]),
+    ("we train on Foonet-256 and MELDX-2017", []),       # no known dataset before the size
+    ("a BERT-768 encoder", []),                         # a known name glued to a number, but a method
+])
+def test_a_dataset_glued_to_its_size_or_year_is_that_dataset(nlp, text, found):
+    assert [m for m in matches(nlp, text) if m[1].startswith("d-")] == found
 
 
 def test_text_is_preserved_exactly(nlp):

@@ -125,13 +125,21 @@ class VocabMatcher:
 
     def _glued_releases(self, doc: Doc, taken: list[bool]) -> list[Span]:
         """A known model's name glued to its release ("Gemini-2.5-Pro", "Claude-3.5-Sonnet"), one
-        token that no label matches: a span of the model, which mentions_from_doc makes the release."""
+        token that no label matches: a span of the model, which mentions_from_doc makes the release;
+        a known dataset's name glued to a size or resolution ("ImageNet-256"): that dataset."""
         out: list[Span] = []
         for i, word in enumerate(doc_words(doc)[0]):
             if taken[i] or "-" not in word:
                 continue
             m = GLUED_RELEASE.fullmatch(word)
             if m is None:
+                v = GLUED_SPLIT.fullmatch(word)
+                # a known dataset glued to a size or resolution ("ImageNet-256", "COCO-2017"): that dataset
+                for iri, kind, label in self._entries.get(norm_token(v.group("stem")), ()) if v else ():
+                    if self.vocabulary.concepts[iri].type == "Dataset" and _case_ok(v.group("stem"), label, kind, "Dataset"):
+                        out.append(Span(doc, i, i + 1, label="Dataset", kb_id=iri))
+                        taken[i] = True
+                        break
                 continue
             for iri, kind, label in self._entries.get(norm_token(m.group("stem")), ()):
                 if self.vocabulary.concepts[iri].type == "Method" and _case_ok(m.group("stem"), label, kind, "Method"):
@@ -184,6 +192,10 @@ class VocabMatcher:
 # (ontology/lexicon/en/model-tier-words.txt): "Gemini-2.5-Pro", "Llama-4-Scout", "Claude-3.5-Sonnet"
 GLUED_RELEASE = re.compile(rf"(?P<stem>[A-Z][A-Za-z]{{2,}})-(?P<v>[1-9]\d?(?:\.\d{{1,2}})?)"
                            rf"(?P<tier>(?:-(?:{lexicon().alternation('en', 'model-tier-words')}))*)")
+
+
+# a dataset's name glued to a size, resolution or year: "ImageNet-256", "ImageNet-64x64", "COCO-2017"
+GLUED_SPLIT = re.compile(r"(?P<stem>[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{3,})-(?:\d{2,4}(?:[xX×]\d{2,4})?|\d{1,3}[kK])")
 
 
 @functools.lru_cache(maxsize=1 << 18)
