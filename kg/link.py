@@ -292,11 +292,17 @@ class Linker:
         inside = self._inside_chinese_names(groups, ents)
         for iri in inside:
             del groups[iri], ents[iri]
-        known_words = {w for iri, e in ents.items() if e.type == "Task" and e.known
-                       for lab in (e.label, *e.alt_labels) for w in _content_words(lab)}
+        # (a vocabulary task read only from a verb of the summary, "We detect vehicles", names in
+        # short only a task of its own head noun: not the title's "Vehicle Tracking")
+        known_words: dict[str | None, set[str]] = defaultdict(set)
+        for iri, e in ents.items():
+            if e.type == "Task" and e.known:
+                verb_only = all(m.rule == "task-inference" and m.field != "title" for m in groups[iri])
+                for lab in (e.label, *e.alt_labels):
+                    known_words[lab.split()[-1].lower() if verb_only else None].update(_content_words(lab))
         for iri in [i for i, e in ents.items() if e.type == "Task" and not e.known and not e.broader]:
             if all(m.rule in ("task-frame", "task-title") for m in groups[iri]) \
-                    and _content_words(ents[iri].label) & known_words \
+                    and _content_words(ents[iri].label) & (known_words[None] | known_words[ents[iri].label.split()[-1].lower()]) \
                     and ents[iri].label.split()[0].lower() not in task_forming_qualifiers():
                 # (not one a task-forming qualifier opens: "AI-Generated Image Detection" beside
                 # image classification is a task of its own)

@@ -279,3 +279,21 @@ def test_title_task_named_in_short_is_the_summarys_fuller_vocabulary_task(tasks_
     # the title's shorter name and the vocabulary task the summary names in full are one task,
     # kept with the title's standing beside a title task of another kind
     assert task in tasks_of(title, summary)
+
+
+@pytest.mark.parametrize("title, summary, tasks, not_tasks", [
+    ("A Lightweight Framework for Edge-Assisted Vehicle Tracking and Collision Prediction",
+     "We detect vehicles with a small detector on roadside cameras and forecast crashes from their paths.",
+     {"vehicletracking", "collisionprediction"}, set()),
+    ("One Network for Crop Row Segmentation and Weed Density Estimation",
+     "提出一个同时分割作物行并估计杂草密度的轻量网络，在两个农田数据集上验证。",
+     {"croprowsegmentation", "weeddensityestimation"}, set()),
+    # a head alone, or a phrase ending in no task head, names no second task
+    ("Joint Pedestrian Detection and Tracking in Crowds", "We track people in dense scenes.",
+     set(), {"tracking"}),
+    ("Towards Pedestrian Detection and Robust Design", "We detect people in dense scenes.",
+     set(), {"robustdesign", "design"}),
+])
+def test_a_title_task_coordinated_with_another_names_both(tasks_of, title, summary, tasks, not_tasks):
+    got = tasks_of(title, summary)
+    assert tasks <= got and not (not_tasks & got)

@@ -14,6 +14,7 @@ order declared in ORDER; each receives the tasks found so far and returns the on
   model-kind      title_phrases.py  (titles) "X: A Spoken Language Model" -> spoken language modeling
   open-tasks      frames.py         tasks stated in a frame (该论文属于X任务, the task of X), kg.extract.open_tasks
   title-topic     title_topic.py    (titles) "Detecting Personal Data in ..." -> personal data detection
+  title-conjunct  coordination.py   (titles) "Vehicle Tracking and Collision Prediction": the second task too
 
 Results go to doc.spans["kg_tasks"] (label "Task", kb_id the concept; "" for a new task, whose name
 and broader task are in doc.user_data["kg_task_names"] / ["kg_task_broader"]; a task stated in a
@@ -31,7 +32,7 @@ from .common import is_title
 from .index import TaskIndex
 
 ORDER = ("vocabulary", "coordination", "verb-phrases", "conditioned", "specialise",
-         "title-phrases", "shared-modifier", "model-kind", "open-tasks", "title-topic")
+         "title-phrases", "shared-modifier", "model-kind", "open-tasks", "title-topic", "title-conjunct")
 if set(ORDER) != set(TASK_STRATEGIES) or len(ORDER) != len(TASK_STRATEGIES):
     raise RuntimeError(f"kg.extract.tasks.ORDER does not list the registered task strategies: "
                        f"{sorted(set(ORDER) ^ set(TASK_STRATEGIES))}")

@@ -2,6 +2,7 @@
 title's modifier shared by coordinated heads ("Singing Transcription, Alignment, and Refined Style Annotation")."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Doc, Span
@@ -77,5 +78,81 @@ def shared_modifier(index, doc: Doc, found: list[Span]) -> list[Span]:
             if not iri:
                 names[(span.start, span.end)] = name
                 broader[(span.start, span.end)] = index.concept(own) if words else None
+            out.append(span)
+    return out
+
+
+# a title's second task after a first one: "Vehicle Tracking and Collision Prediction"
+_CONJUNCT_AFTER = re.compile(r"\s*,?\s+(?:and|&)\s+(?P<b>(?:[A-Za-z][A-Za-z0-9-]*\s+){1,2}[A-Za-z][A-Za-z-]*)\b(?![-'])")
+_CONJUNCT_BEFORE = re.compile(r"(?:^|[\s:：])(?P<b>(?:[A-Za-z][A-Za-z0-9-]*\s+){1,2}[A-Za-z][A-Za-z-]*)\s*,?\s+(?:and|&)\s+$")
+
+
+def _open_head(word: str) -> bool:
+    from .title_topic import _lexicon
+    heads = _lexicon()[2]
+    low = word.lower()
+    return low in heads or low.endswith("s") and low[:-1] in heads
+
+
+@task_strategy("title-conjunct", title_only=True)
+def title_conjunct(index, doc: Doc, found: list[Span]) -> list[Span]:
+    """A title's task coordinated with another task name ending with a task head noun: "Edge-Assisted
+    Vehicle Tracking and Collision Prediction" (vehicle tracking found) names collision prediction
+    too, with the first one's standing. Both conjuncts are written in the title's case; generic
+    qualities ("Robust", "Efficient") open no task name."""
+    from ..open_tasks import title_case
+    from .frames import task_label_en
+    from .title_topic import _qualities
+    text = doc_text(doc)
+    tc = title_case(text)
+    out: list[Span] = []
+    info = doc.user_data.setdefault("kg_task_open", {})
+    names = doc.user_data.setdefault("kg_task_names", {})
+    broader = doc.user_data.setdefault("kg_task_broader", {})
+    known = {k.kb_id_ for k in found if k.kb_id_}
+    for t in list(found):
+        if t.label_ != "Task":
+            continue
+        for rx, s0, e0 in ((_CONJUNCT_AFTER, t.end_char, len(text)), (_CONJUNCT_BEFORE, 0, t.start_char)):
+            m = rx.match(text, s0) if rx is _CONJUNCT_AFTER else rx.search(text[:e0])
+            if m is None:
+                continue
+            words = m.group("b").split()
+            if tc and not all(w[0].isupper() or w[0].isdigit() for w in words):
+                continue  # a Title Case title's task name is capitalised throughout
+            if not tc and any(w[0].isupper() for w in words[1:]):
+                continue
+            if not _open_head(words[-1]):
+                continue
+            offs = [w.start() for w in re.finditer(r"\S+", m.group("b"))]
+            q = _qualities(words[:-1])
+            words = words[q:]
+            if len(words) < 2:
+                continue  # "Detection and Tracking": a head alone names no task
+            label = " ".join(words)
+            iri = index.concept(label)
+            if iri and iri in known:
+                continue
+            sp = doc.char_span(m.start("b") + offs[q], m.end("b"), alignment_mode="expand")
+            if sp is None:
+                continue
+            key = (sp.start, sp.end)
+            first = info.get((t.start, t.end))
+            same = info.get(key)
+            if same is not None and same.fallback and (first is None or not first.fallback):
+                # read by a weak frame ("Collision Prediction" at the title's end): the first one's standing
+                info[key] = dataclasses.replace(same, confidence=first.confidence if first else same.confidence,
+                                                fallback=False)
+                continue
+            if any(k.start < sp.end and sp.start < k.end for k in found + out):
+                continue
+            span = Span(doc, sp.start, sp.end, label="Task", kb_id=iri or "")
+            if first is not None:
+                info[key] = dataclasses.replace(first, start=sp.start_char, end=sp.end_char, label=label,
+                                                acronym=None, gloss=None, written=None)
+            if not iri:
+                names[key] = task_label_en(label)
+                broader[key] = next((p for k in range(1, len(words))
+                                     for p in [index.concept(" ".join(words[k:]))] if p), None)
             out.append(span)
     return out
