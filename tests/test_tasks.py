@@ -297,3 +297,12 @@ def test_title_task_named_in_short_is_the_summarys_fuller_vocabulary_task(tasks_
 def test_a_title_task_coordinated_with_another_names_both(tasks_of, title, summary, tasks, not_tasks):
     got = tasks_of(title, summary)
     assert tasks <= got and not (not_tasks & got)
+
+
+@pytest.mark.parametrize("title, summary", [
+    ("Rain Perturbations for Robust Segmentation", "第一阶段施加全局调制，逐步削弱原有语义决策边界；第二阶段细化局部扰动。"),
+    ("Routers that Act", "本文针对混合专家模型中路由器决策与专家执行相分离的问题，提出新的路由范式。"),
+])
+def test_a_word_of_decisions_is_no_decision_making_task(tasks_of, title, summary):
+    # 决策 ("decision") inside 决策边界 or 路由器决策 names no task; 决策制定 does
+    assert "decision-making" not in tasks_of(title, summary)
