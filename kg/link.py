@@ -347,6 +347,12 @@ class Linker:
             drop.update(a for a in up if a in tasks)
         if any(iri not in broad and iri not in drop for iri in tasks):
             drop.update(broad)
+        # a research field the summary's running text names once ("teams built deep learning
+        # models") is no task of the paper even when it states none: a frame, the title or a
+        # summary that keeps coming back to it ("urban autonomous driving ... autonomous driving
+        # architecture") makes it the paper's area
+        drop.update(t for t in tasks if _field(ents[t]) and len({m.start for m in groups[t]}) < 2 and all(
+            m.field != "title" and m.rule in ("vocabulary", "task-inference") for m in groups[t]))
         title_tasks = any(m.field == "title" for iri, ms in groups.items() if ents[iri].type == "Task"
                           and iri not in drop for m in ms)
         if title_tasks:  # "speech synthesis and voice cloning systems generate fakes" in a deepfake paper

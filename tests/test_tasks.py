@@ -306,3 +306,15 @@ def test_a_title_task_coordinated_with_another_names_both(tasks_of, title, summa
 def test_a_word_of_decisions_is_no_decision_making_task(tasks_of, title, summary):
     # 决策 ("decision") inside 决策边界 or 路由器决策 names no task; 决策制定 does
     assert "decision-making" not in tasks_of(title, summary)
+
+
+@pytest.mark.parametrize("title, summary, field, kept", [
+    ("The Lumbar Spine Grading Set", "It was built for a competition where teams trained deep learning models to grade stenosis.",
+     "deep-learning", False),
+    ("腰椎影像分级数据", "该数据集来自一次竞赛，参赛队伍使用深度学习模型对椎管狭窄分级。", "deep-learning", False),
+    # a summary that keeps coming back to the field: the paper's area
+    ("LeAD: An LLM-Enhanced Planner", "Edge cases hold back urban autonomous driving. LeAD is a dual-rate "
+     "autonomous driving architecture coupling an end-to-end driver with an LLM.", "autonomous-driving", True),
+])
+def test_a_field_named_once_in_passing_is_no_task(tasks_of, title, summary, field, kept):
+    assert (field in tasks_of(title, summary)) is kept
