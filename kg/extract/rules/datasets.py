@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, NAME_U, SEP
+from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, NAME_U, PROPOSE_EN, SEP
 from ..registry import name_rule
 from .common import names_in
 
@@ -81,3 +81,62 @@ def scored_on_zh(text, add):
 def scored_on_en(text, add):
     """"results on MMAR (74.0%), MMAU (78.5%) and MMSU (77.26%)": names evaluated on, each with its score."""
     _scored(text, add, _EN_SCORED)
+
+
+# "two datasets: PigDetect, for object detection, and PigTrack, for ...", "three visualization tests
+# (mini-VLAT, CALVI and SGL)", "two hard suites, LIBERO-Long++ and Ultra-Long": a counted plural head
+# and the names that follow it, as many as the count says
+_COUNTS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+_COUNTED_HEADS_EN = r"datasets|benchmarks|corpora|suites|test sets|testsets|collections|databases|tests"
+_EN_COUNTED = re.compile(
+    rf"\b(?P<n>(?i:{'|'.join(_COUNTS)})|[2-9])\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?(?i:{_COUNTED_HEADS_EN})\b"
+    rf"\s*(?::|,|\(|—|--)\s*(?:namely\s+|i\.e\.,?\s+)?(?P<list>[^.;:()]{{1,300}})")
+_ITEM_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+_ZH_COUNTS = {"两": 2, **{w: i for i, w in enumerate("二三四五六七八九十", start=2)}}
+_ZH_COUNTED = re.compile(
+    rf"(?P<names>{NAME_U}(?:{SEP}{NAME_U})+)\s*(?:等|这)?\s*(?P<n>[两二三四五六七八九十]|[2-9])\s*(?:个|项|种|类|套)?"
+    rf"[\u4e00-\u9fff]{{0,4}}?(?:{DATASET_HEADS_ZH}|套件|测试)")
+
+
+def _counted_names(text: str, m: re.Match, n: int) -> list[tuple[int, int]]:
+    """The names that open the items of a list, when there are exactly n of them."""
+    seg, base = m.group("list"), m.start("list")
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for sep in [*_ITEM_SEP.finditer(seg), None]:
+        end = sep.start() if sep else len(seg)
+        item = seg[pos:end]
+        nm = re.match(NAME_U, item)
+        if nm is not None and (nm.end() == len(item.rstrip()) or re.match(r"\s+(?:for|of|with|on|in)\b", item[nm.end():])):
+            out.append((base + pos + nm.start(), base + pos + nm.end()))
+        elif out:
+            pass  # a describing item between names ("for object detection")
+        else:
+            return []
+        if len(out) == n or sep is None:
+            break
+        pos = sep.end()
+    return out if len(out) == n else []
+
+
+@name_rule("cue-dataset")
+def counted_en(text, add):
+    """"two datasets: PigDetect, for object detection, and PigTrack", "three visualization tests
+    (mini-VLAT, CALVI and SGL)": the names after a counted plural head, exactly as many as counted."""
+    for m in _EN_COUNTED.finditer(text):
+        n = _COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+        novel = re.search(rf"\b(?i:{PROPOSE_EN})(?:s|d|ed)?\s+(?:\w+\s+)?$", text[max(0, m.start() - 40):m.start()]) is not None
+        for s, e in _counted_names(text, m, n):
+            add(s, e, "Dataset", novel, title_ok=True)
+
+
+@name_rule("cue-dataset", script="han")
+def counted_zh(text, add):
+    """"含LIBERO-Long++和Ultra-Long两个套件", "涵盖mini-VLAT、CALVI和SGL三项可视化测试": names before a
+    count and a head noun, exactly as many as counted."""
+    for m in _ZH_COUNTED.finditer(text):
+        n = _ZH_COUNTS.get(m.group("n")) or int(m.group("n"))
+        spans = list(names_in(m))
+        if len(spans) == n:
+            for s, e in spans:
+                add(s, e, "Dataset", False, title_ok=True)

@@ -19,6 +19,20 @@ CASES = [
     pytest.param("scored_on_zh", "模型在ReefQA（74.0%）和TideBench（77.3%）上取得最佳结果。",
                  [("ReefQA", "Dataset", False), ("TideBench", "Dataset", False)], id="zh-names-with-scores"),
     pytest.param("scored_on_zh", "模型在ReefQA（74.0%）上取得最佳结果。", [], id="zh-one-name"),
+    # a counted plural head and exactly as many names after it (a describing item between them)
+    pytest.param("counted_en", "We curate two datasets: ReefCount, for fish counting, and KelpTrack, for tracking.",
+                 [("ReefCount", "Dataset", True), ("KelpTrack", "Dataset", True)], id="en-counted-curated"),
+    pytest.param("counted_en", "It adds three hard suites (Tide-Long, Reef-Hard and KelpX) to the benchmark.",
+                 [("Tide-Long", "Dataset", False), ("Reef-Hard", "Dataset", False), ("KelpX", "Dataset", False)],
+                 id="en-counted-in-brackets"),
+    pytest.param("counted_en", "We use three datasets: ReefCount and KelpTrack.", [], id="en-count-disagrees"),
+    pytest.param("counted_en", "We compare two models, TideNet and ReefFormer, on new data.", [], id="en-no-dataset-head"),
+    pytest.param("counted_zh", "作者构建了含Tide-Long和Reef-Hard两个套件的仿真基准。",
+                 [("Tide-Long", "Dataset", False), ("Reef-Hard", "Dataset", False)], id="zh-counted-suites"),
+    pytest.param("counted_zh", "涵盖ReefQA、KelpEval和TideSet三项测试的用户研究。",
+                 [("ReefQA", "Dataset", False), ("KelpEval", "Dataset", False), ("TideSet", "Dataset", False)],
+                 id="zh-counted-tests"),
+    pytest.param("counted_zh", "结合TideNet和ReefFormer三个模块。", [], id="zh-count-disagrees-no-head"),
 ]
 
 
