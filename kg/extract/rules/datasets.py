@@ -140,3 +140,26 @@ def counted_zh(text, add):
         if len(spans) == n:
             for s, e in spans:
                 add(s, e, "Dataset", False, title_ok=True)
+
+
+# "reaching 80.65% on CREMA-D and 70.90% on AVE", "在QAEGO4D上达到13.2%": a score reached on a name
+_EN_SCORE_ON = re.compile(
+    rf"(?:\d(?:\.\d+)?\s*[%％]|\d\.\d+)\s+(?:[a-z]+\s+)?(?:on|across)\s+(?:the\s+)?(?P<names>{NAME_U}(?:{SEP}(?!\d){NAME_U})*)")
+_ZH_SCORE_ON = re.compile(
+    rf"在\s*(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)\s*(?:等)?\s*(?:{DATASET_HEADS_ZH})?\s*上[^。；;，,]{{0,25}}?\d(?:\.\d+)?\s*[%％]")
+
+
+@name_rule("cue-dataset")
+def score_on_en(text, add):
+    """"80.65% on CREMA-D and 70.90% on AVE": what a score is reached on."""
+    for m in _EN_SCORE_ON.finditer(text):
+        for s, e in names_in(m):  # (the list stops at the next score: "on ScanNetV2 and 0.19 AP3D@0.5")
+            add(s, e, "Dataset", False)
+
+
+@name_rule("cue-dataset", script="han")
+def score_on_zh(text, add):
+    """"在QAEGO4D上达到13.2%", "在MATH500和AIME2024上分别提升3.8%和3.3%": what a score is reached on."""
+    for m in _ZH_SCORE_ON.finditer(text):
+        for s, e in names_in(m):
+            add(s, e, "Dataset", False)

@@ -33,6 +33,15 @@ CASES = [
                  [("ReefQA", "Dataset", False), ("KelpEval", "Dataset", False), ("TideSet", "Dataset", False)],
                  id="zh-counted-tests"),
     pytest.param("counted_zh", "结合TideNet和ReefFormer三个模块。", [], id="zh-count-disagrees-no-head"),
+    # a score reached on a name
+    pytest.param("score_on_en", "It reaches 80.65% on ReefQA and 0.71 on KelpEval, 3% on average.",
+                 [("ReefQA", "Dataset", False), ("KelpEval", "Dataset", False)], id="en-score-on"),
+    pytest.param("score_on_en", "It reaches 61.5 on ReefQA and 0.19 AP3D@0.5.", [("ReefQA", "Dataset", False)],
+                 id="en-score-on-stops-at-the-next-score"),
+    pytest.param("score_on_en", "It runs on ReefQA with TideNet.", [], id="en-no-score"),
+    pytest.param("score_on_zh", "该方法在ReefQA和KelpEval上分别提升3.8%和3.3%。",
+                 [("ReefQA", "Dataset", False), ("KelpEval", "Dataset", False)], id="zh-score-on"),
+    pytest.param("score_on_zh", "该方法在ReefQA上运行，并在另一台机器上提升了3%。", [], id="zh-score-in-another-clause"),
 ]
 
 
