@@ -288,3 +288,16 @@ def test_corpus_names_architecture_names_and_language_words(links_of):
 def test_dataset_editions_and_chinese_dataset_cues(links_of, summary, present, absent):
     got = labels(links_of("A Study", summary), "Dataset")
     assert present <= got and not (absent & got), got
+
+
+@pytest.mark.parametrize("summary, methods, not_methods", [
+    ("The agent is trained with Harbour Specialization Training (HST) and Virtual Tide Learning (VTL) in a simulator.",
+     {"HST", "VTL"}, set()),
+    ("模型使用Reef Cepstral Coefficients (RCC)特征，并与基线比较。", {"RCC"}, set()),
+    # a long form in lower case, or without a technique noun, names no method
+    ("Frames are refined with the event-based tide integral (ETI) prior.", set(), {"ETI"}),
+    ("They visit the Harbour Research Station (HRS) twice.", set(), {"HRS"}),
+])
+def test_an_abbreviated_technique_name_is_a_method(links_of, summary, methods, not_methods):
+    got = {label for t, label, _ in links_of("A Study of Tides", summary) if t == "Method"}
+    assert methods <= got and not (not_methods & got)

@@ -2,16 +2,32 @@
 novelty and typedness in doc.user_data["kg_new_meta"]."""
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span
 
 from .cues import DATASET_HEADS_ZH, METHOD_HEADS_ZH, NAME_U, PROPOSE_EN, PROPOSE_ZH, STRONG_ZH, NAME_RE, PROPOSER_EN, USED_NOT_PROPOSED_ZH
 from .doc import doc_text, sentence_of
+from .lexicon import lexicon
 from .names import title_case_name, trim_name, head_type, name_like
 from .registry import RULES, rank
 from .rules import TASK_HEAD, clause_before, find_candidates
 
+
+
+@functools.lru_cache(maxsize=1)
+def _technique_heads() -> re.Pattern:
+    return re.compile(rf"(?:^|[\s-])(?:{lexicon().alternation('en', 'technique-heads')})$", re.I)
+
+
+def _technique_long_form(long: str) -> bool:
+    """An English long form of two to six words, capitalised as a name ("Virtual Reinforcement
+    Learning", "event-based double integral" is not), ending with a technique noun."""
+    words = long.split()
+    return 2 <= len(words) <= 6 and not re.search(r"[\u3400-\u9fff]", long) \
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in ("of", "for", "and", "with", "via", "in", "on", "the", "to")
+                for w in words) and _technique_heads().search(long) is not None
 
 
 def _note(doc: Doc, key: tuple[int, int], meta: tuple[str, float, bool, bool]) -> None:
@@ -54,6 +70,8 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
         own_clause = clause_before(text, min(ab.long.start_char, ab.short.start_char), 30)
         novel = novel or bool(re.search(rf"(?:{PROPOSE_ZH})", own_clause)) \
             or bool(re.search(rf"\bwe\s+(?:\w+\s+)?(?:{PROPOSE_EN})", clause, re.I))
+        if t is None and _technique_long_form(ab.long.text):
+            t = "Method"  # "Progressive Specialization Training (PST)": a technique's name and its abbreviation
         typed = t is not None
         if t is None and re.search(rf"(?:{PROPOSE_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b", clause, re.I) \
                 and not re.search(r"[\u3400-\u9fff]", ab.long.text):
