@@ -14,6 +14,8 @@ from kg.extract.open_tasks import find_open_tasks
     ("属于遥感影像中的变化检测任务", False, ["变化检测"]),          # the part after 的
     ("属于视觉问答（VQA）任务", False, ["视觉问答"]),
     ("属于点云补全与配准任务", False, ["点云补全", "配准"]),          # coordinated task names
+    ("该论文属于港口作业调度任务，旨在减少等待。", False, ["港口作业调度"]),   # heads of engineering tasks
+    ("该论文属于潮汐模型领域适配任务，旨在弥补标注不足。", False, ["潮汐模型领域适配"]),
     ("该论文属于多模态大语言模型任务", False, []),                    # a kind of model, not a task
     ("论文提出一个框架，解决跨域行人重识别问题。", False, ["跨域行人重识别"]),
     ("解决模型推理速度慢的问题", False, []),                          # a problem, not a task name
