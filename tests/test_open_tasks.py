@@ -15,6 +15,9 @@ from kg.extract.open_tasks import find_open_tasks
     ("属于视觉问答（VQA）任务", False, ["视觉问答"]),
     ("属于点云补全与配准任务", False, ["点云补全", "配准"]),          # coordinated task names
     ("该论文属于港口作业调度任务，旨在减少等待。", False, ["港口作业调度"]),   # heads of engineering tasks
+    ("本文属于潮汐传感器设计任务，旨在降低功耗。", False, ["潮汐传感器设计"]),   # 设计 ending a name is a noun
+    ("提出TideCut，显著压缩输出长度，属推理优化任务。", False, ["推理优化"]),     # 属 for 属于 after a comma
+    ("该方法适用于金属腐蚀检测任务。", False, ["金属腐蚀检测"]),                 # (not the 属 inside 金属)
     ("该论文属于潮汐模型领域适配任务，旨在弥补标注不足。", False, ["潮汐模型领域适配"]),
     ("该论文属于多模态大语言模型任务", False, []),                    # a kind of model, not a task
     ("论文提出一个框架，解决跨域行人重识别问题。", False, ["跨域行人重识别"]),
