@@ -27,6 +27,8 @@ from kg.extract.open_tasks import find_open_tasks
     ("We study the task of table question answering over spreadsheets.", False, ["table question answering"]),
     ("Crater Detection for Planetary Mapping: A Benchmark", True, ["Crater Detection"]),
     ("A Lightweight Network for Underwater Image Enhancement", True, ["Underwater Image Enhancement"]),
+    ("A Unified Framework for Reef Image Customization", True, ["Reef Image Customization"]),
+    ("Diffusion-Guided Perturbations for Sonar Hallucination Suppression", True, ["Sonar Hallucination Suppression"]),
     ("Results improve detection by 3 points.", False, []),              # a bare head noun is no task
 ])
 def test_frames(text, title, expected):
