@@ -139,3 +139,14 @@ x:m-sa a skos:Concept, kgo:Method ; skos:prefLabel "spatial attention"@en ; skos
     for text in ("加入通道与空间注意力机制", "通道/空间注意力", "with channel and spatial attention"):
         doc = nlp(text)
         assert {s.kb_id_.rsplit("/", 1)[-1] for s in doc.spans["kg_vocab"]} == {"m-ca", "m-sa"}, text
+
+
+@pytest.mark.parametrize("text, found", [
+    ("本文研究语音情感识别。", [("语音情感识别", "t-ser")]),
+    ("本文研究语音情感，识别说话人。", []),          # no label spans a comma
+    ("比较语音、情感识别与合成。", []),              # nor an enumeration mark
+    ("we use principal component analysis.", [("principal component analysis", "m-pca")]),
+    ("the principal component, analysis of it", []),
+])
+def test_no_label_spans_clause_punctuation(nlp, text, found):
+    assert [m for m in matches(nlp, text) if m[1] in ("t-ser", "m-pca")] == found

@@ -301,3 +301,16 @@ def test_dataset_editions_and_chinese_dataset_cues(links_of, summary, present, a
 def test_an_abbreviated_technique_name_is_a_method(links_of, summary, methods, not_methods):
     got = {label for t, label, _ in links_of("A Study of Tides", summary) if t == "Method"}
     assert methods <= got and not (not_methods & got)
+
+
+@pytest.mark.parametrize("summary, method, present", [
+    ("We shrink the detector by structured pruning and post-training quantization.", "structured pruning", True),
+    ("通过模型剪枝和训练后量化压缩检测器。", "pruning", True),
+    ("A PID controller and a control barrier function keep the arm safe.", "control barrier function", True),
+    # general words that say something else in Chinese are no method: 量化 "to quantify"
+    ("本文量化每段语音中不同情感的权重分布。", "weight quantization", False),
+    ("多个模型的特征经过模型融合后输入分类器。", "model merging", False),
+])
+def test_general_techniques_of_every_field(links_of, summary, method, present):
+    got = {label for t, label, _ in links_of("A Study of Detectors", summary) if t == "Method"}
+    assert (method in got) is present

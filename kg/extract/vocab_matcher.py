@@ -89,6 +89,9 @@ class VocabMatcher:
         for i, word in enumerate(doc_words(doc)[0]):
             k = norm_token(word)
             if not k:
+                if _CLAUSE_PUNCT.fullmatch(word):
+                    parts.append("\x00")  # no label spans a comma or a full stop ("模型，融合", "教师、学生"); a bracket it may ("(MOS) prediction")
+                    pos += 1
                 continue
             starts.setdefault(pos, i)
             parts.append(k)
@@ -192,6 +195,9 @@ class VocabMatcher:
 # (ontology/lexicon/en/model-tier-words.txt): "Gemini-2.5-Pro", "Llama-4-Scout", "Claude-3.5-Sonnet"
 GLUED_RELEASE = re.compile(rf"(?P<stem>[A-Z][A-Za-z]{{2,}})-(?P<v>[1-9]\d?(?:\.\d{{1,2}})?)"
                            rf"(?P<tier>(?:-(?:{lexicon().alternation('en', 'model-tier-words')}))*)")
+
+
+_CLAUSE_PUNCT = re.compile(r"[，,。；;：:！？!?、]+")
 
 
 # a dataset's name glued to a size, resolution or year: "ImageNet-256", "ImageNet-64x64", "COCO-2017"

@@ -123,8 +123,12 @@ def _task_of(words: list[str], noun: str | None, topic_only: bool = False) -> st
     if last in heads or stem in heads:
         if topic_only and last not in _topic_heads() and stem not in _topic_heads():
             return None
-        words = words[_qualities(words[:-1]):]  # the object is a task name: without the qualities before it
-        return " ".join(words) if len(words) >= 2 else None
+        named = words[_qualities(words[:-1]):]  # the object is a task name: without the qualities before it
+        if len(named) >= 2:
+            return " ".join(named)
+        if topic_only or noun is None or len(words) > 1:
+            return None
+        # a bare head as the object ("Evaluating Fairness and Calibration"): the verb's task of it
     if noun is None or all(w.lower() in _EMPTY_OBJECTS for w in words):
         return None
     if len(words) == 1 and (words[0].lower() in GENERIC_QUALIFIERS or len(words[0]) < 3):
