@@ -90,6 +90,11 @@ def _zh() -> tuple:
     return rx, frames, heads, not_names, fields, kind_words, ext
 
 
+# what makes a task an X-based one in Chinese: "基于X的" and "X驱动的/引导的" before a task name
+# (kg.extract.tasks.frames keeps it when X is no method: 基于骨架的动作识别, not 基于Transformer的)
+ZH_BASED_ON = re.compile(r"(?:基于(?P<x>[\u3400-\u9fff]{1,6})|(?P<y>[\u3400-\u9fff]{1,4})(?:驱动|引导))的$")
+
+
 def _clean_zh(x: str) -> tuple[str, int]:
     """The task name inside a frame's X, and its offset in X: lead words off, the part after the
     last 的 ("医学影像中的病灶分割" -> "病灶分割")."""

@@ -10,6 +10,11 @@ CASES = [
     pytest.param("open-tasks", "We tackle the task of speech emotion recognition.", [], id="en-known-task"),
     pytest.param("open-tasks", "A Lightweight Network for Underwater Image Enhancement",
                  [("Underwater Image Enhancement", "new:underwater image enhancement>image-enhancement")], id="en-title-for"),
+    # an X-based task (基于X的) is narrower than the task it names, unless X is the means (a method, a model)
+    pytest.param("open-tasks", "该论文属于基于草图的图像编辑任务，旨在降低门槛。",
+                 [("基于草图的图像编辑", "new:基于草图的图像编辑>image-editing")], id="zh-x-based-task"),
+    pytest.param("open-tasks", "该论文属于基于深度学习的图像编辑任务。", [("图像编辑", "image-editing")], id="zh-based-on-a-method"),
+    pytest.param("open-tasks", "该论文属于基于大模型的图像编辑任务。", [("图像编辑", "image-editing")], id="zh-based-on-a-model"),
 ]
 
 
