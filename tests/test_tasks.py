@@ -318,3 +318,12 @@ def test_a_word_of_decisions_is_no_decision_making_task(tasks_of, title, summary
 ])
 def test_a_field_named_once_in_passing_is_no_task(tasks_of, title, summary, field, kept):
     assert (field in tasks_of(title, summary)) is kept
+
+
+@pytest.mark.parametrize("summary, task", [
+    ("该论文属于状态估计任务，提出一种新的滤波器。", "state-estimation"),
+    ("本文研究红队测试，自动生成攻击提示。", "red-teaming"),
+    ("该论文属于光流估计任务，提出轻量网络。", "optical-flow-estimation"),
+])
+def test_chinese_labels_of_imported_tasks(tasks_of, summary, task):
+    assert task in tasks_of("A Study", summary)
