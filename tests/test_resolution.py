@@ -294,6 +294,8 @@ def test_dataset_editions_and_chinese_dataset_cues(links_of, summary, present, a
     ("The agent is trained with Harbour Specialization Training (HST) and Virtual Tide Learning (VTL) in a simulator.",
      {"HST", "VTL"}, set()),
     ("模型使用Reef Cepstral Coefficients (RCC)特征，并与基线比较。", {"RCC"}, set()),
+    ("训练中加入潮汐引导全变分（TGTV）约束，并与基线比较。", {"TGTV"}, set()),
+    ("实验在港口研究站（HRS）完成。", set(), {"HRS"}),
     # a long form in lower case, or without a technique noun, names no method
     ("Frames are refined with the event-based tide integral (ETI) prior.", set(), {"ETI"}),
     ("They visit the Harbour Research Station (HRS) twice.", set(), {"HRS"}),

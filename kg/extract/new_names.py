@@ -21,9 +21,20 @@ def _technique_heads() -> re.Pattern:
     return re.compile(rf"(?:^|[\s-])(?:{lexicon().alternation('en', 'technique-heads')})$", re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _technique_heads_zh() -> re.Pattern:
+    return re.compile(rf"^[\u3400-\u9fff]{{2,12}}(?:{lexicon().alternation('zh', 'technique-heads')})$")
+
+
+_NO_NAME_ZH = re.compile(r"提出|使用|采用|利用|通过|基于|进行|实现|以及|和|与|的")
+
+
 def _technique_long_form(long: str) -> bool:
     """An English long form of two to six words, capitalised as a name ("Virtual Reinforcement
-    Learning", "event-based double integral" is not), ending with a technique noun."""
+    Learning", "event-based double integral" is not), ending with a technique noun; a Chinese one
+    of Han characters only, no verb or conjunction in it, ending with one ("时间引导全变分")."""
+    if re.search(r"[\u3400-\u9fff]", long):
+        return _technique_heads_zh().match(long) is not None and not _NO_NAME_ZH.search(long)
     words = long.split()
     return 2 <= len(words) <= 6 and not re.search(r"[\u3400-\u9fff]", long) \
         and all(w[0].isupper() or w[0].isdigit() or w.lower() in ("of", "for", "and", "with", "via", "in", "on", "the", "to")
