@@ -144,9 +144,11 @@ def counted_zh(text, add):
 
 # "reaching 80.65% on CREMA-D and 70.90% on AVE", "在QAEGO4D上达到13.2%": a score reached on a name
 _EN_SCORE_ON = re.compile(
-    rf"(?:\d(?:\.\d+)?\s*[%％]|\d\.\d+)\s+(?:[a-z]+\s+)?(?:on|across)\s+(?:the\s+)?(?P<names>{NAME_U}(?:{SEP}(?!\d){NAME_U})*)")
+    rf"(?:\d(?:\.\d+)?\s*[%％]|\d\.\d+)\s+(?:[a-z]+\s+|[a-z]?[A-Z][A-Za-z0-9@.\-]{{1,12}}\s+)?(?:on|across)\s+(?:the\s+)?"
+    rf"(?P<names>{NAME_U}(?:{SEP}(?!\d){NAME_U})*)")  # ("67.4 mIoU on GranDf": a metric's name between)
 _ZH_SCORE_ON = re.compile(
-    rf"在\s*(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)\s*(?:等)?\s*(?:{DATASET_HEADS_ZH})?\s*上[^。；;，,]{{0,25}}?\d(?:\.\d+)?\s*[%％]")
+    rf"在\s*(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)\s*(?:等)?\s*(?:{DATASET_HEADS_ZH})?\s*上[^。；;，,]{{0,25}}?"
+    rf"(?:\d(?:\.\d+)?\s*[%％]|(?:达到?|取得)\s*\d+(?:\.\d+)?)")  # ("在GranDf上mIoU达67.4")
 
 
 @name_rule("cue-dataset")
@@ -154,6 +156,8 @@ def score_on_en(text, add):
     """"80.65% on CREMA-D and 70.90% on AVE": what a score is reached on."""
     for m in _EN_SCORE_ON.finditer(text):
         for s, e in names_in(m):  # (the list stops at the next score: "on ScanNetV2 and 0.19 AP3D@0.5")
+            if re.match(r"\s+(?!datasets\b|benchmarks\b|splits\b)[a-z]+s\b", text[e:]):
+                continue  # "90% AUROC across DNN configurations": the name qualifies a plural noun
             add(s, e, "Dataset", False)
 
 
