@@ -167,3 +167,33 @@ def score_on_zh(text, add):
     for m in _ZH_SCORE_ON.finditer(text):
         for s, e in names_in(m):
             add(s, e, "Dataset", False)
+
+
+# "On VERA, Spoken-MQA and BigBenchAudio, the agent balances ...": a sentence that opens with the names
+# it was evaluated on; "在VERA、Spoken-MQA和BigBenchAudio上，…" (three names or more in Chinese)
+_EN_ON_LIST = re.compile(rf"(?:^|[.;!?]\s+)On\s+(?:the\s+)?(?P<names>{NAME_U}(?:{SEP}{NAME_U})+),\s")
+_ZH_ON_LIST = re.compile(rf"在\s*(?P<names>{NAME_U}(?:{SEP}{NAME_U}){{2,}})\s*(?:等)?\s*上\s*[，,]")
+
+
+@name_rule("cue-dataset")
+def on_list_en(text, add):
+    """"On VERA, Spoken-MQA and BigBenchAudio, X balances ...": the names a sentence opens with."""
+    for m in _EN_ON_LIST.finditer(text):
+        _add_unless_models(text, m, add)
+
+
+@name_rule("cue-dataset", script="han")
+def on_list_zh(text, add):
+    """"在VERA、Spoken-MQA和BigBenchAudio上，…": three or more names something is evaluated on."""
+    for m in _ZH_ON_LIST.finditer(text):
+        _add_unless_models(text, m, add)
+
+
+def _add_unless_models(text, m, add):
+    """The names of a list as datasets, unless one is a checkpoint named by its size (a list of
+    models: "在Qwen2.5-7B、Llama3.1-8B和Yi1.5-9B上")."""
+    spans = list(names_in(m))
+    if any(re.search(r"\d(?:\.\d+)?[BbMmKk]$", text[s:e]) for s, e in spans):
+        return
+    for s, e in spans:
+        add(s, e, "Dataset", False)
