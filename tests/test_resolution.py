@@ -316,3 +316,12 @@ def test_an_abbreviated_technique_name_is_a_method(links_of, summary, methods, n
 def test_general_techniques_of_every_field(links_of, summary, method, present):
     got = {label for t, label, _ in links_of("A Study of Detectors", summary) if t == "Method"}
     assert (method in got) is present
+
+
+@pytest.mark.parametrize("summary, word", [
+    ("On HD and 4K benchmarks the codec encodes 20 times faster.", "HD"),
+    ("本文针对RGB-T数据集规模小、标注昂贵的问题，提出新范式。", "RGB-T"),
+    ("构建标准化数据集，基于MoCap数据集进行整合。", "MoCap"),
+])
+def test_resolutions_and_modalities_are_no_datasets(links_of, summary, word):
+    assert word not in {label for t, label, _ in links_of("A Study", summary) if t == "Dataset"}
