@@ -12,7 +12,10 @@ from .heads import HEAD_AFTER_EN
 _TITLE_NAME = re.compile(rf"^\s*(?P<name>{NAME_U})\s*(?:[:：]|\s--?\s|\s[—–]\s)\s*(?P<rest>.+)$")
 _TITLE_REPORT = re.compile(rf"^\s*(?P<name>{NAME_U})\s+(?:Technical Report|System Report|System Description)\b", re.I)
 _TITLE_RESOURCE = re.compile(rf"^\s*(?:The\s+)?(?P<name>{NAME_U})\s+(?P<rest>(?:Corpus|Dataset|Database|Benchmark|Challenge))\b")
-DATASET_SUBTITLE = re.compile(rf"\b(?:{DATASET_HEADS_EN}|benchmarking|evaluating|evaluation|assessing)\b|{DATASET_HEADS_ZH}", re.I)
+# (a dataset head noun before a task's noun is that task's word: "Optimization-free Dataset Distillation",
+# "Caption Dataset Refinement")
+DATASET_SUBTITLE = re.compile(rf"\b(?:{DATASET_HEADS_EN})\b(?!\s+[A-Za-z-]+(?:tion|sion|ment|ing)\b)"
+                              rf"|\b(?:benchmarking|evaluating|evaluation|assessing)\b|{DATASET_HEADS_ZH}", re.I)
 
 
 def _title_name_match(text: str) -> re.Match | None:
