@@ -38,6 +38,9 @@ def test_the_head_noun_a_list_exemplifies_types_its_names(before, expected):
     pytest.param("Tide-124M", False, id="small-model-size"),
     pytest.param("TideFormer", False, id="architecture"),
     pytest.param("Bench", False, id="the-word-itself"),
+    pytest.param("ReefSet", True, id="set"), pytest.param("TideDB", True, id="db"),
+    pytest.param("KelpCorpus", True, id="corpus"), pytest.param("HarbourSuite", True, id="suite"),
+    pytest.param("ReefArena", True, id="arena"), pytest.param("Set", False, id="set-alone"),
 ])
 def test_names_shaped_like_a_benchmark(name, expected):
     assert dataset_shape(name) is expected
