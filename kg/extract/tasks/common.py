@@ -26,3 +26,10 @@ def is_title(doc: Doc) -> bool:
     strategies run on titles; a short Chinese summary is read as one: its frames are the title's)."""
     text = doc_text(doc)
     return "\n" not in text and len(text) <= 300 and not text.rstrip().endswith(".")
+
+
+def task_tables(doc: Doc) -> tuple[dict, dict, dict]:
+    """What the strategies record per task span of a Doc: its OpenTask (kg_task_open), a new
+    task's name (kg_task_names) and its broader task (kg_task_broader)."""
+    return (doc.user_data.setdefault("kg_task_open", {}), doc.user_data.setdefault("kg_task_names", {}),
+            doc.user_data.setdefault("kg_task_broader", {}))

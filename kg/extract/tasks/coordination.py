@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..doc import doc_text
 from ..registry import task_strategy
-from .common import GENERIC_QUALIFIERS, TASK_HEADS_EN, TASK_HEADS_ZH
+from .common import GENERIC_QUALIFIERS, TASK_HEADS_EN, TASK_HEADS_ZH, task_tables
 from .passing import passing
 
 _COORD_EN = re.compile(rf"\b(?P<a>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?),? (?:and|&|or) (?P<b>[A-Za-z][\w-]*) (?P<head>{TASK_HEADS_EN})\b", re.I)
@@ -106,9 +106,7 @@ def title_conjunct(index, doc: Doc, found: list[Span]) -> list[Span]:
     text = doc_text(doc)
     tc = title_case(text)
     out: list[Span] = []
-    info = doc.user_data.setdefault("kg_task_open", {})
-    names = doc.user_data.setdefault("kg_task_names", {})
-    broader = doc.user_data.setdefault("kg_task_broader", {})
+    info, names, broader = task_tables(doc)
     known = {k.kb_id_ for k in found if k.kb_id_}
     for t in list(found):
         if t.label_ != "Task":

@@ -23,7 +23,7 @@ from ..doc import doc_text
 from ..lexicon import lexicon
 from ..open_tasks import OpenTask, _spells_title_name, title_case
 from ..registry import task_strategy
-from .common import GENERIC_QUALIFIERS, LEAD_SKIP
+from .common import GENERIC_QUALIFIERS, LEAD_SKIP, task_tables
 from .frames import task_label_en
 from .index import QUALITY_SUFFIX
 
@@ -154,9 +154,7 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
     nominals, lead_verbs, heads, _light = _lexicon()
     text = doc_text(doc)
     out: list[Span] = []
-    info = doc.user_data.setdefault("kg_task_open", {})
-    names = doc.user_data.setdefault("kg_task_names", {})
-    broader = doc.user_data.setdefault("kg_task_broader", {})
+    info, names, broader = task_tables(doc)
     known = {k.kb_id_ for k in found if k.kb_id_}
     lower_ok = not title_case(text)  # a title in sentence case: its task's words are lower case
     for c in _CLAUSE.finditer(text):
