@@ -39,7 +39,9 @@ def linked():
     nlp = load_nlp()
     vocabulary = nlp.get_pipe("kg_vocab_matcher").vocabulary
     linker = Linker(vocabulary)
-    return [(p, linker.link(p, ms)) for p, ms in extract_all(papers, nlp)], linker, vocabulary
+    from kg.consolidate import consolidate  # (kg build consolidates the corpus before linking)
+    extracted = consolidate(list(extract_all(papers, nlp)), vocabulary)
+    return [(p, linker.link(p, ms)) for p, ms in extracted], linker, vocabulary
 
 
 def test_link_rows_made_in_memory_are_the_stores_answer(bundled_build, linked):
