@@ -36,8 +36,7 @@ def _technique_long_form(long: str) -> bool:
     if re.search(r"[\u3400-\u9fff]", long):
         return _technique_heads_zh().match(long) is not None and not _NO_NAME_ZH.search(long)
     words = long.split()
-    return 2 <= len(words) <= 6 and not re.search(r"[\u3400-\u9fff]", long) \
-        and all(w[0].isupper() or w[0].isdigit() or w.lower() in ("of", "for", "and", "with", "via", "in", "on", "the", "to")
+    return 2 <= len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w.lower() in ("of", "for", "and", "with", "via", "in", "on", "the", "to")
                 for w in words) and _technique_heads().search(long) is not None
 
 

@@ -92,7 +92,9 @@ def _zh() -> tuple:
 
 # what makes a task an X-based one in Chinese: "基于X的" and "X驱动的/引导的" before a task name
 # (kg.extract.tasks.frames keeps it when X is no method: 基于骨架的动作识别, not 基于Transformer的)
-ZH_BASED_ON = re.compile(r"(?:基于(?P<x>[\u3400-\u9fff]{1,6})|(?P<y>[\u3400-\u9fff]{1,4})(?:驱动|引导))的$")
+_BASED = r"(?:基于(?P<x>[\u3400-\u9fff]{1,6})|(?P<y>[\u3400-\u9fff]{1,4})(?:驱动|引导))的"
+ZH_BASED_ON = re.compile(_BASED + "$")  # right before a task name
+ZH_BASED_LEAD = re.compile(_BASED)  # opening the words before a known task inside a name
 
 
 def _clean_zh(x: str) -> tuple[str, int]:

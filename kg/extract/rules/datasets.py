@@ -109,10 +109,8 @@ def _counted_names(text: str, m: re.Match, n: int) -> list[tuple[int, int]]:
         nm = re.match(NAME_U, item)
         if nm is not None and (nm.end() == len(item.rstrip()) or re.match(r"\s+(?:for|of|with|on|in)\b", item[nm.end():])):
             out.append((base + pos + nm.start(), base + pos + nm.end()))
-        elif out:
-            pass  # a describing item between names ("for object detection")
-        else:
-            return []
+        elif not out:
+            return []  # (after the first name, an item may describe it: "for object detection")
         if len(out) == n or sep is None:
             break
         pos = sep.end()

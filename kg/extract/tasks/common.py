@@ -33,3 +33,9 @@ def task_tables(doc: Doc) -> tuple[dict, dict, dict]:
     task's name (kg_task_names) and its broader task (kg_task_broader)."""
     return (doc.user_data.setdefault("kg_task_open", {}), doc.user_data.setdefault("kg_task_names", {}),
             doc.user_data.setdefault("kg_task_broader", {}))
+
+
+def known_tail(index, words: list[str]) -> str | None:
+    """The longest vocabulary task a new task's name ends with (its broader task): "Harbour Noise
+    Estimation" -> noise estimation."""
+    return next((p for k in range(1, len(words)) for p in [index.concept(" ".join(words[k:]))] if p), None)

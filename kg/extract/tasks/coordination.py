@@ -8,8 +8,10 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..doc import doc_text
+from ..open_tasks import title_case
 from ..registry import task_strategy
-from .common import GENERIC_QUALIFIERS, TASK_HEADS_EN, TASK_HEADS_ZH, task_tables
+from .common import GENERIC_QUALIFIERS, TASK_HEADS_EN, TASK_HEADS_ZH, known_tail, task_tables
+from .frames import task_label_en
 from .passing import passing
 
 _COORD_EN = re.compile(rf"\b(?P<a>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?),? (?:and|&|or) (?P<b>[A-Za-z][\w-]*) (?P<head>{TASK_HEADS_EN})\b", re.I)
@@ -56,8 +58,7 @@ def shared_modifier(index, doc: Doc, found: list[Span]) -> list[Span]:
     ("Refined", "Robust") are dropped. Names the vocabulary lacks become new tasks."""
     out: list[Span] = []
     text = doc_text(doc)
-    names = doc.user_data.setdefault("kg_task_names", {})
-    broader = doc.user_data.setdefault("kg_task_broader", {})
+    _info, names, broader = task_tables(doc)
     for m in _LEFT_COORD.finditer(text):
         pre = m.group("pre").split()
         mod = next((" ".join(pre[k:]) for k in range(len(pre)) if index.concept(" ".join([*pre[k:], m.group("h1")]))), None)
@@ -88,7 +89,7 @@ _CONJUNCT_BEFORE = re.compile(r"(?:^|[\s:：])(?P<b>(?:[A-Za-z][A-Za-z0-9-]*\s+)
 
 
 def _open_head(word: str) -> bool:
-    from .title_topic import _lexicon
+    from .title_topic import _lexicon  # (title_topic reads this module's strategies' results: imported late)
     heads = _lexicon()[2]
     low = word.lower()
     return low in heads or low.endswith("s") and low[:-1] in heads
@@ -100,8 +101,6 @@ def title_conjunct(index, doc: Doc, found: list[Span]) -> list[Span]:
     Vehicle Tracking and Collision Prediction" (vehicle tracking found) names collision prediction
     too, with the first one's standing. Both conjuncts are written in the title's case; generic
     qualities ("Robust", "Efficient") open no task name."""
-    from ..open_tasks import title_case
-    from .frames import task_label_en
     from .title_topic import _qualities
     text = doc_text(doc)
     tc = title_case(text)
@@ -150,7 +149,6 @@ def title_conjunct(index, doc: Doc, found: list[Span]) -> list[Span]:
                                                 acronym=None, gloss=None, written=None)
             if not iri:
                 names[key] = task_label_en(label)
-                broader[key] = next((p for k in range(1, len(words))
-                                     for p in [index.concept(" ".join(words[k:]))] if p), None)
+                broader[key] = known_tail(index, words)
             out.append(span)
     return out

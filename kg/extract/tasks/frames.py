@@ -10,14 +10,11 @@ from spacy.tokens import Doc, Span
 
 from ..doc import doc_text
 from ..lexicon import lexicon
-from ..open_tasks import ZH_BASED_ON, OpenTask, find_open_tasks, task_forming_qualifiers
+from ..open_tasks import ZH_BASED_LEAD, ZH_BASED_ON, OpenTask, find_open_tasks, task_forming_qualifiers
 from ..registry import task_strategy
 from .common import GENERIC_QUALIFIERS, LEAD_SKIP as _LEAD_SKIP, is_title
 from .index import QUALITY_SUFFIX
 from .passing import passing
-
-
-_BASED_LEAD = re.compile(r"(?:基于[\u3400-\u9fff]{1,6}|[\u3400-\u9fff]{1,4}(?:驱动|引导))的")
 
 
 @task_strategy("open-tasks")
@@ -83,13 +80,13 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
         if based is not None:
             # "基于骨架的动作识别", "文本驱动的音视频生成": an X-based task when X is no method or
             # field ("基于深度学习的", "基于大模型的" name the means)
-            what = based.group("x") or based.group("y")
-            c = index.vocabulary.concepts.get(index.concept(what) or "") if index.concept(what) else None
-            known_as = next((v for v in others if v.end_char == t.start - 1 - (2 if based.group("y") else 0)
-                             and v.label_ == "Method"), None)
-            if (c is None or c.type not in ("Method",)) and known_as is None and not re.search(
+            g = "x" if based.group("x") else "y"
+            what = based.group(g)
+            s0 = t.start - len(based.group())
+            c = index.vocabulary.concepts.get(index.concept(what) or "")
+            known_as = next((v for v in others if v.end_char == s0 + based.end(g) and v.label_ == "Method"), None)
+            if (c is None or c.type != "Method") and known_as is None and not re.search(
                     r"(?:模型|网络|学习|算法|方法|框架|架构|机制|技术|智能体|LLM|大模型)$", what):
-                s0 = t.start - len(based.group())
                 sp2 = doc.char_span(s0, t.end, alignment_mode="expand")
                 if sp2 is not None and not any(k.start <= sp2.start and sp2.end <= k.end for k in known):
                     sp = sp2
@@ -112,7 +109,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                     if han:
                         # (an X-based name is a narrower task: 基于拖拽的图像编辑 under image editing)
                         lead_s = "".join(lead)
-                        b = _BASED_LEAD.match(lead_s)
+                        b = ZH_BASED_LEAD.match(lead_s)
                         rest = lead_s[b.end():] if b else lead_s
                         ok = lead_s in index.zh_modifiers or (b is not None and (not rest or rest in index.zh_modifiers))
                     else:

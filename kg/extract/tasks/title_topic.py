@@ -23,7 +23,7 @@ from ..doc import doc_text
 from ..lexicon import lexicon
 from ..open_tasks import OpenTask, _spells_title_name, title_case
 from ..registry import task_strategy
-from .common import GENERIC_QUALIFIERS, LEAD_SKIP, task_tables
+from .common import GENERIC_QUALIFIERS, LEAD_SKIP, known_tail, task_tables
 from .frames import task_label_en
 from .index import QUALITY_SUFFIX
 
@@ -212,9 +212,7 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
                 info[key] = OpenTask(sp.start_char, sp.end_char, label, "task-title", CONFIDENCE, fallback=True)
                 if not iri:
                     names[key] = task_label_en(label)
-                    words_l = label.split()
-                    broader[key] = next((p for k in range(1, len(words_l))
-                                         for p in [index.concept(" ".join(words_l[k:]))] if p), None)
+                    broader[key] = known_tail(index, label.split())
                 out.append(span)
                 break  # one span per object (two verbs on one object: the first names the span)
     return out
