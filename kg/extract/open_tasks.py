@@ -134,7 +134,7 @@ def _zh_ok(name: str, strong: bool) -> bool:
         return False
     if any(name.endswith(k) for k in kind_words):
         return False  # "视觉-语言模型": a kind of model, not a task
-    if re.search(r"提出|通过|利用|使用|采用|实现|构建|设计(?!$)|包括|以及|进行|是否|如何|不|难|了|[，,。；;：:（）()]", name):
+    if re.search(r"提出|通过|利用(?!$)|使用|采用|实现|构建|设计(?!$)|包括|以及|进行|是否|如何|不|难|了|[，,。；;：:（）()]", name):
         # (设计 ending the name is the noun: "智能硬件设计任务")
         return False
     if not re.search(rf"[{_HAN}]", name):

@@ -45,14 +45,16 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
         if any(k.start <= sp.start and sp.end <= k.end for k in known):
             continue  # the vocabulary or another strategy has it (or a longer name around it)
         method = next((v for v in others if v.label_ == "Method" and v.start == sp.start and v.end == sp.end), None)
-        if method is not None and not (t.gloss or t.field or t.fallback) and t.confidence >= 0.8 \
+        if method is not None and not (t.gloss or t.field or t.fallback) and t.confidence >= 0.75 \
                 and re.search(r"[\u3400-\u9fff]", t.label) and method.kb_id_ in index.vocabulary.concepts:
             # "该论文属于检索增强生成（RAG）任务": a frame's own words make the vocabulary's method the
             # paper's task, named as the method is ("retrieval-augmented generation")
             t = dataclasses.replace(t, gloss=index.vocabulary.concepts[method.kb_id_].pref)
-        if not t.gloss and any(v.label_ != "Task" and v.start < sp.end <= v.end for v in others):
+        method_head = not t.gloss and any(v.label_ != "Task" and v.start < sp.end <= v.end for v in others)
+        if method_head and not _stated_zh(t):
             continue  # "... model predictive control": the head is a method's name, not a task's
-            # (a name given with its English gloss is a task's name as a whole: 单样本模仿学习（one-shot imitation learning）)
+            # (a name given with its English gloss is a task's name as a whole: 单样本模仿学习（one-shot imitation learning）;
+            # so is one a strong Chinese frame states: 该论文属于机器人模仿学习任务)
         if not re.search(r"[\u3400-\u9fff]", t.label):
             words = t.label.split()
             lead = 0  # title lead words and -ing words that are no words of task names ("Towards", "Advancing")
@@ -101,7 +103,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
         if not iri:
             han = re.search(r"[\u3400-\u9fff]", t.label) is not None
             words = list(t.label) if han else t.label.split()
-            for k in range(1, len(words)):
+            for k in range(1, len(words) if not method_head else 1):
                 tail = ("" if han else " ").join(words[k:])
                 parent = index.concept(tail) if len(tail) >= 2 else None
                 if parent:
@@ -144,6 +146,13 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                     doc.user_data.setdefault("kg_task_alt", {})[key] = t.written
         out.append(span)
     return out
+
+
+def _stated_zh(t: OpenTask) -> bool:
+    """A Chinese name a strong task frame states as the paper's task (该论文属于X任务), not a field,
+    a weak cue's or a part of coordinated names."""
+    return t.confidence >= 0.8 and not (t.field or t.fallback or t.part or t.context) \
+        and re.search(r"[\u3400-\u9fff]", t.label) is not None
 
 
 def _after_lead_verb(doc: Doc, start: int) -> bool:

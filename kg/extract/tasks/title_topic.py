@@ -25,6 +25,7 @@ from ..open_tasks import OpenTask, _spells_title_name, title_case
 from ..registry import task_strategy
 from .common import GENERIC_QUALIFIERS, LEAD_SKIP, known_tail, task_tables
 from .frames import task_label_en
+from .subject import subject_name
 from .index import QUALITY_SUFFIX
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-'/.]*[A-Za-z0-9]|[A-Za-z0-9]")
@@ -115,6 +116,9 @@ def _task_of(words: list[str], noun: str | None, topic_only: bool = False) -> st
     """The task named by an object and the verb's noun; when the object is itself a task name
     ending with a head noun (of the topic heads only, when topic_only), the object."""
     _nominals, _lead, heads, light = _lexicon()
+    kind = subject_name(words)
+    if kind is not None:  # "Quantization of Large Language Models": LLM quantization
+        return f"{kind} {noun}" if noun is not None else None
     words = list(words)
     while len(words) > 1 and words[-1].lower() in light:
         words = words[:-1]

@@ -15,6 +15,15 @@ CASES = [
                  [("基于草图的图像编辑", "new:基于草图的图像编辑>image-editing")], id="zh-x-based-task"),
     pytest.param("open-tasks", "该论文属于基于深度学习的图像编辑任务。", [("图像编辑", "image-editing")], id="zh-based-on-a-method"),
     pytest.param("open-tasks", "该论文属于基于大模型的图像编辑任务。", [("图像编辑", "image-editing")], id="zh-based-on-a-model"),
+    # a strong frame states its task even when a method's name ends it; a weak one does not
+    pytest.param("open-tasks", "该论文属于机器人模仿学习任务，旨在迁移技能。", [("机器人模仿学习", "new:机器人模仿学习")],
+                 id="zh-stated-task-method-head"),
+    pytest.param("open-tasks", "本文用于机器人模仿学习。", [], id="zh-weak-cue-method-head"),
+    # 属于 X with no frame word: X ends with a task head word; 利用 ending a name is the noun
+    pytest.param("open-tasks", "该论文属于港口噪声实证分析，收集了录音。", [("港口噪声实证分析", "new:港口噪声实证分析")],
+                 id="zh-belongs-no-frame-word"),
+    pytest.param("open-tasks", "该论文属于计算机图形学，研究渲染。", [], id="zh-belongs-no-head-no-task"),
+    pytest.param("open-tasks", "该论文属于月壤资源利用任务。", [("月壤资源利用", "new:月壤资源利用")], id="zh-utilization-noun"),
 ]
 
 
