@@ -116,3 +116,4 @@ def title_subject(index, doc: Doc, found: list[Span]) -> list[Span]:
                 broader[key] = known_tail(index, label.split())
             return [Span(doc, sp.start, sp.end, label="Task", kb_id=iri or "")]
     return []
+

@@ -141,6 +141,18 @@ def _task_of(words: list[str], noun: str | None, topic_only: bool = False) -> st
 
 
 @functools.lru_cache(maxsize=None)
+def _method_task_heads() -> frozenset[str]:
+    """Head nouns a method's name and a task's share ("Sliding Mode Control", "vehicle platoon
+    control"; en/task-heads.txt, not the open heads: "Preference Optimization" names no task)."""
+    return lexicon().lower_set("en", "task-heads")
+
+
+def _method_at(doc: Doc, start: int, end: int) -> bool:
+    """A vocabulary method's name ends at `end` and starts at or after `start` ("Sliding Mode Control")."""
+    return any(v.label_ == "Method" and v.end_char == end and v.start_char >= start for v in doc.spans.get("kg_vocab", []))
+
+
+@functools.lru_cache(maxsize=None)
 def _topic_heads() -> frozenset[str]:
     return lexicon().lower_set("en", "topic-heads")
 
@@ -190,9 +202,18 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
             words = lead[0][2] if len(lead) == 1 else []
             k = _qualities(words)
             of = re.match(r"\s+of\s+", text[lead[0][1]:]) if len(lead) == 1 else None
+            for_ = re.match(r"\s+for\s+", text[lead[0][1]:]) if len(lead) == 1 else None
             if of and len(words) == k + 1 and (words[k].lower() in heads or words[k].lower().rstrip("s") in heads):
                 verbs.append(words[k].lower())
                 objects = _object(text, lead[0][1] + of.end(), lower_ok)
+            elif for_ and words and words[-1].lower() in _method_task_heads() and _method_at(doc, lead[0][0] + len(" ".join(words[:k])) + (1 if k else 0), lead[0][1]):
+                # "Adaptive Sliding Mode Control for Vehicle Platoons": a method whose name ends with a
+                # task head, for an object that is no task -> the object's task of that head (vehicle platoon control)
+                verbs.append(words[-1].lower())
+                objects = _object(text, lead[0][1] + for_.end(), lower_ok)
+                # (not an object that is a task, nor one abstract noun: "for Generalization", "for Efficiency")
+                objects = [o for o in objects if not (o[2][-1].lower() in heads or o[2][-1].lower().rstrip("s") in heads)
+                           and not (len(o[2]) == 1 and re.search(r"(?:ion|ity|ness|ment|ence|ance|ing)$", o[2][0], re.I))]
             else:  # "AI Ethics Education in India: ...": a noun phrase ending with a topic head noun
                 verbs.append(None)
                 objects, topic_only = lead[-1:], True

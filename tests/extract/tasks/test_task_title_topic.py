@@ -29,6 +29,11 @@ CASES = [
                  [("Data Privacy Education", "new:data privacy education")], id="en-topic-head"),
     pytest.param("title-topic", "KelpNet: Latency-Aware Spectrum Allocation for Harbour Drones",
                  [("Latency-Aware Spectrum Allocation", "new:spectrum allocation")], id="en-topic-head-quality-cut"),
+    # a method whose name ends with a task head, for an object that is no task: the object's task of that head
+    pytest.param("title-topic", "Adaptive Sliding Mode Control for Harbour Cranes with Wind Gusts",
+                 [("Adaptive Sliding Mode Control for Harbour Cranes", "new:harbour crane control")], id="en-method-head-for-object"),
+    pytest.param("title-topic", "Direct Preference Optimization for Kiosk Assistants", [], id="en-method-open-head-no-task"),
+    pytest.param("title-topic", "Adaptive Sliding Mode Control for Generalization", [], id="en-method-head-for-nothing"),
     # no task: an object after "the" is a particular thing; a method's long form; a lead verb whose
     # object names no task; an object that holds a task another strategy found
     pytest.param("title-topic", "Mitigating the Hidden Cost of Caching", [], id="en-definite-object-no-task"),
