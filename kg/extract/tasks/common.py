@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...vocab import rule_words
 from ..doc import doc_text
 from ..lexicon import lexicon
+from ..open_tasks import OpenTask
 
 TASK_HEADS_EN = lexicon().alternation("en", "task-heads")
 TASK_HEADS_ZH = lexicon().alternation("zh", "strategy-task-heads")
@@ -39,3 +40,17 @@ def known_tail(index, words: list[str]) -> str | None:
     """The longest vocabulary task a new task's name ends with (its broader task): "Harbour Noise
     Estimation" -> noise estimation."""
     return next((p for k in range(1, len(words)) for p in [index.concept(" ".join(words[k:]))] if p), None)
+
+
+def title_fallback_task(index, doc: Doc, sp: Span, label: str, iri: str | None, confidence: float) -> Span:
+    """A task a title names by a weak cue (kept only when the paper states no other task: kg.link),
+    recorded for the span: its OpenTask, and for a new task (iri None) its English name and the
+    vocabulary task its name ends with."""
+    from .frames import task_label_en  # (frames imports this module)
+    info, names, broader = task_tables(doc)
+    key = (sp.start, sp.end)
+    info[key] = OpenTask(sp.start_char, sp.end_char, label, "task-title", confidence, fallback=True)
+    if not iri:
+        names[key] = task_label_en(label)
+        broader[key] = known_tail(index, label.split())
+    return Span(doc, sp.start, sp.end, label="Task", kb_id=iri or "")

@@ -103,7 +103,8 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
         if not iri:
             han = re.search(r"[\u3400-\u9fff]", t.label) is not None
             words = list(t.label) if han else t.label.split()
-            for k in range(1, len(words) if not method_head else 1):
+            # (a stated name a method's name ends has no broader task: 机器人模仿学习 is none of 模仿学习's)
+            for k in range(1, 1 if method_head else len(words)):
                 tail = ("" if han else " ").join(words[k:])
                 parent = index.concept(tail) if len(tail) >= 2 else None
                 if parent:

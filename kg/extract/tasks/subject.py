@@ -19,9 +19,8 @@ from spacy.tokens import Doc, Span
 
 from ..doc import doc_text
 from ..lexicon import lexicon
-from ..open_tasks import OpenTask
 from ..registry import task_strategy
-from .common import known_tail, task_tables
+from .common import title_fallback_task
 from .frames import task_label_en
 
 CONFIDENCE = 0.7
@@ -46,10 +45,6 @@ def subject_name(words: list[str]) -> str | None:
     return short.get(key) or (short.get(key[:-1]) if key.endswith("s") else None)
 
 
-def _short(subject: str) -> str:
-    _rx, short, _heads = _tables()
-    key = re.sub(r"\s+", " ", subject.lower())
-    return short.get(key) or short.get(key[:-1] if key.endswith("s") else key, subject)
 
 
 def _technique(doc: Doc, start: int, end: int, heads: frozenset[str], heads_only: bool = False) -> bool:
@@ -103,17 +98,10 @@ def title_subject(index, doc: Doc, found: list[Span]) -> list[Span]:
             what = " ".join(words[k:])
             if any(w[:1].islower() for w in what.split()) and text[:1].isupper() and re.search(r"\s[A-Z]", text):
                 continue  # a title in title case: a lower-case word is a function word, no name
-            label = task_label_en(f"{_short(m.group('subj'))} {what}")
+            label = task_label_en(f"{subject_name(m.group('subj').split()) or m.group('subj')} {what}")
             sp = doc.char_span(min(s + ws, m.start()), max(e, m.end()), alignment_mode="expand")
             if sp is None:
                 continue
-            iri = index.concept(label)
-            info, names, broader = task_tables(doc)
-            key = (sp.start, sp.end)
-            info[key] = OpenTask(sp.start_char, sp.end_char, label, "task-title", CONFIDENCE, fallback=True)
-            if not iri:
-                names[key] = label
-                broader[key] = known_tail(index, label.split())
-            return [Span(doc, sp.start, sp.end, label="Task", kb_id=iri or "")]
+            return [title_fallback_task(index, doc, sp, label, index.concept(label), CONFIDENCE)]
     return []
 

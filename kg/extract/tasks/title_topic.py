@@ -21,10 +21,9 @@ from spacy.tokens import Doc, Span
 
 from ..doc import doc_text
 from ..lexicon import lexicon
-from ..open_tasks import OpenTask, _spells_title_name, title_case
+from ..open_tasks import _spells_title_name, title_case
 from ..registry import task_strategy
-from .common import GENERIC_QUALIFIERS, LEAD_SKIP, known_tail, task_tables
-from .frames import task_label_en
+from .common import GENERIC_QUALIFIERS, LEAD_SKIP, title_fallback_task
 from .subject import subject_name
 from .index import QUALITY_SUFFIX
 
@@ -147,6 +146,11 @@ def _method_task_heads() -> frozenset[str]:
     return lexicon().lower_set("en", "task-heads")
 
 
+def _is_head(word: str, heads: frozenset[str]) -> bool:
+    """The word is one of the head nouns, singular or plural ("Detection", "Detections")."""
+    return word.lower() in heads or word.lower().rstrip("s") in heads
+
+
 def _method_at(doc: Doc, start: int, end: int) -> bool:
     """A vocabulary method's name ends at `end` and starts at or after `start` ("Sliding Mode Control")."""
     return any(v.label_ == "Method" and v.end_char == end and v.start_char >= start for v in doc.spans.get("kg_vocab", []))
@@ -170,7 +174,6 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
     nominals, lead_verbs, heads, _light = _lexicon()
     text = doc_text(doc)
     out: list[Span] = []
-    info, names, broader = task_tables(doc)
     known = {k.kb_id_ for k in found if k.kb_id_}
     lower_ok = not title_case(text)  # a title in sentence case: its task's words are lower case
     for c in _CLAUSE.finditer(text):
@@ -203,7 +206,7 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
             k = _qualities(words)
             of = re.match(r"\s+of\s+", text[lead[0][1]:]) if len(lead) == 1 else None
             for_ = re.match(r"\s+for\s+", text[lead[0][1]:]) if len(lead) == 1 else None
-            if of and len(words) == k + 1 and (words[k].lower() in heads or words[k].lower().rstrip("s") in heads):
+            if of and len(words) == k + 1 and _is_head(words[k], heads):
                 verbs.append(words[k].lower())
                 objects = _object(text, lead[0][1] + of.end(), lower_ok)
             elif for_ and words and words[-1].lower() in _method_task_heads() and _method_at(doc, lead[0][0] + len(" ".join(words[:k])) + (1 if k else 0), lead[0][1]):
@@ -212,7 +215,7 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
                 verbs.append(words[-1].lower())
                 objects = _object(text, lead[0][1] + for_.end(), lower_ok)
                 # (not an object that is a task, nor one abstract noun: "for Generalization", "for Efficiency")
-                objects = [o for o in objects if not (o[2][-1].lower() in heads or o[2][-1].lower().rstrip("s") in heads)
+                objects = [o for o in objects if not _is_head(o[2][-1], heads)
                            and not (len(o[2]) == 1 and re.search(r"(?:ion|ity|ness|ment|ence|ance|ing)$", o[2][0], re.I))]
             else:  # "AI Ethics Education in India: ...": a noun phrase ending with a topic head noun
                 verbs.append(None)
@@ -231,13 +234,6 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
                 iri = index.concept(label)
                 if iri in known:
                     continue
-                key = (sp.start, sp.end)
-                span = Span(doc, sp.start, sp.end, label="Task", kb_id=iri or "")
-                # kept only when the paper states no other task (a fallback: kg.link)
-                info[key] = OpenTask(sp.start_char, sp.end_char, label, "task-title", CONFIDENCE, fallback=True)
-                if not iri:
-                    names[key] = task_label_en(label)
-                    broader[key] = known_tail(index, label.split())
-                out.append(span)
+                out.append(title_fallback_task(index, doc, sp, label, iri, CONFIDENCE))
                 break  # one span per object (two verbs on one object: the first names the span)
     return out
