@@ -476,6 +476,11 @@ def task_forming_qualifiers() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def _number_words() -> frozenset[str]:
+    return lexicon().lower_set("en", "number-words")
+
+
+@functools.lru_cache(maxsize=None)
 def _quality_suffixes() -> frozenset:
     return lexicon().lower_set("en", "quality-suffixes")
 
@@ -499,8 +504,8 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
         low = word.lower()
         # (a task-forming qualifier qualifies a task name, not a bare head: "Early Joint Learning of ...")
         if low in _EN_STOP and not (taken and low in task_forming_qualifiers()) or low.endswith("ly") and not title \
-                or re.fullmatch(r"[\d.]+", word) or taken >= 4:
-            break
+                or re.fullmatch(r"[\d.]+|\d+-[a-z]+", low) or low in _number_words() or taken >= 4:
+            break  # ("three reasoning benchmarks", "a 21-task simulation benchmark": a count, no word of the task)
         if "-" in low and low.rsplit("-", 1)[1] in _quality_suffixes():
             break  # "Transformer-Based", "Text-driven", "Noise-Aware": a property of the method, no word of the task
         if lower_stops and not (word[0].isupper() or word[0].isdigit()):

@@ -24,6 +24,11 @@ CASES = [
                  id="zh-belongs-no-frame-word"),
     pytest.param("open-tasks", "该论文属于计算机图形学，研究渲染。", [], id="zh-belongs-no-head-no-task"),
     pytest.param("open-tasks", "该论文属于月壤资源利用任务。", [("月壤资源利用", "new:月壤资源利用")], id="zh-utilization-noun"),
+    # the task a paper evaluates on, named by its benchmarks; a count is no word of it
+    pytest.param("open-tasks", "Results on three coral reef segmentation benchmarks show gains of 3 points.",
+                 [("coral reef segmentation", "new:coral reef segmentation")], id="en-task-benchmarks"),
+    pytest.param("open-tasks", "We test it on three reasoning benchmarks and a 21-task simulation benchmark.", [],
+                 id="en-counted-benchmarks-no-task"),
 ]
 
 
