@@ -32,7 +32,7 @@ _GLOSS = re.compile(r"[（(]\s*(?P<gloss>[A-Za-z][A-Za-z0-9'’/&+.\-]*(?:\s+[A-
                     r"(?:\s*[，,;；]\s*(?P<acr>[A-Za-z][A-Za-z0-9\-]{1,15}))?\s*[）)]")
 _GLOSS_MARK = "\ue000"
 _ACRONYM = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]\s*")
-_ZH_LEAD = re.compile(r"^(?:[了着对在将把为从]|该论文|本文|论文|该研究|该工作|本研究|一种|一个|一类|一项|这一|这类|此类|复杂的?|多种|各种|典型的?|经典的?|具有挑战性的|具挑战性的|新兴的?|关键的?|重要的?|基于[^的]{1,12}的)")
+_ZH_LEAD = re.compile(r"^(?:[了着对在将把为从]|该论文|本文|论文(?=的|中)|该研究|该工作|本研究|一种|一个|一类|一项|这一|这类|此类|复杂的?|多种|各种|典型的?|经典的?|具有挑战性的|具挑战性的|新兴的?|关键的?|重要的?|基于[^的]{1,12}的)")
 _ZH_NAME_END = re.compile(rf"[{_HAN}A-Za-z0-9]$")
 _ZH_SPLIT = re.compile(r"[与和及、]|以及")
 _TRAILING_ACRONYM = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]$")
@@ -113,9 +113,11 @@ def _clean_zh(x: str) -> tuple[str, int]:
         x = x[i + 1:]
     qualities = _zh_qualities()
     while True:
-        m = _ZH_LEAD.match(x) or qualities.match(x)
-        if not m or len(x) - m.end() < 2:
-            break
+        m = _ZH_LEAD.match(x)
+        q = None if m else qualities.match(x)
+        if not (m or q) or len(x) - (m or q).end() < (2 if m else 3):
+            break  # (a quality before a two-character name is part of it: 高效推理, 鲁棒微调)
+        m = m or q
         off += m.end()
         x = x[m.end():]
     return x, off

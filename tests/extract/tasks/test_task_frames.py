@@ -24,6 +24,12 @@ CASES = [
                  id="zh-belongs-no-frame-word"),
     pytest.param("open-tasks", "该论文属于计算机图形学，研究渲染。", [], id="zh-belongs-no-head-no-task"),
     pytest.param("open-tasks", "该论文属于月壤资源利用任务。", [("月壤资源利用", "new:月壤资源利用")], id="zh-utilization-noun"),
+    # 论文 opening a stated name is a word of it (论文检索), not "the paper"; a quality before a
+    # two-character name is part of it (鲁棒微调), one before a longer name is not (高效语音识别)
+    pytest.param("open-tasks", "该论文属于论文检索任务，旨在提升检索灵活性。", [("论文检索", "new:论文检索")], id="zh-paper-as-word-of-task"),
+    pytest.param("open-tasks", "该论文属于模型的鲁棒微调任务，旨在兼顾分布外鲁棒性。", [("鲁棒微调", "new:鲁棒微调")],
+                 id="zh-quality-of-short-name"),
+    pytest.param("open-tasks", "该论文属于高效语音识别任务。", [], id="zh-quality-of-known-task-dropped"),
     # the task a paper evaluates on, named by its benchmarks; a count is no word of it
     pytest.param("open-tasks", "Results on three coral reef segmentation benchmarks show gains of 3 points.",
                  [("coral reef segmentation", "new:coral reef segmentation")], id="en-task-benchmarks"),
