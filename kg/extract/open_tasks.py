@@ -522,7 +522,11 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
     phrase = text[start:head_end]
     while True:
         first, _, rest = phrase.partition(" ")
-        if rest and (first.lower() in qualifiers or re.fullmatch(r"[a-z]{3,}(?:able|ible)", first.lower())):
+        # (a task-forming qualifier before another quality names no task of its own: "Multilingual
+        # Zero-shot Singing Voice Synthesis")
+        stacked = first.lower() in task_forming_qualifiers() and rest.partition(" ")[2] \
+            and rest.partition(" ")[0].lower() in qualifiers
+        if rest and (first.lower() in qualifiers or stacked or re.fullmatch(r"[a-z]{3,}(?:able|ible)", first.lower())):
             start += len(first) + 1
             phrase = rest
             continue

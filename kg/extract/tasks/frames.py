@@ -44,6 +44,8 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             continue
         if any(k.start <= sp.start and sp.end <= k.end for k in known):
             continue  # the vocabulary or another strategy has it (or a longer name around it)
+        if _read_with_its_modifiers(index, doc, sp, known):
+            continue  # "Multimodal Emotion Analysis": specialise read it as multimodal emotion recognition
         method = next((v for v in others if v.label_ == "Method" and v.start == sp.start and v.end == sp.end), None)
         if method is not None and not (t.gloss or t.field or t.fallback) and t.confidence >= 0.75 \
                 and re.search(r"[\u3400-\u9fff]", t.label) and method.kb_id_ in index.vocabulary.concepts:
@@ -147,6 +149,20 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                     doc.user_data.setdefault("kg_task_alt", {})[key] = t.written
         out.append(span)
     return out
+
+
+def _read_with_its_modifiers(index, doc: Doc, sp: Span, known: list[Span]) -> bool:
+    """An English name that a task found before ends, whose concept's name holds every word the
+    name has before it: the same words read as that task (specialise's multimodal + emotion
+    analysis -> multimodal emotion recognition), no new task."""
+    for k in known:
+        if k.end != sp.end or k.start <= sp.start or not k.kb_id_:
+            continue
+        c = index.vocabulary.concepts.get(k.kb_id_)
+        lead = {w.lower_ for w in doc[sp.start:k.start] if w.is_alpha or "-" in w.text}
+        if c is not None and lead and lead <= set(re.split(r"[\s]+", c.pref.lower())):
+            return True
+    return False
 
 
 def _stated_zh(t: OpenTask) -> bool:

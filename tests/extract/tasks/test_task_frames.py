@@ -30,6 +30,17 @@ CASES = [
     pytest.param("open-tasks", "该论文属于模型的鲁棒微调任务，旨在兼顾分布外鲁棒性。", [("鲁棒微调", "new:鲁棒微调")],
                  id="zh-quality-of-short-name"),
     pytest.param("open-tasks", "该论文属于高效语音识别任务。", [], id="zh-quality-of-known-task-dropped"),
+    # a task-forming qualifier opens a task of its own (multilingual reasoning), not one stacked on
+    # another quality; a name specialise has read with its modifier is no new task
+    pytest.param("open-tasks", "Pushing on Multilingual Reasoning Models with Mixed Chain-of-Thought",
+                 [("Multilingual Reasoning", "new:multilingual reasoning")], id="en-title-multilingual-task"),
+    pytest.param("open-tasks", "Customizable Multilingual Zero-shot Singing Voice Synthesis", [],
+                 id="en-title-stacked-qualities"),
+    pytest.param("open-tasks", "Audio-Guided Fusion Techniques for Multimodal Emotion Analysis", [],
+                 id="en-title-read-by-specialise"),
+    pytest.param("open-tasks", "Few-Shot Knowledge Graph Completion with Meta Learning",
+                 [("Few-Shot Knowledge Graph Completion", "new:few-shot knowledge graph completion>knowledge-graph-completion")],
+                 id="en-title-narrower-than-known"),
     # the task a paper evaluates on, named by its benchmarks; a count is no word of it
     pytest.param("open-tasks", "Results on three coral reef segmentation benchmarks show gains of 3 points.",
                  [("coral reef segmentation", "new:coral reef segmentation")], id="en-task-benchmarks"),
