@@ -61,6 +61,13 @@ def test_known_head_of_a_longer_long_form_is_not_a_mention(links_of):
     assert "VQ-VAE" in methods and "variational autoencoder" not in methods
 
 
+def test_known_technique_in_a_setting_named_by_a_long_form_is_used(links_of):
+    got = links_of("Compact Coral Segmenters", "ReefKD is a semi-supervised knowledge distillation (SSKD) framework "
+                   "that turns large teachers into small students. A federated continual learning (FCL) variant is given.")
+    methods = labels(got, "Method")
+    assert {"knowledge distillation", "continual learning"} <= methods
+
+
 def test_proposed_abbreviation_typed_by_the_head_after_the_parenthesis(links_of):
     got = links_of("Neural Scoring for Speaker Verification",
                    "提出大规模试验端到端训练（large-scale trial e2e training，LtE2E）策略。")

@@ -1,6 +1,7 @@
 """Doc -> Mentions: vocabulary, task, abbreviation and new-name mentions, with their evidence clause."""
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span
@@ -193,6 +194,20 @@ def _modifier_only(span: Span) -> bool:
         and not re.search(r"[和与及,，、]|\band\b|\bor\b", text)
 
 
+def _setting_only(span: Span) -> bool:
+    """Words before a known name in a long form that only say in which setting it is used
+    ("semi-supervised knowledge distillation (SSKD)", en/setting-qualifiers.txt): the known
+    technique is used, named with them (not "Vector Quantised Variational AutoEncoder", a kind of
+    its own)."""
+    words = span.text.lower().split()
+    return bool(words) and all(w in _settings() for w in words)
+
+
+@functools.lru_cache(maxsize=None)
+def _settings() -> frozenset[str]:
+    return lexicon().lower_set("en", "setting-qualifiers")
+
+
 def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs,
                           task_spans: list[Span] = ()) -> tuple[list[Span], dict[int, Span]]:
     """Which vocabulary concept each abbreviation names (by the start token of its short form),
@@ -221,7 +236,7 @@ def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs,
                 own = sp.kb_id_ in short_ids  # "Variational AutoEncoder (VAE)" written with a qualifier
                 if own and hit is None:
                     hit = sp
-                elif not own:
+                elif not own and not _setting_only(doc[ab.long.start:sp.start]):
                     drop.add((sp.start, sp.end))
         end = max(ab.short.end_char, ab.long.end_char)
         if hit is None and head_type("", re.sub(r"^[\s)）]+", "", doc_text(doc)[end:end + 12])) is None:
