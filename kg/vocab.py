@@ -128,6 +128,7 @@ class Vocabulary:
         # a quality ("Zero-Shot", "Few-Shot") is never another name of a concept
         qualities = {norm(w) for w in rule_words("generic-qualifiers.txt")}
         as_methods = {norm(w) for w in rule_words("methods-not-tasks.txt")}
+        not_tasks = {norm(w) for w in rule_words("not-tasks.txt")}
         not_labels = {norm(w) for w in rule_words("not-labels.txt")}
         qualities |= not_labels
         for cls_iri, tname in TYPE_CLASSES.items():
@@ -145,6 +146,9 @@ class Vocabulary:
                 defs = sorted(str(o) for o in g.objects(s, SKOS.definition))
                 curated = (s, DCTERMS.source, None) not in g
                 ctype = "Method" if not curated and tname == "Task" and norm(pref) in as_methods else tname
+                if not curated and tname == "Task" and norm(pref) in not_tasks:
+                    labels = []  # data, a modality or a property filed as a task ("point clouds"): a
+                    # concept of the hierarchy still (narrower tasks name it broader), never matched
                 concepts[iri] = Concept(iri, ctype, pref, labels,
                                         sorted(str(o) for o in g.objects(s, SKOS.broader)),
                                         defs[0] if defs else "",
@@ -217,9 +221,11 @@ class Vocabulary:
         if self.graph is None and self.files:
             self.graph = Vocabulary._parse(self.files).graph
         g = self.graph
+        not_tasks = {norm(w) for w in rule_words("not-tasks.txt")}
         for c in self.concepts.values():
             en = [lab for lab in c.labels if lab.kind == "pref" and lab.lang == "en"]
-            if not en:
+            if not en and not (not c.curated and not c.labels and norm(c.pref) in not_tasks):
+                # (a name of rules/not-tasks.txt keeps its place in the hierarchy, with no label to match)
                 problems.append(f"{c.iri}: no English skos:prefLabel (@en)")
             elif len(en) > 1:
                 problems.append(f"{c.iri}: {len(en)} English prefLabels")
@@ -255,7 +261,7 @@ def _cache_file(paths: list[Path]) -> Path | None:
         return None
     h = hashlib.sha256(_CACHE_VERSION)
     h.update(Path(__file__).read_bytes())  # the parser's code is part of the key
-    for name in ("generic-qualifiers.txt", "methods-not-tasks.txt", "not-labels.txt"):  # and the rule lists it applies
+    for name in ("generic-qualifiers.txt", "methods-not-tasks.txt", "not-labels.txt", "not-tasks.txt"):  # and the rule lists it applies
         q = ontology_dir() / "rules" / name
         h.update(q.read_bytes() if q.exists() else b"")
     for p in paths:

@@ -339,3 +339,10 @@ def test_resolutions_and_modalities_are_no_datasets(tmp_path, summary, word):
     build([f], tmp_path / "out", progress=False, views=False, formats=("links",))
     got = [json.loads(line) for line in open(tmp_path / "out" / "links.jsonl", encoding="utf-8")]
     assert word not in {r["label"] for r in got if r["type"] == "Dataset"}
+
+
+def test_data_and_properties_filed_as_tasks_are_no_tasks(links_of):
+    # (ontology/rules/not-tasks.txt: an imported vocabulary lists them as tasks)
+    got = links_of("Coral Reef Mapping", "We segment LiDAR point clouds and chest X-ray images with AI agents, "
+                   "at a computational efficiency no earlier method reaches.")
+    assert not labels(got, "Task") & {"point clouds", "x-ray", "AI agent", "computational efficiency"}

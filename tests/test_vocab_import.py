@@ -275,6 +275,16 @@ def test_words_that_are_never_datasets_are_what_they_are():
         assert c is not None and c.type == type, (word, c)
 
 
+def test_not_tasks_are_never_matched_and_keep_the_hierarchy():
+    # data, modalities and properties an imported vocabulary files as tasks (rules/not-tasks.txt)
+    v = Vocabulary.load()
+    for word in ("point clouds", "X-ray", "AI agents", "computational efficiency"):
+        assert v.lookup(word) is None, word
+    narrower = v.lookup("autonomous driving")
+    assert narrower is not None and narrower.type == "Task"
+    assert any(b.endswith("/task/autonomous-vehicles") and b in v.concepts for b in narrower.broader)
+
+
 def test_cached_vocabulary_equals_parsed(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("KG_NO_CACHE", raising=False)
