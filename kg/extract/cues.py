@@ -27,6 +27,9 @@ NAME = (r"(?:[A-Za-z0-9][A-Za-z0-9+\-_.'’]*[A-Za-z0-9+]|[A-Z])"
         r"(?: (?:[A-Z][A-Za-z0-9+\-_.]*[A-Za-z0-9+]|[0-9][A-Za-z0-9+\-_]*[A-Za-z+][A-Za-z0-9+]*|[0-9]{1,2}(?:\.[0-9]{1,2})?(?![.,]?[0-9]|\s*[%％])"
         r"|(?:19|20)[0-9]{2}(?![.,]?[0-9])))*")
 # a name starts with a token that has a capital or a digit ("HuMP-CAT", "wav2vec", not "novel")
-NAME_U = r"(?=[A-Za-z0-9+\-_.'’]*[A-Z0-9])" + NAME
+# (the lookahead skips the name characters that are neither, so it never backtracks: the test of
+# NAME_U_I in linear time, but only in a case-sensitive regex, where [a-z] matches no capital)
+NAME_U = r"(?=[a-z+\-_.'’]*+[A-Z0-9])" + NAME
+NAME_U_I = r"(?=[A-Za-z0-9+\-_.'’]*[A-Z0-9])" + NAME  # the same in a regex compiled with re.I
 NAME_RE = re.compile(NAME_U)
 SEP = r"(?:\s*(?:和|、|与|及|以及|,|，|/|and|&)\s*)"
