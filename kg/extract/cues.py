@@ -27,6 +27,15 @@ NAME = (r"(?:[A-Za-z0-9][A-Za-z0-9+\-_.'’]*[A-Za-z0-9+]|[A-Z])"
         r"(?: (?:[A-Z][A-Za-z0-9+\-_.]*[A-Za-z0-9+]|[0-9][A-Za-z0-9+\-_]*[A-Za-z+][A-Za-z0-9+]*|[0-9]{1,2}(?:\.[0-9]{1,2})?(?![.,]?[0-9]|\s*[%％])"
         r"|(?:19|20)[0-9]{2}(?![.,]?[0-9])))*")
 # a name starts with a token that has a capital or a digit ("HuMP-CAT", "wav2vec", not "novel")
-NAME_U = r"(?=[A-Za-z0-9+\-_.'’]*[A-Z0-9])" + NAME
+# (the lookahead skips the name characters that are neither, so it never backtracks: the test of
+# NAME_U_I in linear time, but only in a case-sensitive regex, where [a-z] matches no capital)
+NAME_U = r"(?=[a-z+\-_.'’]*+[A-Z0-9])" + NAME
+NAME_U_I = r"(?=[A-Za-z0-9+\-_.'’]*[A-Z0-9])" + NAME  # the same in a regex compiled with re.I
 NAME_RE = re.compile(NAME_U)
+# Put before a regex that opens with NAME_U, it skips the positions inside a word, where searching for
+# the regex is slow. It changes no match when no match of the regex ends between two letters or digits
+# (its last part is a Chinese head noun, or ends with \b, or a lookahead wants a space there, or it ends
+# with a whole name, which ends where no letter or digit follows: kg.extract.new_names._LIST): a name
+# that would start inside a word would start one character earlier too, so a search finds it there.
+NAME_START = r"(?<![A-Za-z0-9])"
 SEP = r"(?:\s*(?:和|、|与|及|以及|,|，|/|and|&)\s*)"

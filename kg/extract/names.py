@@ -5,7 +5,7 @@ import re
 
 from ..vocab import norm, rule_words
 from .lexicon import lexicon
-from .cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_U
+from .cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_U, NAME_U_I
 
 # names that look specific but are never entities (ontology/rules/not-entities.txt)
 STOPLIST = {norm(w) for w in rule_words("not-entities.txt")}
@@ -100,11 +100,11 @@ def head_type(before: str, after: str) -> str | None:
     return example_head_type(before)
 
 
-_LISTED = rf"(?:(?:the\s+)?{NAME_U}\s*(?:[,，、/]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+|or\s+)?)*"
+_LISTED = r"(?:(?:the\s+)?{name}\s*(?:[,，、/]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+|or\s+)?)*"
 _EXAMPLE_EN = re.compile(rf"\b(?P<head>{DATASET_HEADS_EN}|{METHOD_HEADS_EN}),?\s+(?:{lexicon().alternation('en', 'example-cues')})"
-                         rf"\s*{_LISTED}$", re.I)
+                         rf"\s*{_LISTED.format(name=NAME_U_I)}$", re.I)
 _EXAMPLE_ZH = re.compile(rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})\s*[，,（(：:]?\s*"
-                         rf"(?:{lexicon().alternation('zh', 'example-cues')})\s*[：:]?\s*{_LISTED}$")
+                         rf"(?:{lexicon().alternation('zh', 'example-cues')})\s*[：:]?\s*{_LISTED.format(name=NAME_U)}$")
 
 
 def example_head_type(before: str) -> str | None:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .cues import DATASET_HEADS_ZH, METHOD_HEADS_ZH, NAME_U, PROPOSE_EN, PROPOSE_ZH, STRONG_ZH, NAME_RE, PROPOSER_EN, USED_NOT_PROPOSED_ZH
+from .cues import DATASET_HEADS_ZH, METHOD_HEADS_ZH, NAME_START, NAME_U, PROPOSE_EN, PROPOSE_ZH, STRONG_ZH, NAME_RE, PROPOSER_EN, USED_NOT_PROPOSED_ZH
 from .doc import doc_text, sentence_of
 from .lexicon import lexicon
 from .names import title_case_name, trim_name, head_type, name_like
@@ -96,7 +96,7 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
 # a score in parentheses may follow each name: "on MMAR (74.0%), MMAU (78.5%) and MMSU (77.26%)"
 _SCORE_ONE = r"\s*[（(]\s*[~≈]?\d+(?:\.\d+)?\s*[%％]?\s*[)）]"
 _SCORE = rf"(?:{_SCORE_ONE})?"
-_LIST = re.compile(rf"{NAME_U}{_SCORE}(?:\s*(?:[,，、;；]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+)?{NAME_U}{_SCORE})+")
+_LIST = re.compile(rf"{NAME_START}{NAME_U}{_SCORE}(?:\s*(?:[,，、;；]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+)?{NAME_U}{_SCORE})+")
 
 
 def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:

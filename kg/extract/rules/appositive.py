@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import re
 
-from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_U, PROPOSE_EN, PROPOSE_ZH, \
+from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_START, NAME_U, PROPOSE_EN, PROPOSE_ZH, \
     STRONG_ZH, USE_ZH
 from ..names import head_type, type_of_head
 from ..registry import name_rule
 
 _ZH_APPOS = re.compile(
-    rf"(?P<name>{NAME_U})\s*[*]*\s*[，,：:]\s*(?:一个|一种|首个|新的|全新的?)?[\u4e00-\u9fffA-Za-z0-9\-]{{0,14}}?"
+    rf"{NAME_START}(?P<name>{NAME_U})\s*[*]*\s*[，,：:]\s*(?:一个|一种|首个|新的|全新的?)?[\u4e00-\u9fffA-Za-z0-9\-]{{0,14}}?"
     rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
 _ZH_NAMED = re.compile(rf"(?:名为|称为|叫做|命名为|简称|即)\s*[“\"「]?\s*(?P<name>{NAME_U})")
 _EN_APPOS = re.compile(
-    rf"(?P<name>{NAME_U})\s*(?:,|:|\(|—|–)\s*(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+    rf"{NAME_START}(?P<name>{NAME_U})\s*(?:,|:|\(|—|–)\s*(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 _EN_NAMED = re.compile(rf"\b(?:named|called|dubbed|termed|coined)\s+(?P<name>{NAME_U})")
 # "an AAC method, EnCLAP, employed ...": the kind, then the name between commas
 _EN_KIND_APPOS = re.compile(

@@ -27,8 +27,9 @@ _COMPONENT_DOES = re.compile(rf"(?:^|(?<=[.;:,]\s)|(?<=\band\s))(?:A|An|a|an)\s+
 _COMPONENT_HEAD = re.compile(rf"\b(?:a|an|the|our|its|their)\s+(?:(?:new|novel|proposed|simple|lightweight)\s+)?"
                              rf"(?P<name>{_TITLE_PHRASE})\s+(?P<head>{_HEAD})\b")
 # "Segment Anyword is a training-free ... method", "Fovea Stacking is a new imaging system": a sentence
-# that defines the name it opens with
-_IS_A = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{_TITLE_PHRASE}|{NAME_U})\s+is\s+(?:a|an)\s+(?:[\w-]+\s+){{0,7}}?"
+# that defines the name it opens with (the words between are possessive, ++: a letter given back could
+# never let the space after it match)
+_IS_A = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{_TITLE_PHRASE}|{NAME_U})\s+is\s+(?:a|an)\s+(?:[\w-]++\s+){{0,7}}?"
                    rf"(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 # "the visual-inertial odometry algorithm VINS-Mono", "the planner MPPI": a kind of method, then its name
 _KIND_BEFORE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<head>{_HEAD}|(?i:{_KIND_WORDS}))\s+"

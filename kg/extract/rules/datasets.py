@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, NAME_U, PROPOSE_EN, SEP
+from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, NAME_START, NAME_U, PROPOSE_EN, SEP
 from ..registry import name_rule
 from .common import names_in
 
@@ -94,7 +94,7 @@ _EN_COUNTED = re.compile(
 _ITEM_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _ZH_COUNTS = {"两": 2, **{w: i for i, w in enumerate("二三四五六七八九十", start=2)}}
 _ZH_COUNTED = re.compile(
-    rf"(?P<names>{NAME_U}(?:{SEP}{NAME_U})+)\s*(?:等|这)?\s*(?P<n>[两二三四五六七八九十]|[2-9])\s*(?:个|项|种|类|套)?"
+    rf"{NAME_START}(?P<names>{NAME_U}(?:{SEP}{NAME_U})+)\s*(?:等|这)?\s*(?P<n>[两二三四五六七八九十]|[2-9])\s*(?:个|项|种|类|套)?"
     rf"[\u4e00-\u9fff]{{0,4}}?(?:{DATASET_HEADS_ZH}|套件|测试)")
 
 

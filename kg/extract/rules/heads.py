@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_U, SEP, STRONG_ZH
+from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_START, NAME_U, SEP, STRONG_ZH
 from ..names import head_type, type_of_head
 from ..registry import name_rule
 from .common import PROPOSE_CONTEXT, clause_before, names_in
 
-_HEAD_AFTER = re.compile(rf"(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
+_HEAD_AFTER = re.compile(rf"{NAME_START}(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
 HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME_U})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 # In a Chinese text, a Title-Case English phrase that a method head follows or ends is a name: "Custom
 # Audio Encoder利用对比学习", "Label Signal Enhancement模块", "层次自适应聚类（Hierarchical Adaptive
@@ -23,7 +23,7 @@ _EN_ARCH = re.compile(r"\b(?:a|an|the|our)\s+(?P<name>(?:[A-Z][\w-]*\s+){1,4}(?:
                       r"|Codec|Adapter|Former|Conformer))\b")
 # a name, a few modifiers, then its head noun: "CSS-EmCap情感生成管道", "FuEncoder融合机制", "EVC-CLAP对比预训练模型"
 _HEAD_NEAR_ZH = re.compile(
-    rf"(?P<name>{NAME_U})(?P<mid>[\u4e00-\u9fff]{{1,6}}?)(?P<head>{METHOD_HEADS_ZH}|{DATASET_HEADS_ZH})")
+    rf"{NAME_START}(?P<name>{NAME_U})(?P<mid>[\u4e00-\u9fff]{{1,6}}?)(?P<head>{METHOD_HEADS_ZH}|{DATASET_HEADS_ZH})")
 _NOT_A_MODIFIER = re.compile(r"[的在和与及对将用为是把被从向于以上中等提取进行通过实现使让作]")
 # a head noun right before the names: "特征提取器CLIP-vit-large和Baichuan-13B", "预训练模型HuBERT", "数据集IEMOCAP",
 # "两个TTS模型（TTS-1和TTS-1-Max）"
@@ -31,9 +31,9 @@ _HEAD_BEFORE_ZH = re.compile(
     rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH}|提取器)\s*[（(]?[*“\"「]*\s*(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)")
 # "two key components, i.e., GSF and SDP modules": listed names and their plural head
 _LIST_HEAD_EN = re.compile(
-    rf"(?P<names>{NAME_U}(?:\s*(?:,|and|&)\s*(?:and\s+)?{NAME_U})+)\s+(?P<head>modules|models|methods|networks|encoders"
+    rf"{NAME_START}(?P<names>{NAME_U}(?:\s*(?:,|and|&)\s*(?:and\s+)?{NAME_U})+)\s+(?P<head>modules|models|methods|networks|encoders"
     rf"|losses|datasets|corpora|benchmarks|frameworks|systems|architectures)\b")
-_NAME_TASK = re.compile(rf"(?P<name>{NAME_U})(?=\s*(?:等?相关)?任务|\s+tasks?\b)")
+_NAME_TASK = re.compile(rf"{NAME_START}(?P<name>{NAME_U})(?=\s*(?:等?相关)?任务|\s+tasks?\b)")
 
 
 @name_rule("cue-head")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, NAME_U
+from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, NAME_U, NAME_U_I
 from ..names import strong_word, type_of_head, window_type
 from ..registry import name_rule
 from .heads import HEAD_AFTER_EN
 
 _TITLE_NAME = re.compile(rf"^\s*(?P<name>{NAME_U})\s*(?:[:：]|\s--?\s|\s[—–]\s)\s*(?P<rest>.+)$")
-_TITLE_REPORT = re.compile(rf"^\s*(?P<name>{NAME_U})\s+(?:Technical Report|System Report|System Description)\b", re.I)
+_TITLE_REPORT = re.compile(rf"^\s*(?P<name>{NAME_U_I})\s+(?:Technical Report|System Report|System Description)\b", re.I)
 _TITLE_RESOURCE = re.compile(rf"^\s*(?:The\s+)?(?P<name>{NAME_U})\s+(?P<rest>(?:Corpus|Dataset|Database|Benchmark|Challenge))\b")
 # (a dataset head noun before a task's noun is that task's word: "Optimization-free Dataset Distillation",
 # "Caption Dataset Refinement")

@@ -14,7 +14,8 @@ from .common import GENERIC_QUALIFIERS, TASK_HEADS_EN, TASK_HEADS_ZH, known_tail
 from .frames import task_label_en
 from .passing import passing
 
-_COORD_EN = re.compile(rf"\b(?P<a>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?),? (?:and|&|or) (?P<b>[A-Za-z][\w-]*) (?P<head>{TASK_HEADS_EN})\b", re.I)
+# (each word is possessive, *+: a letter given back could never let the space or comma after it match)
+_COORD_EN = re.compile(rf"\b(?P<a>[A-Za-z][\w-]*+(?: [A-Za-z][\w-]*+)?),? (?:and|&|or) (?P<b>[A-Za-z][\w-]*+) (?P<head>{TASK_HEADS_EN})\b", re.I)
 _COORD_ZH = re.compile(rf"(?P<a>[\u4e00-\u9fff]{{2,8}}?)(?:和|与|及|、|或)(?P<b>[\u4e00-\u9fff]{{2,4}}?)(?P<head>{TASK_HEADS_ZH})")
 # a title's modifier shared by coordinated task heads: "Singing Transcription, Alignment, and
 # Refined Style Annotation" is singing transcription, singing alignment and singing style annotation
