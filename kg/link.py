@@ -57,6 +57,16 @@ class Linker:
         key = norm(m.text)
         if not key:
             return None
+        if _PLURAL_ACRONYM.fullmatch(m.text) and key not in self._labels and m.type in ("Dataset", "Method") \
+                and (not m.long_form or m.long_form.rstrip().endswith("s")):
+            # "language models (LMs)", "open-source VLMs": a plural acronym names what its singular
+            # names (the vocabulary's VLM when the long form, if any, is one of its names), else one
+            # new entity named in the singular, whatever the papers' number
+            one = [c for c, _ in self._labels.get(norm(m.text[:-1]), []) if c.type == m.type]
+            if one and (not m.long_form or any(_same_name(m.long_form, lab.text) for lab in one[0].labels)):
+                return self._known(one[0].iri)
+            m = replace(m, text=m.text[:-1])
+            key = norm(m.text)
         owners = self._labels.get(key)
         if owners and m.long_form and m.type in ("Dataset", "Method") and not any(c.type == m.type for c, _ in owners) \
                 and not any(_same_name(m.long_form, lab.text) for c, _ in owners for lab in c.labels):
@@ -596,6 +606,9 @@ def _words(label: str) -> set[str]:
 def _content_words(label: str) -> set[str]:
     """The words of a task name that say what it is about (no head nouns, no short words)."""
     return {w for w in re.split(r"[^a-z0-9]+", label.lower()) if len(w) > 3 and w not in _TASK_HEAD_WORDS}
+
+
+_PLURAL_ACRONYM = re.compile(r"(?![A-Za-z0-9-]*OPs$)[A-Z][A-Za-z0-9-]*[A-Z0-9]s")  # (not FLOPs: its s is its own)
 
 
 def _same_name(a: str, b: str) -> bool:

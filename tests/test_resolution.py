@@ -346,3 +346,11 @@ def test_data_and_properties_filed_as_tasks_are_no_tasks(links_of):
     got = links_of("Coral Reef Mapping", "We segment LiDAR point clouds and chest X-ray images with AI agents, "
                    "at a computational efficiency no earlier method reaches.")
     assert not labels(got, "Task") & {"point clouds", "x-ray", "AI agent", "computational efficiency"}
+
+
+def test_plural_acronym_names_what_its_singular_names(links_of):
+    got = links_of("Reef Forecasting", "Tidal coral models (TCMs) predict bleaching. We also evaluate several "
+                   "open-source VLMs on reef images, against 3 GFLOPs of compute.")
+    methods = labels(got, "Method")
+    assert {"TCM", "vision-language model"} <= methods, methods
+    assert not {"TCMs", "VLMs", "GFLOP"} & methods, methods
