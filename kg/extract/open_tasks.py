@@ -201,7 +201,8 @@ def _strip_subject(name: str, heads: tuple[str, ...]) -> tuple[str, int]:
             m = _ACRONYM.match(rest)
             cut = len(subj) + (m.end() if m else 0)
             rest = name[cut:]
-            if len(rest) >= 2 and (rest not in heads or m) and not rest.startswith(("的", "中")):
+            if len(rest) >= 2 and (rest not in heads and norm(rest) not in _zh()[3] or m) \
+                    and not rest.startswith(("的", "中")):  # (大语言模型训练: no bare 训练)
                 return rest, cut
             break
     return name, 0
@@ -243,7 +244,8 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
         if x in heads and raw[:len(raw) - len(x)].endswith("的"):
             # "差分隐私文本改写（DP text rewriting）的评估问题": a bare head after 的 is the study of
             # the task before it
-            x, off = _clean_zh(raw[:len(raw) - len(x) - 1])
+            before = raw[:len(raw) - len(x) - 1]
+            x, off = _clean_zh(before[:-1] if before.endswith(("中", "之")) else before)  # (自然语言处理中的推理)
             if x.endswith(_GLOSS_MARK):
                 gloss, acronym = glosses[xs + off + len(x) - 1]
                 x = x[:-1]

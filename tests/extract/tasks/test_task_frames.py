@@ -41,6 +41,13 @@ CASES = [
     pytest.param("open-tasks", "Few-Shot Knowledge Graph Completion with Meta Learning",
                  [("Few-Shot Knowledge Graph Completion", "new:few-shot knowledge graph completion>knowledge-graph-completion")],
                  id="en-title-narrower-than-known"),
+    # a bare generic word is no task (属于多模态任务), nor one left when the model kind is cut off
+    # (大语言模型训练 stays whole); a field before 中的 is named without 中
+    pytest.param("open-tasks", "该论文属于多模态任务，旨在减少幻觉。", [], id="zh-bare-modality-no-task"),
+    pytest.param("open-tasks", "该论文属于大语言模型训练任务，旨在稳定训练。", [("大语言模型训练", "new:大语言模型训练")],
+                 id="zh-subject-kept-before-bare-word"),
+    pytest.param("open-tasks", "该论文属于珊瑚礁生态学中的推理任务，旨在提速。", [("珊瑚礁生态学", "new:珊瑚礁生态学")],
+                 id="zh-context-before-zhong-de"),
     # the task a paper evaluates on, named by its benchmarks; a count is no word of it
     pytest.param("open-tasks", "Results on three coral reef segmentation benchmarks show gains of 3 points.",
                  [("coral reef segmentation", "new:coral reef segmentation")], id="en-task-benchmarks"),
