@@ -48,6 +48,13 @@ CASES = [
                  id="zh-subject-kept-before-bare-word"),
     pytest.param("open-tasks", "该论文属于珊瑚礁生态学中的推理任务，旨在提速。", [("珊瑚礁生态学", "new:珊瑚礁生态学")],
                  id="zh-context-before-zhong-de"),
+    # a title's task named before the kind of its method ("... Approaches for ..."); hashing, following
+    # and dialogue are heads of task names
+    pytest.param("open-tasks", "Evaluating Scene-Consistent Reef Drift Prediction Approaches for Buoys",
+                 [("Scene-Consistent Reef Drift Prediction", "new:scene-consistent reef drift prediction")],
+                 id="en-title-task-before-approaches"),
+    pytest.param("open-tasks", "Coral Image Hashing via Cross-View Code Alignment",
+                 [("Coral Image Hashing", "new:coral image hashing")], id="en-title-hashing-head"),
     # the task a paper evaluates on, named by its benchmarks; a count is no word of it
     pytest.param("open-tasks", "Results on three coral reef segmentation benchmarks show gains of 3 points.",
                  [("coral reef segmentation", "new:coral reef segmentation")], id="en-task-benchmarks"),
