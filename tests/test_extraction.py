@@ -149,7 +149,18 @@ def test_chinese_digest_of_unseen_papers(chinese_build):
     ("audio-en-digest-6.md", "audio_en_gold_6.json", (0.46, 0.75, 0.76)),
     ("audio-zh-digest-6.md", "audio_zh_gold_6.json", (0.57, 0.61, 0.71)),
     ("society-en-digest-6.md", "society_en_gold_6.json", (0.26, 0.95, 0.50)),
-    ("society-zh-digest-6.md", "society_zh_gold_6.json", (0.54, 0.95, 0.59))])
+    ("society-zh-digest-6.md", "society_zh_gold_6.json", (0.54, 0.95, 0.59)),
+    # seventh sets: blind first run at d32d06a; floors 0.05 under it
+    ("nlp-en-digest-7.md", "nlp_en_gold_7.json", (0.34, 0.70, 0.65)),
+    ("nlp-zh-digest-7.md", "nlp_zh_gold_7.json", (0.52, 0.62, 0.68)),
+    ("cv-en-digest-7.md", "cv_en_gold_7.json", (0.45, 0.66, 0.73)),
+    ("cv-zh-digest-7.md", "cv_zh_gold_7.json", (0.59, 0.79, 0.76)),
+    ("robotics-en-digest-7.md", "robotics_en_gold_7.json", (0.50, 0.69, 0.54)),
+    ("robotics-zh-digest-7.md", "robotics_zh_gold_7.json", (0.48, 0.68, 0.60)),
+    ("audio-en-digest-7.md", "audio_en_gold_7.json", (0.55, 0.62, 0.74)),
+    ("audio-zh-digest-7.md", "audio_zh_gold_7.json", (0.45, 0.66, 0.64)),
+    ("society-en-digest-7.md", "society_en_gold_7.json", (0.11, 0.45, 0.56)),
+    ("society-zh-digest-7.md", "society_zh_gold_7.json", (0.49, 0.45, 0.52))])
 def test_more_digests_of_unseen_papers(tmp_path, digest, gold, floors):
     # more real papers (tests/data/*-SOURCES.md), annotated blind
     build([ROOT / "tests" / "data" / digest], tmp_path / "out", progress=False, views=False, formats=("links",))
