@@ -55,6 +55,11 @@ CASES = [
                  id="en-title-task-before-approaches"),
     pytest.param("open-tasks", "Coral Image Hashing via Cross-View Code Alignment",
                  [("Coral Image Hashing", "new:coral image hashing")], id="en-title-hashing-head"),
+    # a title's modifiers of an imported task that are no qualities name a narrower task; qualities do not
+    pytest.param("open-tasks", "ReefLUT: A Look-Up Table for Photorealistic Style Transfer",
+                 [("Photorealistic Style Transfer", "new:photorealistic style transfer>style-transfer")],
+                 id="en-title-modifier-of-imported-task"),
+    pytest.param("open-tasks", "ReefLUT: A Look-Up Table for Efficient Style Transfer", [], id="en-title-quality-of-imported-task"),
     # the task a paper evaluates on, named by its benchmarks; a count is no word of it
     pytest.param("open-tasks", "Results on three coral reef segmentation benchmarks show gains of 3 points.",
                  [("coral reef segmentation", "new:coral reef segmentation")], id="en-task-benchmarks"),
