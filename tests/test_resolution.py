@@ -354,3 +354,16 @@ def test_plural_acronym_names_what_its_singular_names(links_of):
     methods = labels(got, "Method")
     assert {"TCM", "vision-language model"} <= methods, methods
     assert not {"TCMs", "VLMs", "GFLOP"} & methods, methods
+
+
+def test_a_chinese_long_form_redefines_a_dataset_acronym(links_of):
+    # MLS is Multilingual LibriSpeech in the vocabulary; here it is a laser scanner
+    got = links_of("ReefCloud: Point Clouds of Reefs", "点云来自车载移动激光扫描（MLS）系统和便携激光扫描（PLS）系统。")
+    assert "Multilingual LibriSpeech" not in labels(got, "Dataset")
+    got = links_of("Multilingual ASR", "模型在多语种语音数据集（MLS）上评测。")
+    assert "Multilingual LibriSpeech" in labels(got, "Dataset")
+
+
+def test_an_ordinal_is_no_name(links_of):
+    got = links_of("The 9th Coral Reef Challenge", "This report describes the 5th edition of the track.")
+    assert not {"9th", "5th"} & (labels(got, "Dataset") | labels(got, "Method"))

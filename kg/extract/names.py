@@ -22,6 +22,8 @@ def name_like(name: str) -> bool:
         return False  # "52K" samples, "7B" parameters, "8x" faster, "40 FPS": a quantity
     if re.fullmatch(r"\d[Dd]", name):
         return False  # "2D", "3D": a dimension
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", name, re.I):
+        return False  # "the 9th AI City Challenge": an ordinal
     return any(strong_word(w) for w in words)
 
 
