@@ -367,3 +367,9 @@ def test_a_chinese_long_form_redefines_a_dataset_acronym(links_of):
 def test_an_ordinal_is_no_name(links_of):
     got = links_of("The 9th Coral Reef Challenge", "This report describes the 5th edition of the track.")
     assert not {"9th", "5th"} & (labels(got, "Dataset") | labels(got, "Method"))
+
+
+def test_the_kind_of_paper_a_title_opens_with_is_no_name(links_of):
+    for title in ("Position: Reef Models Need Better Benchmarks", "SoK: Coral Reef Monitoring Pipelines"):
+        got = links_of(title, "We argue that reef models need better benchmarks.")
+        assert not {"Position", "SoK"} & (labels(got, "Dataset") | labels(got, "Method")), got
