@@ -373,3 +373,8 @@ def test_the_kind_of_paper_a_title_opens_with_is_no_name(links_of):
     for title in ("Position: Reef Models Need Better Benchmarks", "SoK: Coral Reef Monitoring Pipelines"):
         got = links_of(title, "We argue that reef models need better benchmarks.")
         assert not {"Position", "SoK"} & (labels(got, "Dataset") | labels(got, "Method")), got
+
+
+def test_a_checkpoint_size_alone_is_no_name(links_of):
+    got = links_of("Scaling Reef Speech Models", "Runs span three TideSpeech variants (Small, Medium, Large-v2) and two sites.")
+    assert not {"Small", "Medium", "Large-v2"} & labels(got, "Method"), got

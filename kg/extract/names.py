@@ -11,6 +11,9 @@ from .cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HE
 STOPLIST = {norm(w) for w in rule_words("not-entities.txt")}
 
 
+_SIZE_ONLY = re.compile(rf"(?i:{lexicon().alternation('en', 'checkpoint-words')})(?:[-_ ]?v?\d+(?:\.\d+)?)?")
+
+
 def name_like(name: str) -> bool:
     """A specific name (SoulDance, DCRF-BiLSTM, TTS-1, CosyVoice 3), not a common word."""
     if norm(name) in STOPLIST or len(norm(name)) < 2:
@@ -24,6 +27,8 @@ def name_like(name: str) -> bool:
         return False  # "2D", "3D": a dimension
     if re.fullmatch(r"\d+(?:st|nd|rd|th)", name, re.I):
         return False  # "the 9th AI City Challenge": an ordinal
+    if _SIZE_ONLY.fullmatch(name):
+        return False  # "Whisper (Small, Medium, Large-v2)": a checkpoint size of a model named elsewhere
     return any(strong_word(w) for w in words)
 
 
