@@ -13,7 +13,10 @@ _ZH_APPOS = re.compile(
     rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
 _ZH_NAMED = re.compile(rf"(?:名为|称为|叫做|命名为|简称|即)\s*[“\"「]?\s*(?P<name>{NAME_U})")
 _EN_APPOS = re.compile(
-    rf"{NAME_START}(?P<name>{NAME_U})\s*(?:,|:|\(|—|–)\s*(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+    rf"{NAME_START}(?P<name>{NAME_U})(?:\s*\([^()]{{1,60}}\))?\s*(?:,|:|\(|—|–)\s*"
+    rf"(?:(?i:described|presented|introduced|billed|positioned)\s+as\s+)?(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?"
+    rf"(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+# ("PST50, described as the first benchmark", "LASER-ToF (LArge-ScalE scenaRio ToF), presented as the first dataset")
 _EN_NAMED = re.compile(rf"\b(?:named|called|dubbed|termed|coined)\s+(?P<name>{NAME_U})")
 # "an AAC method, EnCLAP, employed ...": the kind, then the name between commas
 _EN_KIND_APPOS = re.compile(

@@ -16,6 +16,11 @@ CASES = [
     pytest.param("appositive_en", "Results improve over CoralNet, a strong baseline model.",
                  [("CoralNet", "Method", False)], id="en-baseline-not-proposed"),
     pytest.param("appositive_en", "Results improve over Lagoon, a strong baseline model.", [], id="en-plain-word-not-introduced"),
+    # "described as" / "presented as" before the kind, and the name's expansion between them
+    pytest.param("appositive_en", "For evaluation the paper releases PST90, described as the first benchmark of its kind.",
+                 [("PST90", "Dataset", True)], id="en-described-as"),
+    pytest.param("appositive_en", "We release REEF-ToF (Reef Time of Flight), presented as the first dataset of reef depth.",
+                 [("REEF-ToF", "Dataset", True)], id="en-expansion-then-presented-as"),
     pytest.param("named_en", "We design a new tokenizer called WaveTok for speech language models.",
                  [("WaveTok", "Method", True)], id="en-called"),
     pytest.param("kind_appositive_en", "An audio captioning method, ShoalCap, was adapted to our setting.",
