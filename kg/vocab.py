@@ -69,6 +69,7 @@ class Concept:
     broader: list[str] = field(default_factory=list)
     definition: str = ""
     curated: bool = True  # written by hand here; an imported concept records its dcterms:source
+    matchable: bool = True  # False: a name of rules/not-tasks.txt, kept in the hierarchy and the graph, never matched
 
     @property
     def alt_labels(self) -> list[str]:
@@ -146,13 +147,13 @@ class Vocabulary:
                 defs = sorted(str(o) for o in g.objects(s, SKOS.definition))
                 curated = (s, DCTERMS.source, None) not in g
                 ctype = "Method" if not curated and tname == "Task" and norm(pref) in as_methods else tname
-                if not curated and tname == "Task" and norm(pref) in not_tasks:
-                    labels = []  # data, a modality or a property filed as a task ("point clouds"): a
-                    # concept of the hierarchy still (narrower tasks name it broader), never matched
                 concepts[iri] = Concept(iri, ctype, pref, labels,
                                         sorted(str(o) for o in g.objects(s, SKOS.broader)),
                                         defs[0] if defs else "",
-                                        curated=curated)
+                                        curated=curated,
+                                        # data, a modality or a property filed as a task ("point clouds"): a
+                                        # concept of the hierarchy still (narrower tasks name it broader), never matched
+                                        matchable=curated or tname != "Task" or norm(pref) not in not_tasks)
         return cls(dict(sorted(concepts.items())), list(paths), g)
 
     def ancestors(self, iri: str) -> list[str]:
@@ -172,6 +173,8 @@ class Vocabulary:
         if self._index is None:
             index: dict[str, list[tuple[Concept, Label]]] = defaultdict(list)
             for c in self.concepts.values():
+                if not c.matchable:
+                    continue
                 for lab in c.labels:
                     k = norm(lab.text)
                     if k:
@@ -193,10 +196,12 @@ class Vocabulary:
                         narrower[b].append(c.iri)
             out: dict[str, list[tuple[str, str]]] = {}
             for t, ns in sorted(narrower.items()):
-                if t not in self.concepts:
+                if t not in self.concepts or not self.concepts[t].matchable:
                     continue
                 tkeys = {norm(lab.text) for lab in self.concepts[t].labels} - {""}
                 for n in sorted(ns):
+                    if not self.concepts[n].matchable:
+                        continue
                     mods: dict[str, bool] = {}
                     for lab in self.concepts[n].labels:
                         nk = norm(lab.text)
@@ -221,11 +226,9 @@ class Vocabulary:
         if self.graph is None and self.files:
             self.graph = Vocabulary._parse(self.files).graph
         g = self.graph
-        not_tasks = {norm(w) for w in rule_words("not-tasks.txt")}
         for c in self.concepts.values():
             en = [lab for lab in c.labels if lab.kind == "pref" and lab.lang == "en"]
-            if not en and not (not c.curated and not c.labels and norm(c.pref) in not_tasks):
-                # (a name of rules/not-tasks.txt keeps its place in the hierarchy, with no label to match)
+            if not en:
                 problems.append(f"{c.iri}: no English skos:prefLabel (@en)")
             elif len(en) > 1:
                 problems.append(f"{c.iri}: {len(en)} English prefLabels")

@@ -34,6 +34,8 @@ class VocabMatcher:
         self.automaton = ahocorasick.Automaton()
         entries: dict[str, list[tuple[str, str, str]]] = {}
         for c in vocabulary.concepts.values():
+            if not c.matchable:
+                continue  # (rules/not-tasks.txt)
             for lab in c.labels:
                 key = norm(lab.text)
                 if not key:

@@ -21,7 +21,7 @@ class TaskIndex:
         # tail of a task label (at a word boundary) -> the normalised labels ending with it
         self.task_key_tails: dict[str, list[str]] = {}
         for c in vocabulary.concepts.values():
-            if c.type == "Task":
+            if c.type == "Task" and c.matchable:
                 for lab in c.labels:
                     words = re.split(r"[\s-]+", lab.text)
                     for k in range(1, len(words)):
@@ -29,7 +29,7 @@ class TaskIndex:
         self.modifiers = vocabulary.task_modifiers()  # task IRI -> [(narrower IRI, modifier key, adjectival)]
         # words of the vocabulary's task labels: what makes a title phrase a task of this field
         # (of the curated vocabulary: the imported one's thousands of labels hold almost every word)
-        self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" and c.curated
+        self.domain_words = {w for c in vocabulary.concepts.values() if c.type == "Task" and c.matchable and c.curated
                              for lab in c.labels if lab.lang in (None, "en")
                              for w in re.split(r"[\s-]+", lab.text.lower()) if len(w) > 2}
         self.domain_words -= {w.lower() for w in lexicon().words("en", "task-heads")} | {"and", "the", "for", "from", "with"}
@@ -38,13 +38,13 @@ class TaskIndex:
         # unless the word is a task's own (a label starting or made of it: "Speaking Style ...")
         start_counts: dict[str, int] = {}  # first word -> how many task concepts have a label opening with it
         for c in vocabulary.concepts.values():
-            if c.type == "Task":
+            if c.type == "Task" and c.matchable:
                 for w in {re.split(r"[\s-]+", lab.text.lower())[0] for lab in c.labels if lab.lang in (None, "en")}:
                     start_counts[w] = start_counts.get(w, 0) + 1
         starts = set(start_counts)
         counts: dict[str, int] = {}
         for c in vocabulary.concepts.values():
-            if c.type == "Task":
+            if c.type == "Task" and c.matchable:
                 for w in {w for lab in c.labels if lab.lang in (None, "en") for w in re.split(r"[\s-]+", lab.text.lower())}:
                     counts[w] = counts.get(w, 0) + 1
         self.domain_words -= LEAD_SKIP | NUMBER_WORDS
@@ -60,7 +60,7 @@ class TaskIndex:
                            - LEAD_SKIP - NUMBER_WORDS) | self.domain_words
         # what Chinese task labels put before a shorter task label ("医学图像" in 医学图像分割): the
         # modifiers that make an open-vocabulary Chinese task name narrower than a known task
-        zh_labels = {lab.text for c in vocabulary.concepts.values() if c.type == "Task" for lab in c.labels
+        zh_labels = {lab.text for c in vocabulary.concepts.values() if c.type == "Task" and c.matchable for lab in c.labels
                      if lab.lang == "zh"}
         self.zh_modifiers = {lab[:k] for lab in zh_labels for k in range(1, len(lab) - 1)
                              if lab[k:] in zh_labels} | {lab for lab in zh_labels if len(lab) <= 6}
@@ -68,7 +68,7 @@ class TaskIndex:
     def concept(self, text: str) -> str | None:
         """The vocabulary task a phrase is a label of."""
         for c, _lab in self.by_label.get(norm(text), []):
-            if c.type == "Task":
+            if c.type == "Task" and c.matchable:
                 return c.iri
         return None
 
