@@ -25,6 +25,7 @@ class Lexicon:
     def __init__(self, root: Path | None = None):
         self.root = root if root is not None else ontology_dir() / "lexicon"
         self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._sets: dict[tuple[str, str, str], frozenset[str]] = {}
 
     def path(self, lang: str, name: str) -> Path:
         return self.root / lang / f"{name}.txt"
@@ -49,10 +50,17 @@ class Lexicon:
         return self._cache[key]
 
     def set(self, lang: str, name: str) -> frozenset[str]:
-        return frozenset(self.words(lang, name))
+        key = ("set", lang, name)
+        if key not in self._sets:
+            self._sets[key] = frozenset(self.words(lang, name))
+        return self._sets[key]
 
     def lower_set(self, lang: str, name: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.words(lang, name))
+        """The entries in lower case (built once per file: callers may use it on hot paths)."""
+        key = ("lower", lang, name)
+        if key not in self._sets:
+            self._sets[key] = frozenset(w.lower() for w in self.words(lang, name))
+        return self._sets[key]
 
     def alternation(self, lang: str, name: str) -> str:
         """A regex alternation of the entries, escaped, in file order (no group around it)."""

@@ -1,7 +1,6 @@
 """Doc -> Mentions: vocabulary, task, abbreviation and new-name mentions, with their evidence clause."""
 from __future__ import annotations
 
-import functools
 import re
 
 from spacy.tokens import Doc, Span
@@ -200,12 +199,7 @@ def _setting_only(span: Span) -> bool:
     technique is used, named with them (not "Vector Quantised Variational AutoEncoder", a kind of
     its own)."""
     words = span.text.lower().split()
-    return bool(words) and all(w in _settings() for w in words)
-
-
-@functools.lru_cache(maxsize=None)
-def _settings() -> frozenset[str]:
-    return lexicon().lower_set("en", "setting-qualifiers")
+    return bool(words) and all(w in lexicon().lower_set("en", "setting-qualifiers") for w in words)
 
 
 def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs,

@@ -113,11 +113,11 @@ def _clean_zh(x: str) -> tuple[str, int]:
         x = x[i + 1:]
     qualities = _zh_qualities()
     while True:
-        m = _ZH_LEAD.match(x)
-        q = None if m else qualities.match(x)
-        if not (m or q) or len(x) - (m or q).end() < (2 if m else 3):
-            break  # (a quality before a two-character name is part of it: 高效推理, 鲁棒微调)
-        m = m or q
+        m, keep = _ZH_LEAD.match(x), 2
+        if m is None:  # (a quality before a two-character name is part of it: 高效推理, 鲁棒微调)
+            m, keep = qualities.match(x), 3
+        if not m or len(x) - m.end() < keep:
+            break
         off += m.end()
         x = x[m.end():]
     return x, off
@@ -195,13 +195,14 @@ def _strip_subject(name: str, heads: tuple[str, ...]) -> tuple[str, int]:
     """The name without the model kind it opens with ("大语言模型（LLM）语言适配" -> 语言适配), and the
     offset of what is left; the name as written when what is left is a bare head word
     ("大语言模型对齐": alignment of LLMs is the task)."""
+    not_names = _zh()[3]
     for subj in _zh_subjects():
         if name.startswith(subj):
             rest = name[len(subj):]
             m = _ACRONYM.match(rest)
             cut = len(subj) + (m.end() if m else 0)
             rest = name[cut:]
-            if len(rest) >= 2 and (rest not in heads and norm(rest) not in _zh()[3] or m) \
+            if len(rest) >= 2 and (rest not in heads and norm(rest) not in not_names or m) \
                     and not rest.startswith(("的", "中")):  # (大语言模型训练: no bare 训练)
                 return rest, cut
             break
@@ -480,11 +481,6 @@ def task_forming_qualifiers() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _number_words() -> frozenset[str]:
-    return lexicon().lower_set("en", "number-words")
-
-
-@functools.lru_cache(maxsize=None)
 def _quality_suffixes() -> frozenset:
     return lexicon().lower_set("en", "quality-suffixes")
 
@@ -508,7 +504,7 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
         low = word.lower()
         # (a task-forming qualifier qualifies a task name, not a bare head: "Early Joint Learning of ...")
         if low in _EN_STOP and not (taken and low in task_forming_qualifiers()) or low.endswith("ly") and not title \
-                or re.fullmatch(r"[\d.]+|\d+-[a-z]+", low) or low in _number_words() or taken >= 4:
+                or re.fullmatch(r"[\d.]+|\d+-[a-z]+", low) or low in lexicon().lower_set("en", "number-words") or taken >= 4:
             break  # ("three reasoning benchmarks", "a 21-task simulation benchmark": a count, no word of the task)
         if "-" in low and low.rsplit("-", 1)[1] in _quality_suffixes():
             break  # "Transformer-Based", "Text-driven", "Noise-Aware": a property of the method, no word of the task

@@ -73,10 +73,11 @@ class VocabMatcher:
         if long is None:
             return False
         c = self.vocabulary.concepts[sp.kb_id_]
-        if c.type != "Task" and re.search(r"[\u3400-\u9fff]", long.text) \
-                and not (c.type == "Dataset" and not re.search(r"数据|语料|基准|集|库", long.text)):
-            return False  # a Chinese gloss of a method or metric describes it ("发音准确度（WER）", "防御策略（MGDA）")
-            # (one of a dataset names data; "移动激光扫描（MLS）" is no Multilingual LibriSpeech)
+        if re.search(r"[\u3400-\u9fff]", long.text) and (
+                c.type in ("Method", "Metric") or c.type == "Dataset" and re.search(r"数据|语料|基准|集|库", long.text)):
+            # a Chinese gloss of a method or metric describes it ("发音准确度（WER）", "防御策略（MGDA）"), and
+            # one of a dataset that names data; "移动激光扫描（MLS）" is no Multilingual LibriSpeech
+            return False
         if not any(lab.kind == "acronym" and norm(lab.text) in (key, key[:-1]) for lab in c.labels):
             return False
         own = {norm(lab.text) for lab in c.labels}

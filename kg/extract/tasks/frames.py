@@ -163,12 +163,8 @@ def _modifier_word(w: str) -> bool:
     circumstances ("Scenario": en/circumstance-nouns.txt)."""
     low = w.lower()
     return low not in GENERIC_QUALIFIERS and not low.endswith("ly") and low.rsplit("-", 1)[-1] not in QUALITY_SUFFIX \
-        and low not in _LEAD_SKIP and not re.fullmatch(r"[\d.]+", low) and low not in _circumstances()
-
-
-@functools.lru_cache(maxsize=None)
-def _circumstances() -> frozenset[str]:
-    return lexicon().lower_set("en", "circumstance-nouns")
+        and low not in _LEAD_SKIP and not re.fullmatch(r"[\d.]+", low) \
+        and low not in lexicon().lower_set("en", "circumstance-nouns")
 
 
 def _read_with_its_modifiers(index, doc: Doc, sp: Span, known: list[Span]) -> bool:
@@ -180,7 +176,7 @@ def _read_with_its_modifiers(index, doc: Doc, sp: Span, known: list[Span]) -> bo
             continue
         c = index.vocabulary.concepts.get(k.kb_id_)
         lead = {w.lower_ for w in doc[sp.start:k.start] if w.is_alpha or "-" in w.text}
-        if c is not None and lead and lead <= set(re.split(r"[\s]+", c.pref.lower())):
+        if c is not None and lead and lead <= set(c.pref.lower().split()):
             return True
     return False
 
