@@ -335,28 +335,40 @@ class Linker:
         # transfer") that only the summary's running text names, beside tasks the paper states
         # (an imported task beside a task of the curated vocabulary is secondary wherever it is
         # named: the curated vocabulary is the field's own, "Instruction Following in Text-to-Speech")
-        curated_task = any(e.type == "Task" and e.known and self.vocabulary.concepts[i].curated
-                           for i, e in ents.items())
+        # ... unless the imported one is the title's and no curated one is ("Distant Speech
+        # Recognition Benchmarks" beside the summary's speaker diarization)
+        curated = [i for i, e in ents.items() if e.type == "Task" and e.known and self.vocabulary.concepts[i].curated]
+        curated_title = any(m.field == "title" for i in curated for m in groups[i])
         broad = {iri for iri, ms in groups.items() if ents[iri].type == "Task"
                  and (all(m.broad for m in ms) or _field(ents[iri])
                       or ents[iri].known and not self.vocabulary.concepts[iri].curated
-                      and (curated_task or all(m.field != "title" and m.rule not in ("task-frame", "task-title")
-                                               for m in ms)))}
+                      and (curated and (curated_title or all(m.field != "title" for m in ms))
+                           or all(m.field != "title" and m.rule not in ("task-frame", "task-title") for m in ms)))}
         # most specific task only; a broad task only the summary names beside a specific one
         # leaves its broader task alone ("Training-Free Voice Conversion" ... "particularly for
-        # cross-lingual voice conversion", a weak cue: voice conversion stays); a title's narrower
-        # one replaces it ("Logical Anomaly Detection with ...")
-        specific = any(iri not in broad for iri in tasks)
-        drop = set()
-        for t in tasks:
-            if specific and t in broad and all(m.field != "title" for m in groups[t]):
-                continue
-            e = ents[t]
-            up = self.vocabulary.ancestors(t) if e.known else \
-                [b for p in e.broader for b in [p, *self.vocabulary.ancestors(p)]]
-            drop.update(a for a in up if a in tasks)
+        # cross-lingual voice conversion", a weak cue: voice conversion stays)
+
+        def ancestors_of(ts) -> set[str]:
+            out = set()
+            for t in ts:
+                e = ents[t]
+                up = self.vocabulary.ancestors(t) if e.known else \
+                    [b for p in e.broader for b in [p, *self.vocabulary.ancestors(p)]]
+                out.update(a for a in up if a in tasks)
+            return out
+        # a broad task the title names that is narrower than a specific one of the paper replaces
+        # it and is specific itself ("Logical Anomaly Detection with ..."; the title's imported
+        # "Distant ... Speech Recognition" beside the curated automatic speech recognition and
+        # speaker diarization), unless the title names a specific task of its own; a broad task that
+        # goes beside a specific one takes no task with it
+        titled = {t for t in tasks if any(m.field == "title" for m in groups[t])}
+        broad -= {t for t in broad & titled if ancestors_of([t]) - broad
+                  and not titled - broad - ancestors_of([t])}
+        drop = ancestors_of(t for t in tasks if t not in broad)
         if any(iri not in broad and iri not in drop for iri in tasks):
             drop.update(broad)
+        else:  # every task is broad: the most specific ones stay
+            drop = ancestors_of(tasks)
         # a research field the summary's running text names once ("teams built deep learning
         # models") is no task of the paper even when it states none: a frame, the title or a
         # summary that keeps coming back to it ("urban autonomous driving ... autonomous driving

@@ -378,3 +378,19 @@ def test_the_kind_of_paper_a_title_opens_with_is_no_name(links_of):
 def test_a_checkpoint_size_alone_is_no_name(links_of):
     got = links_of("Scaling Reef Speech Models", "Runs span three TideSpeech variants (Small, Medium, Large-v2) and two sites.")
     assert not {"Small", "Medium", "Large-v2"} & labels(got, "Method"), got
+
+
+@pytest.mark.parametrize("summary", [
+    "We compare systems that combine speaker diarization with automatic speech recognition (ASR) on meeting recordings.",
+    "本文研究会议录音中的说话人日志与自动语音识别。"])
+def test_the_titles_imported_task_stays_beside_curated_tasks_of_the_summary(links_of, summary):
+    # the title's task (imported vocabulary) narrower than the summary's automatic speech recognition
+    # replaces it; the summary's other curated task stays beside it
+    got = labels(links_of("Lessons from Distant Speech Recognition Benchmarks", summary), "Task")
+    assert {"distant speech recognition", "speaker diarization"} <= got
+    assert "automatic speech recognition" not in got
+
+
+def test_an_imported_task_beside_a_curated_task_of_the_title_is_secondary(links_of):
+    got = labels(links_of("Instruction Following in Text-to-Speech", "We study instruction following."), "Task")
+    assert got == {"text-to-speech"}
