@@ -229,6 +229,26 @@ class Linker:
                 del ents[iri]
 
     @staticmethod
+    def _loosely_named(label: str, ents: dict[str, Entity], groups: dict[str, list[Mention]]) -> bool:
+        """A new task is a vocabulary task of the paper named loosely when they share a content word
+        and their heads are one noun or two of the recognition kind (ontology/lexicon/en/
+        loose-task-heads.txt): "Categorized Emotion Prediction" beside speech emotion recognition,
+        not "Voice Adaptation" beside voice cloning."""
+        head, words = _en_head(label), _content_words(label)
+        loose = _loose_heads()
+        for iri, e in ents.items():
+            if e.type != "Task" or not e.known:
+                continue
+            verb_only = all(m.rule == "task-inference" and m.field != "title" for m in groups[iri])
+            for lab in (e.label, *e.alt_labels):
+                other = _en_head(lab)
+                if verb_only and other != head:
+                    continue
+                if words & _content_words(lab) and (other == head or other in loose and head in loose):
+                    return True
+        return False
+
+    @staticmethod
     def _inside_chinese_names(groups: dict[str, list[Mention]], ents: dict[str, Entity]) -> list[str]:
         """The vocabulary tasks of a paper whose every mention is written inside (and is shorter
         than) the name of a new task a Chinese frame states ("该论文属于AI生成图像检测任务" -> 生成图像),
@@ -325,7 +345,9 @@ class Linker:
                               and any(words < _words(lab) for lab in (e.label, *e.alt_labels)))
                 if near:
                     groups[near[0]].extend(groups[iri])
-                del groups[iri], ents[iri]
+                    del groups[iri], ents[iri]
+                elif self._loosely_named(ents[iri].label, ents, groups):
+                    del groups[iri], ents[iri]
         self._one_task_two_names(groups, ents)
         self._glossed_title_task(groups, ents)
         tasks = {iri for iri, e in ents.items() if e.type == "Task"}
@@ -605,6 +627,12 @@ def _en_head(label: str) -> str:
         return ""
     return words[-1] if words[-1].count("-") != 1 or words[-1].startswith(("anti-", "pre-", "post-")) \
         else words[-1].rsplit("-", 1)[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _loose_heads() -> frozenset[str]:
+    from .extract.lexicon import lexicon
+    return frozenset(w.lower() for w in lexicon().words("en", "loose-task-heads"))
 
 
 _TASK_HEAD_WORDS = frozenset({"recognition", "detection", "prediction", "classification", "estimation", "generation",

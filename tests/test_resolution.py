@@ -394,3 +394,20 @@ def test_the_titles_imported_task_stays_beside_curated_tasks_of_the_summary(link
 def test_an_imported_task_beside_a_curated_task_of_the_title_is_secondary(links_of):
     got = labels(links_of("Instruction Following in Text-to-Speech", "We study instruction following."), "Task")
     assert got == {"text-to-speech"}
+
+
+@pytest.mark.parametrize("new, known, loose", [
+    ("categorized emotion prediction", "speech emotion recognition", True),   # two heads of the recognition kind
+    ("robust speaker identification", "speaker verification", False),          # verification is a task of its own
+    ("voice adaptation", "voice cloning", False),
+    ("semantic occupancy estimation", "occupancy prediction", True),
+    ("personality simulation", "personality alignment", False),
+    ("music emotion analysis", "music generation", False),                     # no shared word but the head's
+    ("情感预测", "speech emotion recognition", False),                           # no English content word
+])
+def test_a_new_task_named_loosely_is_the_vocabulary_task(new, known, loose):
+    from kg.link import Linker
+    from kg.model import Entity, Mention
+    ents = {"k": Entity("k", "Task", known, [], known=True)}
+    groups = {"k": [Mention("Task", known, 0, 5, "summary", "v1", known, "vocabulary", 0.8, concept="k")]}
+    assert Linker._loosely_named(new, ents, groups) is loose
