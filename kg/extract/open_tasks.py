@@ -372,7 +372,8 @@ further also even only just very highly task tasks problem problems challenge ch
 approach approaches method methods framework frameworks model models system systems study paper work""".split())
 _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
 _FOR_END = re.compile(r"\s*(?:[,.;:()]|$|\b(?:and|with|in|on|under|from|using|via|by)\b)")
-_FOR_END_TITLE = re.compile(r"\s*(?:[,.;:()?!—]|--|$|\b(?:and|with|in|on|under|from|using|via|by|for|of|through"
+_FOR_END_TITLE = re.compile(r"\s*(?:[,.;:()?!—]|--|$|\b(?:and|with|in|on|at|under|from|using|via|by|for|of|through"
+                            r"|across|beyond|without|within"
                             r"|tasks?|problems?|capabilit(?:y|ies)|abilit(?:y|ies)|skills?|benchmarks?|datasets?)\b)", re.I)
 # a title phrase right after these is how the paper works, not what it addresses
 _MEANS_BEFORE = re.compile(r"\b(?:via|using|through|with|by|leveraging|exploiting|based on)\s+$", re.I)

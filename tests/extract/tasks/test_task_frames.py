@@ -60,6 +60,11 @@ CASES = [
                  [("Photorealistic Style Transfer", "new:photorealistic style transfer>style-transfer")],
                  id="en-title-modifier-of-imported-task"),
     pytest.param("open-tasks", "ReefLUT: A Look-Up Table for Efficient Style Transfer", [], id="en-title-quality-of-imported-task"),
+    # a title's "for X" ends before "at scale", "across domains", "without labels"
+    pytest.param("open-tasks", "Designing Bridge Models for Coral Sound Restoration at Scale",
+                 [("Coral Sound Restoration", "new:coral sound restoration")], id="en-title-for-x-at-scale"),
+    pytest.param("open-tasks", "Prompt Tuning for Reef Image Hashing across Domains",
+                 [("Reef Image Hashing", "new:reef image hashing")], id="en-title-for-x-across"),
     # the task a paper evaluates on, named by its benchmarks; a count is no word of it
     pytest.param("open-tasks", "Results on three coral reef segmentation benchmarks show gains of 3 points.",
                  [("coral reef segmentation", "new:coral reef segmentation")], id="en-task-benchmarks"),
