@@ -128,7 +128,7 @@ class Linker:
         types: dict[str, str] = {}
         # (a name the text calls a task, "CapTTS相关任务", is a task)
         for m in sorted((m for m in mentions if not m.concept),
-                        key=lambda m: (m.type != "Task" or not m.typed, not m.typed, rule_rank(m.rule),
+                        key=lambda m: (m.type != "Task" or not m.typed or m.broad, not m.typed, rule_rank(m.rule),
                                        -m.confidence, m.start)):
             types.setdefault(norm(m.text), m.type)
         return [m if m.concept or types.get(norm(m.text), m.type) == m.type

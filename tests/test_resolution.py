@@ -411,3 +411,12 @@ def test_a_new_task_named_loosely_is_the_vocabulary_task(new, known, loose):
     ents = {"k": Entity("k", "Task", known, [], known=True)}
     groups = {"k": [Mention("Task", known, 0, 5, "summary", "v1", known, "vocabulary", 0.8, concept="k")]}
     assert Linker._loosely_named(new, ents, groups) is loose
+
+
+@pytest.mark.parametrize("summary", [
+    "This paper proposes Staged Multi-Branch Optimization (SMBO), which separates two roles of early layers.",
+    "本文提出分阶段多分支优化（Staged Multi-Branch Optimization，SMBO）方法。"])
+def test_a_titles_lead_phrase_the_summary_proposes_is_a_method_not_a_task(links_of, summary):
+    # a weak title cue (the phrase before "for") does not type a name the summary proposes as a method
+    got = links_of("Staged Multi-Branch Optimization for Efficient Reef Image Tuning", summary)
+    assert ("Method", "SMBO", True) in got and "SMBO" not in labels(got, "Task")
