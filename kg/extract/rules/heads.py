@@ -7,6 +7,7 @@ import re
 from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_START, NAME_U, SEP, STRONG_ZH
 from ..names import head_type, type_of_head
 from ..registry import name_rule
+from ..cues import PROPOSE_EN
 from .common import PROPOSE_CONTEXT, clause_before, names_in
 
 _HEAD_AFTER = re.compile(rf"{NAME_START}(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
@@ -33,6 +34,11 @@ _HEAD_BEFORE_ZH = re.compile(
 _LIST_HEAD_EN = re.compile(
     rf"{NAME_START}(?P<names>{NAME_U}(?:\s*(?:,|and|&)\s*(?:and\s+)?{NAME_U})+)\s+(?P<head>modules|models|methods|networks|encoders"
     rf"|losses|datasets|corpora|benchmarks|frameworks|systems|architectures)\b")
+# "a dual-branch parallel spectral-spatial (PS2) architecture": a bracketed name right before its head
+# noun, whose words do not spell it (the abbreviation rule reads those that do)
+_BRACKETED_BEFORE_HEAD_EN = re.compile(
+    rf"[(]\s*(?P<name>{NAME_U})\s*[)]\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+_X_TO_Y = re.compile(r"[A-Z]+2[A-Z]+")
 _NAME_TASK = re.compile(rf"{NAME_START}(?P<name>{NAME_U})(?=\s*(?:等?相关)?任务|\s+tasks?\b)")
 
 
@@ -77,6 +83,18 @@ def head_after_zh(text, add):
 def head_after_en(text, add):
     """"the MELD dataset", "our EmoFlow model" (proposed after a proposing verb)."""
     _head_after(text, add, HEAD_AFTER_EN)
+
+
+@name_rule("cue-head")
+def bracketed_before_head_en(text, add):
+    """"proposes a dual-branch parallel spectral-spatial (PS2) architecture": the bracketed name of
+    the head noun after it (proposed when a proposing verb opens the clause)."""
+    for m in _BRACKETED_BEFORE_HEAD_EN.finditer(text):
+        if _X_TO_Y.fullmatch(m.group("name")):
+            continue  # "text-to-image (T2I) models": models of a task
+        clause = re.split(r"[.;!?]\s|,\s*(?:which|and|but|while)\b", text[max(0, m.start() - 120):m.start()])[-1]
+        novel = bool(re.search(rf"\b(?:{PROPOSE_EN})(?:s|d|ed)?\b", clause, re.I))
+        add(m.start("name"), m.end("name"), type_of_head(m.group("head")), novel)
 
 
 @name_rule("cue-head", confidence="weak", script="han")
