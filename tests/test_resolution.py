@@ -420,3 +420,11 @@ def test_a_titles_lead_phrase_the_summary_proposes_is_a_method_not_a_task(links_
     # a weak title cue (the phrase before "for") does not type a name the summary proposes as a method
     got = links_of("Staged Multi-Branch Optimization for Efficient Reef Image Tuning", summary)
     assert ("Method", "SMBO", True) in got and "SMBO" not in labels(got, "Task")
+
+
+def test_a_named_challenge_is_one_dataset(links_of):
+    got = labels(links_of("Spoofing Detection Results",
+                          "Systems are ranked on the ASVspoof 2019 Challenge data and the ReefMOS Challenge 2026 data."),
+                 "Dataset")
+    # the known dataset of a challenge is its data; a new challenge is named whole, not also by its first word
+    assert got == {"ASVspoof 2019", "ReefMOS Challenge 2026"}

@@ -38,6 +38,9 @@ _RELEASE = re.compile(
 
 
 
+_CHALLENGE = re.compile(r"\bChallenge(?:\s+\d{4})?$")
+
+
 def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
     out: list[Mention] = []
     abbrs = doc._.abbreviations or []
@@ -137,6 +140,10 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         seen.add((sp.start, sp.end))
         rule, conf, novel, typed = meta[(sp.start, sp.end)]
         overlapping = [v for v in vocab_spans if v.start < sp.end and sp.start < v.end]
+        if _CHALLENGE.search(sp.text) and any(v.label_ == "Dataset" for v in overlapping):
+            continue  # "the ASVspoof 2019 Challenge": the known dataset is the challenge's data
+        if any(o.start == sp.start and o.end > sp.end and _CHALLENGE.search(o.text) for o in new_spans):
+            continue  # "ReefMOS" of "the ReefMOS Challenge 2026": the challenge is the name
         if overlapping and not novel and any(v.end == sp.end and _one_plain_word(doc[sp.start:v.start])
                                              for v in overlapping):
             continue  # "Motion VQ-VAE", "Motion GPT" used: the known name with a descriptive word

@@ -29,7 +29,7 @@ ORDER = (
     "title_resource", "title_name", "title_head_after_en",
     # other texts
     "propose_zh", "appositive_zh", "named_zh", "propose_en", "appositive_en", "named_en", "kind_appositive_en",
-    "on_data_zh", "on_data_en", "scored_on_zh", "scored_on_en", "counted_zh", "counted_en", "score_on_zh", "score_on_en", "on_list_zh", "on_list_en",
+    "on_data_zh", "on_data_en", "challenge_en", "scored_on_zh", "scored_on_en", "counted_zh", "counted_en", "score_on_zh", "score_on_en", "on_list_zh", "on_list_en",
     "architecture_en", "task_name", "listed_heads_en", "head_after_zh", "head_after_en", "bracketed_before_head_en", "english_term_in_chinese",
     "head_near_zh", "head_before_zh",
     "component_en", "kind_before_en",
@@ -49,8 +49,9 @@ def run_rule(rule: NameRule, text: str) -> list[Candidate]:
     """The accepted candidates of one name rule in a text."""
     out: list[Candidate] = []
 
-    def add(s: int, e: int, type_: str | None, novel: bool, plain_ok: bool = False, title_ok: bool = False) -> None:
-        c = accept(text, s, e, type_, rule, novel, plain_ok, title_ok)
+    def add(s: int, e: int, type_: str | None, novel: bool, plain_ok: bool = False, title_ok: bool = False,
+            whole: bool = False) -> None:
+        c = accept(text, s, e, type_, rule, novel, plain_ok, title_ok, whole)
         if c is not None:
             out.append(c)
 

@@ -28,15 +28,16 @@ _EDITION = re.compile(r" (?:19|20)\d\d(?: [Tt]ask ?\d{1,2}[A-Za-z]?)?(?![A-Za-z0
 
 
 def accept(text: str, s: int, e: int, type_: str | None, rule: NameRule, novel: bool, plain_ok: bool = False,
-           title_ok: bool = False) -> Candidate | None:
+           title_ok: bool = False, whole: bool = False) -> Candidate | None:
     """The candidate text[s:e] of `rule`, trimmed, or None when it is not a name.
 
     plain_ok: one plain capitalised word may be a name here; title_ok: so may a Title-Case phrase
-    (the rule id may allow either everywhere, see kg.extract.registry)."""
+    (the rule id may allow either everywhere, see kg.extract.registry); whole: the rule read the
+    name's extent itself (a name of several words: "AudioMOS Challenge 2025"), it is not trimmed."""
     name = text[s:e]
     if re.match(r"['’]s\b", text[e:e + 3]) or re.search(r"['’]s$", name):
         return None  # "JHU's system": an owner, not a name of a method or dataset
-    trimmed = trim_name(name)
+    trimmed = name.strip() if whole else trim_name(name)
     s += max(0, name.find(trimmed))
     e = s + len(trimmed)
     plain_ok = plain_ok or rule.rule.plain_word

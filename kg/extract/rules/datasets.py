@@ -47,6 +47,30 @@ def on_data_zh(text, add):
             add(s, e, "Dataset", False)
 
 
+# "the AudioMOS Challenge 2025", "the INTERSPEECH 2009 Emotion Challenge", "the AI City Challenge":
+# a named challenge (its data), one of whose words is an acronym, a CamelCase word or a year (not
+# "A Key Challenge", "Open Challenges")
+_CHALLENGE_WORD = r"(?:[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|\d{4}|&)"
+_CHALLENGE_EN = re.compile(
+    rf"(?<![A-Za-z0-9\-])(?P<name>(?:{_CHALLENGE_WORD}\s+){{1,6}}(?:Grand\s+)?Challenge(?:\s+\d{{4}})?)(?![A-Za-z0-9\-])")
+_MARKED = re.compile(r"[A-Z]{2}|[a-z][A-Z]|\d")
+_NOT_LEAD = frozenset("the a an this that these our their its each every first second new key".split())
+
+
+@name_rule("cue-dataset")
+def challenge_en(text, add):
+    """"trained on the official data of the AudioMOS Challenge 2025": a named challenge is a dataset."""
+    for m in _CHALLENGE_EN.finditer(text):
+        words = m.group("name").split()
+        while words and words[0].lower() in _NOT_LEAD:
+            words = words[1:]
+        if len(words) < 2 or not any(_MARKED.search(w) for w in words[:-1]):
+            continue
+        name = " ".join(words)
+        start = m.end("name") - len(name) if m.group("name").endswith(name) else m.start("name")
+        add(start, m.end("name"), "Dataset", False, title_ok=True, whole=True)
+
+
 @name_rule("cue-dataset")
 def on_data_en(text, add):
     """"on the IEMOCAP and MSP-Podcast datasets"; "on the Chinese Secap test set": a plain word is a
