@@ -428,3 +428,13 @@ def test_a_named_challenge_is_one_dataset(links_of):
                  "Dataset")
     # the known dataset of a challenge is its data; a new challenge is named whole, not also by its first word
     assert got == {"ASVspoof 2019", "ReefMOS Challenge 2026"}
+
+
+@pytest.mark.parametrize("summary, new", [
+    ("Experiments on Argoverse 2, ReefDrive and a new real-world dataset show gains.", "ReefDrive"),
+    ("In zero-shot action classification on Something-Something v2 and Harbor its features win.", "Harbor"),
+    ("Results on ImageNet and 0.19 AP3D are reported.", None),
+])
+def test_a_name_listed_after_on_with_a_known_dataset_is_a_dataset(links_of, summary, new):
+    got = labels(links_of("Results", summary), "Dataset")
+    assert (new in got) if new else got == {"ImageNet"}

@@ -99,6 +99,11 @@ _SCORE = rf"(?:{_SCORE_ONE})?"
 _LIST = re.compile(rf"{NAME_START}{NAME_U}{_SCORE}(?:\s*(?:[,，、;；]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+)?{NAME_U}{_SCORE})+")
 
 
+_EN_ON = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)?$")
+# plain capitalised words that end or open a list without naming data
+_NOT_DATA_WORDS = frozenset("beyond other others more then also both each many some several".split())
+
+
 def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
     """Unknown names listed with known ones take their type: "on CREMA-D, LibriCount, Speech
     Commands and VoxLingua" makes LibriCount and VoxLingua datasets."""
@@ -116,8 +121,6 @@ def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
         # they are what the paper evaluates on
         on_data = re.search(r"(?:在|于)\s*$", text[max(0, m.start() - 3):m.start()]) is not None \
             and re.match(r"\s*(?:上|中|数据)", text[m.end():]) is not None  # "在DAIC-WOZ和MODMA上"
-        if len(items) < 2 or (len(items) == 2 and head_type("", text[m.end():]) is None and not on_data):
-            continue
         types, unknown = [], []
         for s, e in items:
             hit = next((v for v in vocab_spans if v.start_char < e and s < v.end_char), None)
@@ -125,12 +128,21 @@ def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
                 types.append(hit.label_)
             else:
                 unknown.append((s, e))
+        # "experiments on Argoverse 2, ZOD and ...", "on Something-Something v2 and Jester": a name
+        # listed after "on" with a known dataset is what the paper evaluates on
+        on_known_data = types == ["Dataset"] and _EN_ON.search(text[max(0, m.start() - 40):m.start()]) is not None
+        if len(items) < 2 or (len(items) == 2 and head_type("", text[m.end():]) is None and not on_data
+                              and not on_known_data):
+            continue
         if len(types) < min(2, len(items) - 1) or len(set(types)) != 1 or not unknown:
             continue
         for s, e in unknown:
             name = trim_name(text[s:e])
+            if re.match(r"\d+(?:\.\d+)?%?\s", name):
+                continue  # "0.19 AP3D": a score and its metric
             # "Jamba 1.6" listed with Claude 3.5 Sonnet and Llama 4: a capitalised word and its release number
             if name_like(name) or (len(items) == 2 and title_case_name(name)) \
+                    or on_known_data and re.fullmatch(r"[A-Z][a-z]{3,}", name) and name.lower() not in _NOT_DATA_WORDS \
                     or re.fullmatch(r"[A-Z][a-z]{2,}[A-Za-z]* [1-9]\d?(?:\.\d{1,2})?", name):
                 sp = doc.char_span(s, s + len(name), alignment_mode="expand")
                 if sp is not None:
