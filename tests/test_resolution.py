@@ -438,3 +438,9 @@ def test_a_named_challenge_is_one_dataset(links_of):
 def test_a_name_listed_after_on_with_a_known_dataset_is_a_dataset(links_of, summary, new):
     got = labels(links_of("Results", summary), "Dataset")
     assert (new in got) if new else got == {"ImageNet"}
+
+
+def test_a_numbered_version_of_a_known_benchmark_is_narrower(links_of):
+    got = links_of("Results", "Models are evaluated on AlpacaEval 2, MT-Bench and Arena-Hard, and train on COCO 2 times faster.")
+    assert {"AlpacaEval 2", "MT-Bench", "Arena-Hard"} <= labels(got, "Dataset")
+    assert not any(x.startswith("COCO 2") for x in labels(got, "Dataset"))

@@ -21,6 +21,8 @@ _AS_SYSTEM = re.compile(r"\s*(?:and\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:systems?|model
 # (a Chinese text goes on right after it: "在BraTS 2020数据集上"; a challenge's task is part of the
 # edition: "DCASE 2023 Task 4")
 _EDITION = re.compile(r" (?:19|20)\d\d(?: [Tt]ask ?\d{1,2}[A-Za-z]?)?(?![A-Za-z0-9]|[.,]\d)")
+# "evaluated on AlpacaEval 2, MT-Bench and ...": a numbered version of a known benchmark, a list's item
+_VERSION = re.compile(r" [vV]?[1-9](?:\.\d)?(?=\s*(?:[,;:)]|and\b|or\b|$))")
 # a release of a known model, written after its name: "Llama 4", "Claude 3.5 Sonnet", "Gemini 2.5 Pro",
 # "Qwen 2.5 7B" (the size names the same model); not a count ("BERT 3 times", "Whisper 12 layers")
 _TIERS = lexicon().alternation("en", "model-tier-words")
@@ -54,7 +56,8 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
             continue  # tasks come from kg_task_inference, which filters and extends them
         kind_conf = RULES["vocabulary"].conf() if len(sp.text) > 4 else RULES["vocabulary"].conf("short")
         novel = sp.label_ in ("Dataset", "Method") and propose_before(doc, sp)
-        year = _EDITION.match(doc_text(doc), sp.end_char) if sp.label_ == "Dataset" else None
+        year = (_EDITION.match(doc_text(doc), sp.end_char) or (_VERSION.match(doc_text(doc), sp.end_char)
+                if not sp.text[-1:].isdigit() else None)) if sp.label_ == "Dataset" else None
         if year:  # "DNS Challenge 2021": an edition of a known dataset, narrower than it
             out.append(Mention("Dataset", sp.text + year.group(), sp.start_char, year.end(), field, version,
                                _evidence(sp), "vocabulary", kind_conf, concept=None, novel=novel,
