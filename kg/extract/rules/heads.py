@@ -34,6 +34,12 @@ _HEAD_BEFORE_ZH = re.compile(
 _LIST_HEAD_EN = re.compile(
     rf"{NAME_START}(?P<names>{NAME_U}(?:\s*(?:,|and|&)\s*(?:and\s+)?{NAME_U})+)\s+(?P<head>modules|models|methods|networks|encoders"
     rf"|losses|datasets|corpora|benchmarks|frameworks|systems|architectures)\b")
+# "on the INTERACTION multi-agent prediction benchmark", "the HarborQA question answering dataset": a
+# name, a few lower-case modifiers, then its head noun
+_MODIFIER_EN = r"(?!(?:and|or|of|with|for|to|on|in|at|by|from|is|are|was|were|as|that|which|than|new|novel)\b)[a-z][a-z\-]*"
+_HEAD_NEAR_EN = re.compile(
+    rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME_U})\s+(?P<mid>(?:{_MODIFIER_EN}\s+){{1,3}})"
+    rf"(?P<head>{DATASET_HEADS_EN}|{METHOD_HEADS_EN})\b")
 # "a dual-branch parallel spectral-spatial (PS2) architecture": a bracketed name right before its head
 # noun, whose words do not spell it (the abbreviation rule reads those that do)
 _BRACKETED_BEFORE_HEAD_EN = re.compile(
@@ -83,6 +89,17 @@ def head_after_zh(text, add):
 def head_after_en(text, add):
     """"the MELD dataset", "our EmoFlow model" (proposed after a proposing verb)."""
     _head_after(text, add, HEAD_AFTER_EN)
+
+
+@name_rule("cue-head", confidence="weak")
+def head_near_en(text, add):
+    """"ranks first on the INTERACTION multi-agent prediction benchmark": a name, a few lower-case
+    modifiers, then its head noun (proposed after a proposing verb)."""
+    for m in _HEAD_NEAR_EN.finditer(text):
+        if re.search(r"-[a-z]+$", m.group("name")):
+            continue  # "the HIPAA-defined safe harbor method": a modifier, not a name
+        ctx = text[max(0, m.start() - 30):m.start("name")]
+        add(m.start("name"), m.end("name"), type_of_head(m.group("head")), bool(PROPOSE_CONTEXT.search(ctx)))
 
 
 @name_rule("cue-head")
