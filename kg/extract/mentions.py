@@ -40,7 +40,7 @@ _RELEASE = re.compile(
 
 
 
-_CHALLENGE = re.compile(r"\bChallenge(?:\s+\d{4})?$")
+_CHALLENGE = re.compile(r"\bChallenge(?:\s+\d{4})?$|挑战赛$")
 
 
 def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:

@@ -33,7 +33,8 @@ def accept(text: str, s: int, e: int, type_: str | None, rule: NameRule, novel: 
 
     plain_ok: one plain capitalised word may be a name here; title_ok: so may a Title-Case phrase
     (the rule id may allow either everywhere, see kg.extract.registry); whole: the rule read the
-    name's extent itself (a name of several words: "AudioMOS Challenge 2025"), it is not trimmed."""
+    name's extent and shape itself (a name of several words: "AudioMOS Challenge 2025",
+    "Interspeech 2026音频推理挑战赛"), it is neither trimmed nor checked for a name's shape."""
     name = text[s:e]
     if re.match(r"['’]s\b", text[e:e + 3]) or re.search(r"['’]s$", name):
         return None  # "JHU's system": an owner, not a name of a method or dataset
@@ -41,7 +42,7 @@ def accept(text: str, s: int, e: int, type_: str | None, rule: NameRule, novel: 
     s += max(0, name.find(trimmed))
     e = s + len(trimmed)
     plain_ok = plain_ok or rule.rule.plain_word
-    if not (name_like(trimmed) or ((title_ok or rule.rule.title_case) and title_case_name(trimmed))
+    if not whole and not (name_like(trimmed) or ((title_ok or rule.rule.title_case) and title_case_name(trimmed))
             or (type_ == "Dataset" and title_case_name(trimmed) and re.search(r" (?:Corpus|Dataset|Database)$", trimmed))
             or (plain_ok and re.fullmatch(r"[A-Z][a-z]{3,}", trimmed) and norm(trimmed) not in STOPLIST
                 and trimmed.lower() not in NAME_LEAD)):

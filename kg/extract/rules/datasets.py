@@ -57,6 +57,29 @@ _MARKED = re.compile(r"[A-Z]{2}|[a-z][A-Z]|\d")
 _NOT_LEAD = frozenset("the a an this that these our their its each every first second new key".split())
 
 
+# "参加Interspeech 2026音频推理挑战赛", "2009年INTERSPEECH情感挑战赛": a Latin name (and its year), a
+# few Chinese words, then 挑战赛
+_CHALLENGE_ZH = re.compile(r"(?P<name>(?:(?:19|20)\d\d年)?(?<![A-Za-z0-9\-])[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9\-]+){0,3}"
+                           r"\s*[\u4e00-\u9fff]{0,8}?挑战赛)")
+
+
+_OWN_NAME = re.compile(r"\s*[（(]\s*[A-Za-z][A-Za-z0-9\-]{1,20}\s*[）)]")
+
+
+@name_rule("cue-dataset", script="han")
+def challenge_zh(text, add):
+    """"本文参加Interspeech 2026音频推理挑战赛": a named challenge is a dataset."""
+    for m in _CHALLENGE_ZH.finditer(text):
+        if not _MARKED.search(m.group("name")) or _OWN_NAME.match(text, m.end("name")):
+            continue  # (…挑战赛（AVSEC-4）: the challenge's own name is the one in brackets)
+        end = m.end("name") - len("挑战赛")
+        if re.search(r"[\u4e00-\u9fff]$", text[m.start("name"):end]):
+            end = m.end("name")  # "Interspeech 2026音频推理挑战赛": the Chinese words are part of its name
+        else:  # "VoiceMOS 2024挑战赛": the name written before the head noun, as "X数据集" is X
+            end = m.start("name") + len(text[m.start("name"):end].rstrip())
+        add(m.start("name"), end, "Dataset", False, whole=True)
+
+
 @name_rule("cue-dataset")
 def challenge_en(text, add):
     """"trained on the official data of the AudioMOS Challenge 2025": a named challenge is a dataset."""
