@@ -117,6 +117,12 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                         b = ZH_BASED_LEAD.match(lead_s)
                         rest = lead_s[b.end():] if b else lead_s
                         ok = lead_s in index.zh_modifiers or (b is not None and (not rest or rest in index.zh_modifiers))
+                        c = index.vocabulary.concepts.get(parent)
+                        if not ok and _stated_zh(t) and c is not None and len(lead_s) >= 2:
+                            # the words a strong frame states before a known task name the paper's
+                            # narrower task (该论文属于心理咨询对话生成任务, under dialogue generation),
+                            # unless they are a quality or no modifier (高效, 基于…的 is read above)
+                            ok = not _ZH_NOT_MODIFIER.search(lead_s)
                     else:
                         c = index.vocabulary.concepts.get(parent)
                         words_ok = index.domain_words if c is None or c.curated else index.task_words
@@ -155,6 +161,9 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                     doc.user_data.setdefault("kg_task_alt", {})[key] = t.written
         out.append(span)
     return out
+
+
+_ZH_NOT_MODIFIER = re.compile(r"[的和与及或在对将为是了]|^(?:高效|鲁棒|通用|轻量|新型|统一|端到端|大规模|实时|可扩展)")
 
 
 def _modifier_word(w: str) -> bool:

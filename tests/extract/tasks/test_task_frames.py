@@ -7,6 +7,10 @@ CASES = [
     pytest.param("open-tasks", "该论文属于月面陨石坑计数任务，旨在统计撞击坑。", [("月面陨石坑计数", "new:月面陨石坑计数")], id="zh-new-task"),
     pytest.param("open-tasks", "该论文针对船笛检测任务。", [("船笛检测", "new:船笛检测")], id="zh-new-task-aimed-at"),
     pytest.param("open-tasks", "该论文属于语音情感识别任务。", [], id="zh-known-task-left-to-the-vocabulary"),
+    # the words a strong frame states before a known task name a narrower task, unless they are a quality
+    pytest.param("open-tasks", "该论文属于海洋哺乳动物对话生成任务。",
+                 [("海洋哺乳动物对话生成", "new:海洋哺乳动物对话生成>dialogue-generation")], id="zh-frame-narrower-than-known"),
+    pytest.param("open-tasks", "该论文属于高效对话生成任务。", [], id="zh-frame-quality-of-known"),
     pytest.param("open-tasks", "We tackle the task of speech emotion recognition.", [], id="en-known-task"),
     pytest.param("open-tasks", "A Lightweight Network for Underwater Image Enhancement",
                  [("Underwater Image Enhancement", "new:underwater image enhancement>image-enhancement")], id="en-title-for"),
