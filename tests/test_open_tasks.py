@@ -145,12 +145,13 @@ def test_pipeline_links_new_known_and_broad_tasks(tmp_path):
 
 def test_a_loosely_named_title_task_is_the_vocabulary_task_of_the_paper(tmp_path):
     tasks = _build(tmp_path, [
-        ("2601.00011v1", "A Recipe for Categorised Speaker Prediction",
+        ("2601.00011v1", "A Recipe for Categorised Speaker Verification",
          "We train a speaker verification system on VoxCeleb and report EER."),
         ("2601.00012v1", "A Recipe for Lunar Crater Detection",
          "We train a speaker verification system on VoxCeleb and report EER."),
     ])
-    # "speaker" is shared with speaker verification: one task, two names
+    # "speaker" and the head are shared with speaker verification: one task, two names (a head of
+    # another kind, "Speaker Prediction", names a task of its own: test_resolution)
     assert {label for p, label in tasks if p == "2601.00011"} == {"speaker verification"}
     # nothing shared: both tasks stay
     assert ("2601.00012", "lunar crater detection") in tasks
