@@ -12,6 +12,9 @@ from ..names import trim_name
 TASK_HEAD = re.compile(r"(?:^|\s)(?:任务|task)\b|任务$|\btask$", re.I)
 PROPOSE_CONTEXT = re.compile(rf"(?:{STRONG_ZH})了?\s*(?:一种|一个|一套|新的|新型|首个)?\s*$|\b(?:{PROPOSE_EN})(?:s|d|ed)?\s+(?:a |an |the )?(?:new |novel )?$", re.I)
 
+# a name's own name in brackets right after it: "…挑战赛（AVSEC-4）"
+OWN_NAME_AFTER = re.compile(r"\s*[（(]\s*[A-Za-z][A-Za-z0-9\-]{1,20}\s*[）)]")
+
 
 def names_in(m: re.Match, group: str = "names") -> Iterable[tuple[int, int]]:
     base = m.start(group)

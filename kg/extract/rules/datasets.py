@@ -5,7 +5,7 @@ import re
 
 from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, NAME_START, NAME_U, PROPOSE_EN, SEP
 from ..registry import name_rule
-from .common import names_in
+from .common import OWN_NAME_AFTER, names_in
 
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
@@ -63,14 +63,11 @@ _CHALLENGE_ZH = re.compile(r"(?P<name>(?:(?:19|20)\d\d年)?(?<![A-Za-z0-9\-])[A-
                            r"\s*[\u4e00-\u9fff]{0,8}?挑战赛)")
 
 
-_OWN_NAME = re.compile(r"\s*[（(]\s*[A-Za-z][A-Za-z0-9\-]{1,20}\s*[）)]")
-
-
 @name_rule("cue-dataset", script="han")
 def challenge_zh(text, add):
     """"本文参加Interspeech 2026音频推理挑战赛": a named challenge is a dataset."""
     for m in _CHALLENGE_ZH.finditer(text):
-        if not _MARKED.search(m.group("name")) or _OWN_NAME.match(text, m.end("name")):
+        if not _MARKED.search(m.group("name")) or OWN_NAME_AFTER.match(text, m.end("name")):
             continue  # (…挑战赛（AVSEC-4）: the challenge's own name is the one in brackets)
         end = m.end("name") - len("挑战赛")
         if re.search(r"[\u4e00-\u9fff]$", text[m.start("name"):end]):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_START, NAME_U, SEP, STRONG_ZH
+from ..cues import (DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_START, NAME_U, PROPOSE_EN,
+                    SEP, STRONG_ZH)
 from ..names import head_type, type_of_head
 from ..registry import name_rule
-from ..cues import PROPOSE_EN
-from .common import PROPOSE_CONTEXT, clause_before, names_in
+from .common import OWN_NAME_AFTER, PROPOSE_CONTEXT, clause_before, names_in
 
 _HEAD_AFTER = re.compile(rf"{NAME_START}(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
 HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME_U})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
@@ -130,16 +130,13 @@ def english_term_in_chinese(text, add):
         add(m.start("name"), m.start("name") + len(name.rstrip()), "Method", novel, title_ok=True)
 
 
-_OWN_NAME_AFTER = re.compile(r"\s*[（(]\s*[A-Za-z][A-Za-z0-9\-]{1,20}\s*[）)]")
-
-
 @name_rule("cue-head", confidence="weak", script="han")
 def head_near_zh(text, add):
     """"CSS-EmCap情感生成管道", "FuEncoder融合机制": a name, a few modifiers, then its head noun."""
     for m in _HEAD_NEAR_ZH.finditer(text):
         if _NOT_A_MODIFIER.search(m.group("mid")):
             continue  # "HuBERT作为编码器", "IEMOCAP上的实验": not a modifier of the name
-        if m.group("mid") and _OWN_NAME_AFTER.match(text, m.end("head")):
+        if m.group("mid") and OWN_NAME_AFTER.match(text, m.end("head")):
             continue  # "COGMHEAR视听语音增强挑战赛（AVSEC-4）": the head's own name is the one in brackets
         ctx = text[max(0, m.start() - 30):m.start("name")]
         novel = bool(PROPOSE_CONTEXT.search(ctx)) or bool(re.search(rf"(?:{STRONG_ZH}|创新|设计|开发)[^，。；,.;]*$", ctx)) \

@@ -111,20 +111,19 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
                 parent = index.concept(tail) if len(tail) >= 2 else None
                 if parent:
                     lead = words[:k]
+                    c = index.vocabulary.concepts.get(parent)
                     if han:
                         # (an X-based name is a narrower task: 基于拖拽的图像编辑 under image editing)
                         lead_s = "".join(lead)
                         b = ZH_BASED_LEAD.match(lead_s)
                         rest = lead_s[b.end():] if b else lead_s
                         ok = lead_s in index.zh_modifiers or (b is not None and (not rest or rest in index.zh_modifiers))
-                        c = index.vocabulary.concepts.get(parent)
                         if not ok and _stated_zh(t) and c is not None and len(lead_s) >= 2:
                             # the words a strong frame states before a known task name the paper's
                             # narrower task (该论文属于心理咨询对话生成任务, under dialogue generation),
                             # unless they are a quality or no modifier (高效, 基于…的 is read above)
                             ok = not _ZH_NOT_MODIFIER.search(lead_s)
                     else:
-                        c = index.vocabulary.concepts.get(parent)
                         words_ok = index.domain_words if c is None or c.curated else index.task_words
                         # (a hyphenated word when each of its parts is one: "Long-horizon")
                         ok = all(w.lower() in words_ok or w.lower().replace("-", " ") in words_ok
