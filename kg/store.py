@@ -7,6 +7,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Store
 
 STORE_DIR = "store"
+LOAD_BLOCK = 16 << 20  # bytes of N-Triples given to Oxigraph's bulk loader at a time
 
 
 class BuildNotFound(Exception):
@@ -26,7 +27,18 @@ def create_store(out: Path, ntriples: Path) -> int:
     if path.exists():
         shutil.rmtree(path)
     store = Store(str(path))
-    store.bulk_load(path=str(ntriples), format=RdfFormat.N_TRIPLES, lenient=True)
+    # block by block: the bulk loader holds what it is given in memory (1 GB for 1.2M triples in
+    # one call, 160 MB per 16 MB block), about as fast
+    with open(ntriples, "rb") as fh:
+        rest = b""
+        while block := fh.read(LOAD_BLOCK):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            rest = block[cut:]
+            if cut:
+                store.bulk_load(block[:cut], RdfFormat.N_TRIPLES, lenient=True)
+        if rest.strip():
+            store.bulk_load(rest, RdfFormat.N_TRIPLES, lenient=True)
     store.optimize()
     n = len(store)
     del store
