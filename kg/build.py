@@ -6,7 +6,7 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -679,7 +679,7 @@ def _rows_and_views(linked, entities, vocabulary, out: Path, formats: tuple[str,
     return _links_views(rows, summaries, out, ("views",), issued)  # (links.jsonl and GraphML are written)
 
 
-def _links_views(rows: list[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...],
+def _links_views(rows: Iterable[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...],
                  issued: dict[str, str] | None = None) -> list[Path]:
     """graph.graphml, links.jsonl and the default views, as chosen; returns the views' files."""
     if "graphml" in formats:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import groupby
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -101,23 +102,32 @@ def _row_order(r: dict) -> tuple:
 
 
 def graph_link_rows(linked: Iterable[tuple[Paper, list[Link]]], entities: Mapping[str, Entity],
-                    vocabulary: Vocabulary) -> list[dict] | None:
+                    vocabulary: Vocabulary) -> Iterator[dict] | None:
     """The records link_rows(store) reads from the graph, made from the papers, links and
     entities the graph is generated from (graph.paper_triples, graph.entity_triples), without
     loading and querying the store: each field is the value of the triple the query matches.
+    They are made as they are read, the papers' in the order of their keys (a million links'
+    records are never all in memory).
 
     The rows are the same, in the same order, as long as every link is the only one between its
     paper and its entity (kg.link makes one per pair) and every linked entity has one English
     or untagged skos:prefLabel; otherwise the query's answer would depend on the store's order
     of solutions, so this returns None and the caller reads the store.
     """
-    linked = list(linked)
+    linked = linked if isinstance(linked, list) else list(linked)
     labels = _row_labels(linked, entities, vocabulary)
     if labels is None:
         return None
-    rows = [r for paper, links in linked for r in _paper_rows(paper, links, labels)]
-    rows.sort(key=_row_order)
-    return rows
+    return _rows_in_order(linked, labels)
+
+
+def _rows_in_order(linked: list[tuple[Paper, list[Link]]], labels: dict) -> Iterator[dict]:
+    """The rows sorted by _row_order, one paper key at a time (the order's first field)."""
+    order = sorted(range(len(linked)), key=lambda i: linked[i][0].key)
+    for _key, group in groupby(order, key=lambda i: linked[i][0].key):
+        rows = [r for i in group for r in _paper_rows(*linked[i], labels)]
+        rows.sort(key=_row_order)
+        yield from rows
 
 
 def _row_labels(linked: list[tuple[Paper, list[Link]]], entities: Mapping[str, Entity],
