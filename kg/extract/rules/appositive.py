@@ -5,7 +5,7 @@ import re
 
 from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_START, NAME_U, PROPOSE_EN, PROPOSE_ZH, \
     STRONG_ZH, USE_ZH
-from ..names import head_type, type_of_head
+from ..names import dataset_shape, head_type, type_of_head
 from ..registry import name_rule
 
 _ZH_APPOS = re.compile(
@@ -14,7 +14,7 @@ _ZH_APPOS = re.compile(
 _ZH_NAMED = re.compile(rf"(?:名为|称为|叫做|命名为|简称|即)\s*[“\"「]?\s*(?P<name>{NAME_U})")
 _EN_APPOS = re.compile(
     rf"{NAME_START}(?P<name>{NAME_U})(?:\s*\([^()]{{1,60}}\))?\s*(?:,|:|\(|—|–)\s*"
-    rf"(?:(?i:described|presented|introduced|billed|positioned)\s+as\s+)?(?i:a|an|the)\s+(?:\w+[\s-]+){{0,6}}?"
+    rf"(?:(?i:described|presented|introduced|billed|positioned)\s+as\s+)?(?i:a|an|the)\s+(?:\w+(?:,\s+|[\s-]+)){{0,6}}?"
     rf"(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 # ("PST50, described as the first benchmark", "LASER-ToF (LArge-ScalE scenaRio ToF), presented as the first dataset")
 _EN_NAMED = re.compile(rf"\b(?:named|called|dubbed|termed|coined)\s+(?P<name>{NAME_U})")
@@ -52,7 +52,9 @@ def appositive_en(text, add):
         # "We introduce Dasheng, a simple SSL audio encoder": a plain capitalised word is a name
         # when a proposing verb introduces it and an appositive says what it is
         plain = bool(re.search(rf"\b(?:{PROPOSE_EN})(?:s|d|ed)?\s+$|\b(?:called|named|dubbed|termed)\s+$", before, re.I))
-        add(m.start("name"), m.end("name"), type_of_head(m.group("head")), novel, plain)
+        # a benchmark's name ("MultiRef-bench, an evaluation framework") is a dataset whatever the kind says
+        kind = "Dataset" if dataset_shape(m.group("name")) else type_of_head(m.group("head"))
+        add(m.start("name"), m.end("name"), kind, novel, plain)
 
 
 @name_rule("cue-appositive")

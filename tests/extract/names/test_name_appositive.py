@@ -21,6 +21,13 @@ CASES = [
                  [("PST90", "Dataset", True)], id="en-described-as"),
     pytest.param("appositive_en", "We release REEF-ToF (Reef Time of Flight), presented as the first dataset of reef depth.",
                  [("REEF-ToF", "Dataset", True)], id="en-expansion-then-presented-as"),
+    # adjectives coordinated with a comma before the kind; a benchmark's name over a generic kind
+    pytest.param("appositive_en", "The authors present TideWorld, a large, high-quality dataset of harbour videos.",
+                 [("TideWorld", "Dataset", True)], id="en-comma-between-adjectives"),
+    pytest.param("appositive_en", "It introduces MultiReef-bench, an evaluation framework whose samples need several images.",
+                 [("MultiReef-bench", "Dataset", True)], id="en-benchmark-name-over-framework"),
+    pytest.param("appositive_en", "We propose ShoalNet, a simple, effective network for segmentation.",
+                 [("ShoalNet", "Method", True)], id="en-comma-adjectives-method"),
     pytest.param("named_en", "We design a new tokenizer called WaveTok for speech language models.",
                  [("WaveTok", "Method", True)], id="en-called"),
     pytest.param("kind_appositive_en", "An audio captioning method, ShoalCap, was adapted to our setting.",
