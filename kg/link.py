@@ -389,8 +389,11 @@ class Linker:
         drop = ancestors_of(t for t in tasks if t not in broad)
         if any(iri not in broad and iri not in drop for iri in tasks):
             drop.update(broad)
-        else:  # every task is broad: the most specific ones stay
+        else:  # every task is broad: the most specific ones stay, and not a research field the title
+            # names as its means beside another task ("Deep Learning for Classification of ...")
             drop = ancestors_of(tasks)
+            if any(not _field(ents[t]) for t in tasks if t not in drop):
+                drop.update(t for t in tasks if _field(ents[t]) and _as_means(groups[t]))
         # a research field the summary's running text names once ("teams built deep learning
         # models") is no task of the paper even when it states none: a frame, the title or a
         # summary that keeps coming back to it ("urban autonomous driving ... autonomous driving
@@ -591,6 +594,19 @@ def _fields() -> frozenset[str]:
 def _field(ent: Entity) -> bool:
     """A research field rather than a task: its label or any alternative label is one (lexicon/*/fields.txt)."""
     return any(norm(x) in _fields() for x in (ent.label, *ent.alt_labels))
+
+
+_MEANS_AFTER = re.compile(r"-(?:driven|based|powered|enabled|assisted|aided)\b|\s+for\b", re.I)
+
+
+def _as_means(ms: list[Mention]) -> bool:
+    """A title names the task of these mentions as its means: "Deep Learning for Classification of
+    ...", "A Deep Learning-Driven Autonomous System for ..."."""
+    for m in ms:
+        i = m.sentence.find(m.text) if m.field == "title" else -1
+        if i >= 0 and _MEANS_AFTER.match(m.sentence, i + len(m.text)):
+            return True
+    return False
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")

@@ -320,6 +320,18 @@ def test_a_field_named_once_in_passing_is_no_task(tasks_of, title, summary, fiel
     assert (field in tasks_of(title, summary)) is kept
 
 
+
+@pytest.mark.parametrize("title, field, kept", [
+    # the title's means beside the task the title states after "for"
+    ("Deep Learning for Classification of Lichen Growth Patterns", "deep-learning", False),
+    ("A Deep Learning-Driven System for Retinal Vessel Segmentation", "deep-learning", False),
+    # the title's goal, or the only task the paper has
+    ("Context-Aware Route Planning for Autonomous Driving", "autonomous-driving", True),
+    ("Estimating Deep Learning Energy Use on Shared Clusters", "deep-learning", True),
+])
+def test_a_field_the_title_names_as_its_means_is_no_task(tasks_of, title, field, kept):
+    assert (field in tasks_of(title, "We report experiments on three sites.")) is kept
+
 @pytest.mark.parametrize("summary, task", [
     ("该论文属于状态估计任务，提出一种新的滤波器。", "state-estimation"),
     ("本文研究红队测试，自动生成攻击提示。", "red-teaming"),
