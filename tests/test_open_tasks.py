@@ -75,6 +75,9 @@ def test_frames(text, title, expected):
     ("BIRD: Bronze Inscription Restoration and Dating", True, []),  # the long form of the title's name
     ("A Training-Free Hallucination Mitigation Framework for Vision-Language Models", True, ["Hallucination Mitigation"]),
     ("Psychology and Cognition Enabled Automated Driving Systems", True, ["Automated Driving"]),
+    # a verb before the phrase ends it: its subject is no word of the task (phrase-verbs.txt)
+    ("Reef Sampling Enables Coral Species Classification in Murky Water", True, ["Coral Species Classification"]),
+    ("The method lets a rover perform terrain segmentation tasks at night.", False, ["terrain segmentation"]),
 ])
 def test_frames_end_where_the_task_name_ends(text, title, expected):
     assert [t.label for t in find_open_tasks(text, title)] == expected

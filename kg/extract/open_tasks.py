@@ -505,6 +505,7 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
         low = word.lower()
         # (a task-forming qualifier qualifies a task name, not a bare head: "Early Joint Learning of ...")
         if low in _EN_STOP and not (taken and low in task_forming_qualifiers()) or low.endswith("ly") and not title \
+                or low in lexicon().lower_set("en", "phrase-verbs") \
                 or re.fullmatch(r"[\d.]+|\d+-[a-z]+", low) or low in lexicon().lower_set("en", "number-words") or taken >= 4:
             break  # ("three reasoning benchmarks", "a 21-task simulation benchmark": a count, no word of the task)
         if "-" in low and low.rsplit("-", 1)[1] in _quality_suffixes():
