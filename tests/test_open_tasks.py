@@ -288,6 +288,23 @@ def test_chinese_weak_problem_frames_and_other_names(text, expected):
     assert [(t.label, t.fallback) for t in find_open_tasks(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # 研究 opening 研究生/研究者 is no frame's left; a kind of study (观点性研究) is no task
+    ("模型在本科级和研究生级任务上都优于基线。", []),
+    ("研究者关注珊瑚礁分割任务。", ["珊瑚礁分割"]),
+    ("该论文属于数字治理的观点性研究，讨论平台责任。", []),
+])
+def test_chinese_frames_that_state_no_task(text, expected):
+    assert [t.label for t in find_open_tasks(text)] == expected
+
+
+def test_an_x_driven_chinese_task_does_not_take_the_frame_word(tmp_path):
+    # "属于音频驱动的X任务": the X-driven task starts at 音频, not at the frame's 属于
+    tasks = _build(tmp_path, [("2601.00011v1", "Listening Glasses", "该论文属于音频驱动的图像采集任务，旨在降低能耗。")])
+    assert ("2601.00011", "音频驱动的图像采集") in tasks
+    assert not any("属于" in label for _p, label in tasks)
+
+
 def test_a_glossed_chinese_task_is_named_in_english_with_its_chinese_name(tmp_path):
     links = [lk for lk in _build_links(tmp_path, [
         ("2601.00041v1", "Early Warning for Ice Shelves", "该论文属于冰川崩解预测（glacier calving prediction）任务，旨在提前预警。"),

@@ -78,7 +78,8 @@ def _zh() -> tuple:
     rights = sorted({r for _, r in frames}, key=len, reverse=True)
     right_alt = "|".join(map(re.escape, (r for r in rights if r)))
     # a frame whose RIGHT is empty ends at the end of the clause
-    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?P<x>{_ZH_X}{{2,30}}?)"
+    # (研究 of 研究生/研究者/研究员/研究所/研究院 is a noun's first half: "研究生级任务" states no task)
+    rx = re.compile(rf"(?P<left>{'|'.join(map(re.escape, lefts))})(?!(?<=研究)[生者员所院])(?P<x>{_ZH_X}{{2,30}}?)"
                     rf"(?P<acr>{_ACRONYM.pattern})?(?P<right>{right_alt}|(?=[，,。；;：:！？\n]|$))")
     # the same frame ending at a later RIGHT of the clause ("属于多机器人任务与运动规划任务"): what
     # follows a first RIGHT up to the next one

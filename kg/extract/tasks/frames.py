@@ -87,14 +87,21 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             g = "x" if based.group("x") else "y"
             what = based.group(g)
             s0 = t.start - len(based.group())
+            lead = _ZH_FRAME_WORDS.match(what) if g == "y" else None
+            if lead is not None:  # "该论文属于音频驱动的…": the frame's 属于 is no part of the X of X驱动的
+                what = what[lead.end():]
+                s0 += lead.end()
+                based = None if not what else based
+        if based is not None:
             c = index.vocabulary.concepts.get(index.concept(what) or "")
-            known_as = next((v for v in others if v.end_char == s0 + based.end(g) and v.label_ == "Method"), None)
+            x_end = t.start - (based.end() - based.end(g))  # where X ends in the text
+            known_as = next((v for v in others if v.end_char == x_end and v.label_ == "Method"), None)
             if (c is None or c.type != "Method") and known_as is None and not re.search(
                     r"(?:模型|网络|学习|算法|方法|框架|架构|机制|技术|智能体|LLM|大模型)$", what):
                 sp2 = doc.char_span(s0, t.end, alignment_mode="expand")
                 if sp2 is not None and not any(k.start <= sp2.start and sp2.end <= k.end for k in known):
                     sp = sp2
-                    t = dataclasses.replace(t, start=s0, label=based.group() + t.label, written=None)
+                    t = dataclasses.replace(t, start=s0, label=doc_text(doc)[s0:t.start] + t.label, written=None)
         # a Chinese name given with its English gloss ("越狱攻击（jailbreak attack）"): the vocabulary's
         # concept of either, else a new task named in English with the Chinese name as its other label
         iri = index.concept(t.label) or (index.concept(t.gloss) if t.gloss else None) \
@@ -162,6 +169,8 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
     return out
 
 
+# the words of a frame that may stand right before the X of "X驱动的" in a 4-character window
+_ZH_FRAME_WORDS = re.compile(r"^.*?(?:属于|针对|面向|关于|致力于|聚焦于?|研究|探索|实现|提出|采用|一种|一个|的|了|在|对|为|是)")
 _ZH_NOT_MODIFIER = re.compile(r"[的和与及或在对将为是了]|^(?:高效|鲁棒|通用|轻量|新型|统一|端到端|大规模|实时|可扩展)")
 
 
