@@ -263,15 +263,20 @@ def _evidence(sp: Span) -> str:
     """The sentence around a mention (the clause around it in a long sentence); the mentions of
     one sentence share one string (a build holds a million mentions)."""
     sent = sentence_of(sp)
+    key = (sent.start_char, sent.end_char)
     shared = sp.doc.user_data.setdefault("kg_evidence", {})
-    text = shared.get((sent.start_char, sent.end_char))
-    if text is not None:
-        return text
+    if key in shared:
+        return shared[key]
     text = doc_text(sp.doc)[sent.start_char:sent.end_char].strip()
-    if len(text) > 300:  # a long sentence: the clause around the mention
+    whole = len(text) <= 300
+    if not whole:  # a long sentence: the clause around the mention
         s = max(sent.start_char, sp.start_char - 120)
         e = min(sent.end_char, sp.end_char + 120)
         text = ("…" if s > sent.start_char else "") + doc_text(sp.doc)[s:e].strip() + ("…" if e < sent.end_char else "")
-        return re.sub(r"^\s*(?:\d+[.、)]|[-*•])\s*", "", text)
-    text = shared[(sent.start_char, sent.end_char)] = re.sub(r"^\s*(?:\d+[.、)]|[-*•])\s*", "", text)
+    text = _LIST_MARK.sub("", text)
+    if whole:
+        shared[key] = text
     return text
+
+
+_LIST_MARK = re.compile(r"^\s*(?:\d+[.、)]|[-*•])\s*")
