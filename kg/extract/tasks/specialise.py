@@ -70,7 +70,12 @@ def specialise(index, doc: Doc, found: list[Span]) -> list[Span]:
         # ancestor only from the noun phrase (no text emotion recognition from "Textual Emotion
         # Representation for Speech Emotion Recognition")
         context = _modifier_context(doc, sp)
-        whole = ModifierText(NEGATED.sub(" ", _ATTACHED.sub(" ", doc_text(doc)))) if is_title else context
+        # (the whole title for a task of the curated vocabulary; an imported one takes its noun
+        # phrase's modifiers only: "Object Detection and Tracking in Panoramic Videos" is no video
+        # object detection)
+        c = index.vocabulary.concepts.get(sp.kb_id_)
+        whole = ModifierText(NEGATED.sub(" ", _ATTACHED.sub(" ", doc_text(doc)))) \
+            if is_title and (c is None or c.curated) else context
         post = _with_context(doc, sp)
         for t in [sp.kb_id_, *index.vocabulary.ancestors(sp.kb_id_)]:
             for n_iri, mod, adjectival in index.modifiers.get(t, []):

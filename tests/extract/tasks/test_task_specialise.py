@@ -9,6 +9,11 @@ CASES = [
                  [("zero-shot TTS", "emotional-text-to-speech")], id="en-modifier"),
     pytest.param("specialise", "We build a zero-shot text-to-speech system for audiobooks.", [], id="en-already-narrowest"),
     pytest.param("specialise", "We build a speaker-independent text-to-speech system.", [], id="en-negated-modifier"),
+    # in a title a curated task takes a modifier from anywhere; an imported one only from its noun phrase
+    pytest.param("specialise", "Emotion Transfer in Text-to-Speech", [("Text-to-Speech", "emotional-text-to-speech")],
+                 id="en-title-curated-anywhere"),
+    pytest.param("specialise", "Object Detection and Tracking in Panoramic Videos", [], id="en-title-imported-phrase-only"),
+    pytest.param("specialise", "Fast Video Object Detection on Drones", [], id="en-title-imported-already-narrow"),
 ]
 
 
