@@ -154,6 +154,7 @@ class Vocabulary:
                                         # data, a modality or a property filed as a task ("point clouds"): a
                                         # concept of the hierarchy still (narrower tasks name it broader), never matched
                                         matchable=curated or tname != "Task" or norm(pref) not in not_tasks)
+        _add_word_forms(concepts)
         return cls(dict(sorted(concepts.items())), list(paths), g)
 
     def ancestors(self, iri: str) -> list[str]:
@@ -264,7 +265,8 @@ def _cache_file(paths: list[Path]) -> Path | None:
         return None
     h = hashlib.sha256(_CACHE_VERSION)
     h.update(Path(__file__).read_bytes())  # the parser's code is part of the key
-    for name in ("generic-qualifiers.txt", "methods-not-tasks.txt", "not-labels.txt", "not-tasks.txt"):  # and the rule lists it applies
+    for name in ("generic-qualifiers.txt", "methods-not-tasks.txt", "not-labels.txt", "not-tasks.txt",
+                 "../lexicon/en/task-word-forms.txt"):  # and the rule lists and word forms it applies
         q = ontology_dir() / "rules" / name
         h.update(q.read_bytes() if q.exists() else b"")
     for p in paths:
@@ -276,6 +278,42 @@ def _cache_file(paths: list[Path]) -> Path | None:
     base = os.environ.get("KG_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "kg")
     return Path(base) / f"vocab-{h.hexdigest()[:32]}.pickle"
+
+
+def word_forms() -> dict[str, str]:
+    """Each form of a task name's first word -> its other form (ontology/lexicon/en/task-word-forms.txt)."""
+    path = ontology_dir() / "lexicon" / "en" / "task-word-forms.txt"
+    out: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if "\t" in line:
+                noun, adj = (w.strip().lower() for w in line.split("\t", 1))
+                out[noun], out[adj] = adj, noun
+    return out
+
+
+def _add_word_forms(concepts: dict[str, Concept]) -> None:
+    """A task's English label with the other form of its first word ("robot manipulation" ->
+    "robotic manipulation") as an alternative label, unless some concept has that label already."""
+    forms = word_forms()
+    if not forms:
+        return
+    taken = {norm(lab.text) for c in concepts.values() for lab in c.labels}
+    for c in concepts.values():
+        if c.type != "Task":
+            continue
+        for lab in list(c.labels):
+            if lab.lang not in (None, "en") or lab.kind not in ("pref", "alt"):
+                continue
+            first, sep, rest = lab.text.partition(" ")
+            other = forms.get(first.lower())
+            if not sep or other is None or not rest.strip():
+                continue
+            text = (other.capitalize() if first[:1].isupper() else other) + " " + rest
+            if norm(text) not in taken:
+                taken.add(norm(text))
+                c.labels.append(Label(text, "alt", "en"))
 
 
 def _reaches_self(v: Vocabulary, iri: str) -> bool:
