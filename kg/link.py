@@ -29,6 +29,7 @@ import re
 from .extract.registry import is_strong, rank as rule_rank
 from .extract.open_tasks import task_forming_qualifiers
 from .consolidate import CATEGORY_RULE, category_task
+from .extract.tasks.title_last import RULE as LAST_RULE
 from .model import TYPES, Entity, Link, Mention, Paper, Result
 from .vocab import EN_STEM, ModifierText, Vocabulary, entity_iri, norm, rule_words
 
@@ -299,7 +300,12 @@ class Linker:
             return name[:len(name) - len(head)]
         return not labels or any(zh.endswith(lab) or modifier(lab) and modifier(lab) in modifier(zh) for lab in labels)
 
-    def link(self, paper: Paper, mentions: list[Mention]) -> list[Link]:
+    def link(self, paper: Paper, mentions: list[Mention], _last: list[Mention] | None = None) -> list[Link]:
+        if _last is None:  # a last-resort title task (kg.extract.tasks.title_last) waits for the others
+            _last = [m for m in mentions if m.rule == LAST_RULE]
+            if _last:
+                mentions = [m for m in mentions if m.rule != LAST_RULE]
+        given = mentions
         mentions = self._specialise_by_title(paper, self._resolve_names(mentions))
         groups: dict[str, list[Mention]] = defaultdict(list)
         ents: dict[str, Entity] = {}
@@ -424,13 +430,16 @@ class Linker:
             ev = nov_m if novel and nov_m is not None and best.field != "title" else best
             links.append(Link(paper.iri, iri, ent.type, RELATIONS[(ent.type, novel)], novel, ev.sentence, ev.text,
                               ev.field, ev.version, ev.rule, conf))
+        if not any(lk.type == "Task" for lk in links) and _last:
+            # no task stated, none kept: the title's activity phrase, before the arXiv category's field
+            return self.link(paper, [*given, *_last], _last=[])
         if not any(lk.type == "Task" for lk in links) and not any(m.rule == CATEGORY_RULE for m in mentions):
             # every task the texts state was dropped here (a Chinese name holding it, an acronym of
             # another name, a method's name): the paper still has the field of its arXiv category, as
             # when its texts state none (consolidation decided that before linking)
             fallback = category_task(paper, self.vocabulary)
             if fallback is not None:
-                return self.link(paper, [*mentions, fallback])
+                return self.link(paper, [*mentions, fallback], _last=[])
         links.sort(key=lambda lk: (TYPES.index(lk.type), lk.entity))
         for lk in links:
             self.entities[lk.entity].papers += 1

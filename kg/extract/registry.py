@@ -86,6 +86,8 @@ declare("task-frame", rank=9, strong=False, confidence=0.85,
                     "each frame's confidence is in ontology/lexicon/{zh,en}/open-task-frames.txt")
 declare("task-title", rank=9, strong=False, confidence=0.85,
         description="a task a title states after 'for' or before its colon (A Network for Underwater Image Enhancement)")
+declare("task-last", rank=9, strong=False, confidence=0.5,
+        description="a title's activity phrase ('for Cooperative Docking'), kept only when the paper states no task")
 RULES: Mapping[str, Rule] = MappingProxyType(_RULES)
 UNRANKED = 9
 

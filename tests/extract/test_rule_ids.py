@@ -22,6 +22,8 @@ CASES = [
     pytest.param("task-frame", "summary", "该论文属于计算机视觉领域。", ("计算机视觉", "Task", 0.8, False, "computer-vision"), id="task-frame-field-zh"),
     pytest.param("task-title", "title", "A Lightweight Network for Underwater Image Enhancement",
                  ("underwater image enhancement", "Task", 0.85, False, ""), id="task-title-en"),
+    pytest.param("task-last", "title", "Model Predictive Control for Cooperative Buoy Docking Between Barges",
+                 ("cooperative buoy docking", "Task", 0.5, False, ""), id="task-last-en"),
     pytest.param("abbreviation", "summary", "We study Intent Recognition (IntR) in dialogue; IntR accuracy improves.",
                  ("IntR", "Task", 0.85, False, "intent-recognition"), id="abbreviation-of-a-concept-en"),
     pytest.param("abbreviation", "summary", "We propose Harbour Acoustic Fusion (HAF) for noisy speech.",

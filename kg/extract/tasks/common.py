@@ -42,14 +42,15 @@ def known_tail(index, words: list[str]) -> str | None:
     return next((p for k in range(1, len(words)) for p in [index.concept(" ".join(words[k:]))] if p), None)
 
 
-def title_fallback_task(index, doc: Doc, sp: Span, label: str, iri: str | None, confidence: float) -> Span:
+def title_fallback_task(index, doc: Doc, sp: Span, label: str, iri: str | None, confidence: float,
+                        rule: str = "task-title") -> Span:
     """A task a title names by a weak cue (kept only when the paper states no other task: kg.link),
     recorded for the span: its OpenTask, and for a new task (iri None) its English name and the
     vocabulary task its name ends with."""
     from .frames import task_label_en  # (frames imports this module)
     info, names, broader = task_tables(doc)
     key = (sp.start, sp.end)
-    info[key] = OpenTask(sp.start_char, sp.end_char, label, "task-title", confidence, fallback=True)
+    info[key] = OpenTask(sp.start_char, sp.end_char, label, rule, confidence, fallback=True)
     if not iri:
         names[key] = task_label_en(label)
         broader[key] = known_tail(index, label.split())

@@ -221,8 +221,10 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
                 verbs.append(None)
                 objects, topic_only = lead[-1:], True
         for n, (s, e, words) in enumerate(objects):
+            own = nominals.get(words[0].lower()) if n and len(words) > 1 else None
             for noun in verbs:
-                label = _task_of(words, noun, topic_only)
+                # "Reducing Hallucinations and Enhancing Quality": the second object has its own verb
+                label = _task_of(words[1:], own) if own else _task_of(words, noun, topic_only)
                 if label is None:
                     continue
                 # (the verb and the first object; a second object alone: "Evaluating Bias and Alignment")

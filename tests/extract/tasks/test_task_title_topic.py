@@ -19,6 +19,10 @@ CASES = [
     pytest.param("title-topic", "TideBench: Evaluating Fairness and Calibration of Loan Scorers",
                  [("Evaluating Fairness", "new:fairness evaluation"),
                   ("Calibration", "new:calibration evaluation")], id="en-gerund-two-objects"),
+    # a second object with a verb of its own: that verb's task of it
+    pytest.param("title-topic", "ReefTalk: Reducing Glare and Measuring Contrast in Harbour Footage",
+                 [("Reducing Glare", "new:glare reduction"), ("Measuring Contrast", "new:contrast measurement")],
+                 id="en-gerund-second-object-own-verb"),
     # a bare task noun (after its qualities) and what it is of
     pytest.param("title-topic", "Robust Detection of Forged Invoices with Small Models",
                  [("Robust Detection of Forged Invoices", "new:forged invoice detection")], id="en-noun-of-object"),
