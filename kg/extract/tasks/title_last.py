@@ -89,11 +89,9 @@ def phrases(text: str) -> list[tuple[int, int, int]]:
             ws = list(words)
             while ws and (ws[0].group().lower() in _DETERMINERS or ws[0].group().lower() in LEAD_SKIP
                           or ws[0].group().lower() in GENERIC_QUALIFIERS):
-                ws.pop(0)
+                ws.pop(0)  # (a quality: "Real-time", "Robust")
             if not ws or len(ws) > MAX_WORDS or kind is None or kind == "means":
                 return
-            if not lower_ok and any(w.group()[0].islower() for w in ws):
-                return  # a lower-case word in a Title Case title: not one name
             if not activity_head(ws[-1].group()):
                 return
             if len(ws) == 1 or any("'" in w.group() for w in ws):
@@ -114,7 +112,11 @@ def phrases(text: str) -> list[tuple[int, int, int]]:
             if m is None:
                 break
             low = m.group().lower()
-            if low in _BREAK:
+            if low not in _BREAK and not lower_ok and m.group()[0].islower():
+                # a lower-case word in a Title Case title ends a name ("Unsupervised Dereverberation guided by")
+                close(before)
+                words, before = [], None
+            elif low in _BREAK:
                 close(before)
                 words = []
                 before = "purpose" if low in _PURPOSE else "place" if low in _PLACE else \
@@ -129,8 +131,8 @@ def phrases(text: str) -> list[tuple[int, int, int]]:
 
 @task_strategy("title-last", title_only=True)
 def title_last(index, doc: Doc, found: list[Span]) -> list[Span]:
-    """At most two activity phrases of a title that names no task otherwise (kept by kg.link only
-    when the paper states no task)."""
+    """At most two activity phrases of a title in which no other strategy found a task (kept by
+    kg.link only when no other task of the paper is linked)."""
     if found:
         return []
     text = doc_text(doc)
@@ -162,7 +164,7 @@ def title_last(index, doc: Doc, found: list[Span]) -> list[Span]:
     ranked.sort(key=lambda r: (r[0], r[1].start))
     out: list[Span] = []
     for prio, sp, label, iri in ranked:
-        if prio >= 10 or any(o.start < sp.end and sp.start < o.end for o in out):
+        if prio >= 10 or any(o.start < sp.end and sp.start < o.end for o in out + found):
             continue
         out.append(title_fallback_task(index, doc, sp, label, iri, conf, rule=RULE))
         if len(out) == 2:

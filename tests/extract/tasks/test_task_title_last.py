@@ -33,6 +33,9 @@ CASES = [
     pytest.param("title-last", "Harbour Buoys: Improving Storm Forecasting with Cheap Radios", [], id="verb-without-noun"),
     pytest.param("title-last", "Buoy Fleets in Distributed Reinforcement Learning", [], id="ends-with-a-method"),
     pytest.param("title-last", "Harbour Radios in Rough Environments", [], id="no-activity-noun"),
+    # a lower-case word of a Title Case title ends the phrase
+    pytest.param("title-last", "KelpNet: Unsupervised Buoy Docking guided by a Wave Model",
+                 [("Unsupervised Buoy Docking", "new:unsupervised buoy docking")], id="lower-case-word-ends"),
     pytest.param("title-last", "Reproducibility in the Control of Buoy Fleets", [], id="one-word"),
     pytest.param("title-last", "Harbour Pilots' Perception of Buoy Radios", [], id="possessive"),
     # a title that names a task otherwise: this strategy adds nothing
