@@ -12,6 +12,11 @@ CASES = [
                  [("海洋哺乳动物对话生成", "new:海洋哺乳动物对话生成>dialogue-generation")], id="zh-frame-narrower-than-known"),
     pytest.param("open-tasks", "该论文属于高效对话生成任务。", [], id="zh-frame-quality-of-known"),
     pytest.param("open-tasks", "We tackle the task of speech emotion recognition.", [], id="en-known-task"),
+    # a digest's summary: "the paper" and "the authors" for "this paper" and "we"
+    pytest.param("open-tasks", "The paper studies harbour crane scheduling under wind.",
+                 [("harbour crane scheduling", "new:harbour crane scheduling")], id="en-the-paper-studies"),
+    pytest.param("open-tasks", "The authors address reef image tagging with few labels.",
+                 [("reef image tagging", "new:reef image tagging")], id="en-the-authors-address"),
     pytest.param("open-tasks", "A Lightweight Network for Underwater Image Enhancement",
                  [("Underwater Image Enhancement", "new:underwater image enhancement>image-enhancement")], id="en-title-for"),
     # an X-based task (基于X的) is narrower than the task it names, unless X is the means (a method, a model)
