@@ -41,6 +41,8 @@ also""".split())
 _BREAK = _PURPOSE | _PLACE | _MEANS | _OTHER
 _DETERMINERS = frozenset("the a an your their its our his her this these those more less new first".split())
 MAX_WORDS = 4
+# nouns that end a title's phrase and name the work, not what it does
+_WORK_NOUNS = frozenset("research study studies approach approaches method methods technique techniques".split())
 
 
 @functools.lru_cache(maxsize=None)
@@ -90,6 +92,8 @@ def phrases(text: str) -> list[tuple[int, int, int]]:
             while ws and (ws[0].group().lower() in _DETERMINERS or ws[0].group().lower() in LEAD_SKIP
                           or ws[0].group().lower() in GENERIC_QUALIFIERS):
                 ws.pop(0)  # (a quality: "Real-time", "Robust")
+            while len(ws) > 1 and (ws[-1].group().lower() in _lexicon()[3] or ws[-1].group().lower() in _WORK_NOUNS):
+                ws.pop()  # "Shrimp Disease Detection Research", "A Unified Calibration Framework"
             if not ws or len(ws) > MAX_WORDS or kind is None or kind == "means":
                 return
             if not activity_head(ws[-1].group()):

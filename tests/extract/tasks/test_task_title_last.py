@@ -33,6 +33,9 @@ CASES = [
     pytest.param("title-last", "Harbour Buoys: Improving Storm Forecasting with Cheap Radios", [], id="verb-without-noun"),
     pytest.param("title-last", "Buoy Fleets in Distributed Reinforcement Learning", [], id="ends-with-a-method"),
     pytest.param("title-last", "Harbour Radios in Rough Environments", [], id="no-activity-noun"),
+    # a noun naming the work or its kind ends no task: the phrase is read without it
+    pytest.param("title-last", "Lightweight Buoy Corrosion Detection Research Based on Drones",
+                 [("Buoy Corrosion Detection", "new:buoy corrosion detection")], id="work-noun-after"),
     # a lower-case word of a Title Case title ends the phrase
     pytest.param("title-last", "KelpNet: Unsupervised Buoy Docking guided by a Wave Model",
                  [("Unsupervised Buoy Docking", "new:unsupervised buoy docking")], id="lower-case-word-ends"),
