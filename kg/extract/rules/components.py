@@ -72,7 +72,7 @@ _SHAPED = re.compile(r"(?<![A-Za-z0-9_\-.+])(?P<name>(?=[A-Za-z0-9\-+.]*[a-z])(?
 
 # a unit or a size ("48kHz", "16GB", "30fps"), a combination of names ("CRNN+BEATs"), a form made with a
 # suffix ("LoRA-tuned"): no name of its own
-_NOT_SHAPED = re.compile(r"^[xX×]\d+(?:\.\d+)?$|\d+(?:\.\d+)?[kKMGT]?(?:Hz|B|b|fps|FPS|ms|px|dB|bit)$|-(?:tuned|trained|style|like|level|wise|based|induced|aware|guided|driven|enhanced|specific|free|only|centric|scale)$"
+_NOT_SHAPED = re.compile(r"^[xX×]\d+(?:\.\d+)?$|(?:^|[^-])\b\d+(?:\.\d+)?[kKMGT]?(?:Hz|B|b|fps|FPS|ms|px|dB|bit)$|-(?:tuned|trained|style|like|level|wise|based|induced|aware|guided|driven|enhanced|specific|free|only|centric|scale)$"
                          r"|[A-Za-z0-9]\+[A-Za-z]")
 # where the data of a paper is named ("on BraTS and KiTS", "in Town13", "from CheXpert-Plus"): a name there
 # may be a dataset as well as a method, and the dataset rules read it

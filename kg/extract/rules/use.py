@@ -9,7 +9,7 @@ from ..registry import name_rule
 from .common import names_in
 
 _ZH_USE = re.compile(rf"(?P<verb>{USE_ZH})\s*(?:了|预训练的?|预训练|的)?\s*[*“\"「]*\s*(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)")
-_EN_USE = re.compile(rf"\b(?P<verb>{USE_EN})\s+(?i:the\s+|a\s+|an\s+|pre-?trained\s+)*(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)")
+_EN_USE = re.compile(rf"\b(?P<verb>(?i:{USE_EN}))\s+(?i:the\s+|a\s+|an\s+|pre-?trained\s+)*(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)")
 
 
 @name_rule("cue-use", script="han")

@@ -27,6 +27,9 @@ CASES = [
                  [("tide0-FAST", "Method", False), ("CoralBERT", "Method", False)], id="en-shape"),
     pytest.param("shaped_name", "Results on ReefSeg and KelpNet, 48kHz audio, CRNN+BEATs, LoRA-tuned heads and LLMs.",
                  [], id="en-data-place-unit-combination"),
+    # a size ending a name is the checkpoint's ("KelpLM-35B"); a size alone is no name
+    pytest.param("shaped_name", "The best, ReefReason-35B, beats 16GB and 7B baselines.",
+                 [("ReefReason-35B", "Method", False)], id="en-sized-name"),
     pytest.param("shaped_name", "该方法以CoralBERT为骨干，优于tide0-FAST。",
                  [("CoralBERT", "Method", False), ("tide0-FAST", "Method", False)], id="zh-shape"),
     pytest.param("shaped_name", "该论文属于参考超分辨率（RefSR）任务。", [], id="zh-abbreviation-defined"),
