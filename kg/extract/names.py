@@ -46,7 +46,8 @@ def trim_name(name: str) -> str:
     if cut and not (re.match(r"-[A-Z]", cut.group()) and not strong_word(name.strip()[:cut.start()])):
         name = name.strip()[:cut.start()]  # not "Cluster-Driven Sampling": a Title-Case name of its own
     words = name.split()
-    while len(words) > 1 and (re.fullmatch(r"[a-z'’\-]+", words[0]) or words[0].lower() in NAME_LEAD):
+    while len(words) > 1 and (re.fullmatch(r"[a-z'’\-]+", words[0]) or words[0].lower() in NAME_LEAD
+                              or re.search(r"['’]s$", words[0])):  # "Google's Perspective API": the owner
         words = words[1:]  # "present AIST++", "and CMU-MOSEI", "Towards Scalable AASIST": not part of the name
     if len(words) > 1:  # "WavLM Base+ CNN" -> "WavLM"; "Inworld TTS-1", "CosyVoice 3" stay whole
         first = next((i for i, w in enumerate(words) if strong_word(w)), None)

@@ -14,7 +14,7 @@ _ZH_APPOS = re.compile(
 _ZH_NAMED = re.compile(rf"(?:名为|称为|叫做|命名为|简称|即)\s*[“\"「]?\s*(?P<name>{NAME_U})")
 _EN_APPOS = re.compile(
     rf"{NAME_START}(?P<name>{NAME_U})(?:\s*\([^()]{{1,60}}\))?\s*(?:,|:|\(|—|–)\s*"
-    rf"(?:(?i:described|presented|introduced|billed|positioned)\s+as\s+)?(?i:a|an|the)\s+(?:\w+(?:,\s+|[\s-]+)){{0,6}}?"
+    rf"(?:(?i:described|presented|introduced|billed|positioned)\s+as\s+)?(?i:a|an|the)\s+(?:\w+(?:\s*\([^()]{{1,20}}\))?(?:,\s+|[\s-]+)){{0,7}}?"
     rf"(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 # ("PST50, described as the first benchmark", "LASER-ToF (LArge-ScalE scenaRio ToF), presented as the first dataset")
 _EN_NAMED = re.compile(rf"\b(?:named|called|dubbed|termed|coined)\s+(?P<name>{NAME_U})")
@@ -54,7 +54,9 @@ def appositive_en(text, add):
         plain = bool(re.search(rf"\b(?:{PROPOSE_EN})(?:s|d|ed)?\s+$|\b(?:called|named|dubbed|termed)\s+$", before, re.I))
         # a benchmark's name ("MultiRef-bench, an evaluation framework") is a dataset whatever the kind says
         kind = "Dataset" if dataset_shape(m.group("name")) else type_of_head(m.group("head"))
-        add(m.start("name"), m.end("name"), kind, novel, plain)
+        # ... and so is one hyphenated Title-Case word ("Align-Refine, a non-autoregressive ASR model")
+        hyphenated = bool(re.fullmatch(r"[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+", m.group("name").strip()))
+        add(m.start("name"), m.end("name"), kind, novel, plain, title_ok=hyphenated)
 
 
 @name_rule("cue-appositive")

@@ -16,6 +16,8 @@ CASES = [
     pytest.param("appositive_en", "Results improve over CoralNet, a strong baseline model.",
                  [("CoralNet", "Method", False)], id="en-baseline-not-proposed"),
     pytest.param("appositive_en", "Results improve over Lagoon, a strong baseline model.", [], id="en-plain-word-not-introduced"),
+    pytest.param("appositive_en", "The paper extends CR to Reef-Refine, a non-autoregressive (non-AR) speech recognition model.",
+                 [("Reef-Refine", "Method", False)], id="en-hyphenated-title-case-name-bracket-in-kind"),
     pytest.param("appositive_en", "Using CoralNet, a strong baseline model, the scores rise.",
                  [("CoralNet", "Method", False)], id="en-use-verb-is-no-part-of-the-name"),
     # "described as" / "presented as" before the kind, and the name's expansion between them

@@ -12,6 +12,8 @@ CASES = [
     pytest.param("use_en", "Our model outperforms CoralNet on every split.", [("CoralNet", "Method", False)],
                  id="en-compared"),
     pytest.param("use_en", "We compare with JHU's system.", [], id="en-owner-is-not-a-name"),
+    pytest.param("use_en", "The detector uses Harbour's Perspective API to score comments.",
+                 [("Perspective API", "Method", False)], id="en-owner-before-the-name"),
     pytest.param("use_en", "Built on CoralLM-1.3B and trained on public clips, the model is small.",
                  [("CoralLM-1.3B", "Method", False)], id="en-verb-opening-a-sentence"),
 ]
