@@ -82,6 +82,11 @@ def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozen
             or bool(re.search(rf"\bwe\s+(?:\w+\s+)?(?:{PROPOSE_EN})", clause, re.I))
         if t is None and _technique_long_form(ab.long.text):
             t = "Method"  # "Progressive Specialization Training (PST)": a technique's name and its abbreviation
+        if t is None and any(v.label_ == "Method" and v.end == ab.long.end and v.start > ab.long.start
+                             for v in doc.spans.get("kg_vocab", [])):
+            # "audio-video direct preference optimization (AV-DPO)", "bi-directional gated recurrent
+            # unit (BGRU)": a long form that ends with a known method's name is a method of that kind
+            t = "Method"
         typed = t is not None
         if t is None and re.search(rf"(?:{PROPOSE_ZH})|\b(?:{PROPOSE_EN})(?:s|d|ed)?\b", clause, re.I) \
                 and not re.search(r"[\u3400-\u9fff]", ab.long.text):

@@ -28,6 +28,9 @@ CASES = [
                  ("IntR", "Task", 0.85, False, "intent-recognition"), id="abbreviation-of-a-concept-en"),
     pytest.param("abbreviation", "summary", "We propose Harbour Acoustic Fusion (HAF) for noisy speech.",
                  ("HAF", "Method", 0.8, True, ""), id="abbreviation-new-en"),
+    # a long form that ends with a known method's name: a method of that kind
+    pytest.param("abbreviation", "summary", "Reef-tide direct preference optimization (RT-DPO) aligns outputs.",
+                 ("RT-DPO", "Method", 0.8, False, ""), id="abbreviation-new-known-method-tail-en"),
     pytest.param("cue-list", "summary", "We test on CREMA-D, ReefTalk, IEMOCAP and MELD.",
                  ("ReefTalk", "Dataset", 0.7, False, ""), id="cue-list-en"),
     pytest.param("cue-list", "summary", "实验在IEMOCAP、ReefTalk和MELD上进行。",

@@ -66,7 +66,8 @@ def named_en(text, add):
         sent = text[max(0, text.rfind(".", 0, m.start()) + 1):m.start()]
         novel = bool(re.search(rf"\b(?:novel|new|our|we|{PROPOSE_EN})", sent + text[m.end():m.end() + 40], re.I))
         t = head_type(text[max(0, m.start() - 40):m.start()].rstrip(), text[m.end("name"):])
-        add(m.start("name"), m.end("name"), t, novel)
+        # "a specialised model called Twister": after its kind, one capitalised word is a name
+        add(m.start("name"), m.end("name"), t, novel, plain_ok=t is not None)
 
 
 @name_rule("cue-appositive", confidence="kind-first")

@@ -34,6 +34,9 @@ CASES = [
                  [("ShoalNet", "Method", True)], id="en-comma-adjectives-method"),
     pytest.param("named_en", "We design a new tokenizer called WaveTok for speech language models.",
                  [("WaveTok", "Method", True)], id="en-called"),
+    pytest.param("named_en", "The encoder is adapted into a specialised model called Shoal for reef audio.",
+                 [("Shoal", "Method", False)], id="en-called-plain-word-after-its-kind"),
+    pytest.param("named_en", "This effect is called Shoal in the literature.", [], id="en-called-plain-word-no-kind"),
     pytest.param("kind_appositive_en", "An audio captioning method, ShoalCap, was adapted to our setting.",
                  [("ShoalCap", "Method", False)], id="en-kind-first"),
 ]
