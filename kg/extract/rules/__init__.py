@@ -31,7 +31,7 @@ ORDER = (
     "propose_zh", "appositive_zh", "named_zh", "propose_en", "appositive_en", "named_en", "kind_appositive_en",
     "on_data_zh", "on_data_en", "challenge_en", "challenge_zh", "scored_on_zh", "scored_on_en", "counted_zh", "counted_en", "score_on_zh", "score_on_en", "on_list_zh", "on_list_en",
     "architecture_en", "task_name", "listed_heads_en", "head_after_zh", "head_after_en", "head_near_en", "bracketed_before_head_en", "english_term_in_chinese",
-    "head_near_zh", "head_before_zh",
+    "head_near_zh", "head_before_zh", "examples_en", "examples_zh",
     "component_en", "kind_before_en",
     "use_zh", "use_en", "shaped_name",
 )

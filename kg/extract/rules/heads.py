@@ -156,3 +156,26 @@ def head_before_zh(text, add):
         novel = bool(re.search(rf"(?:{STRONG_ZH})", clause))  # "提出…基于扩散模型的…系统Mustango": 基于 describes the head
         for s, e in names_in(m):
             add(s, e, head_type("", text[e:]) or t, novel)
+
+
+_EXAMPLES_EN = re.compile(rf"\b(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN})),?\s+(?:such as|including|like|e\.g\.,?)\s+"
+                          rf"(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)")
+_EXAMPLES_ZH = re.compile(rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})\s*[，,（(：:]?\s*(?:例如|比如|诸如|包括|如)\s*[：:]?\s*"
+                          rf"(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)")
+
+
+@name_rule("cue-head")
+def examples_en(text, add):
+    """"world models such as Cosmos", "baselines including Lagoon and ReefNet": the names a head noun
+    exemplifies have its type, a plain capitalised word too."""
+    for m in _EXAMPLES_EN.finditer(text):
+        for s, e in names_in(m):
+            add(s, e, type_of_head(m.group("head")), False, plain_ok=True)
+
+
+@name_rule("cue-head", script="han")
+def examples_zh(text, add):
+    """"多个基准（如ReefQA和KelpBench）", "基线模型包括Lagoon"."""
+    for m in _EXAMPLES_ZH.finditer(text):
+        for s, e in names_in(m):
+            add(s, e, type_of_head(m.group("head")), False, plain_ok=True)

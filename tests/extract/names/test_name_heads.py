@@ -38,6 +38,14 @@ CASES = [
     pytest.param("head_before_zh", "我们采用预训练模型SeaBERT和CoralLM提取表示。",
                  [("SeaBERT", "Method", False), ("CoralLM", "Method", False)], id="zh-head-before"),
     pytest.param("head_before_zh", "我们构建了数据集ReefTalk-2。", [("ReefTalk-2", "Dataset", True)], id="zh-head-before-proposed"),
+    # the names a head noun exemplifies ("such as", "including", 如, 包括) have its type, a plain word too
+    pytest.param("examples_en", "It misses clips made by world models such as Lagoon, a weakness.",
+                 [("Lagoon", "Method", False)], id="en-examples-plain-word"),
+    pytest.param("examples_en", "Scores rise on benchmarks including ReefQA and KelpBench.",
+                 [("ReefQA", "Dataset", False), ("KelpBench", "Dataset", False)], id="en-examples-datasets"),
+    pytest.param("examples_en", "Models such as These fail.", [], id="en-examples-pronoun"),
+    pytest.param("examples_zh", "在多个基准（如ReefQA和KelpBench）上评估。",
+                 [("ReefQA", "Dataset", False), ("KelpBench", "Dataset", False)], id="zh-examples"),
 ]
 
 
