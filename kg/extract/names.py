@@ -162,3 +162,17 @@ def type_of_head(head: str) -> str:
     if re.fullmatch(rf"(?:{DATASET_HEADS_ZH})", h) or re.fullmatch(rf"(?:{DATASET_HEADS_EN})", h):
         return "Dataset"
     return "Method"
+
+
+_ODD_CAPS = re.compile(r"\b[A-Za-z]*[a-z][A-Z][a-z]*[A-Z]?\b")
+
+
+def spelled_long_form(text: str, pos: int) -> bool:
+    """pos is inside a parenthesis after an acronym whose words mark the acronym's letters with
+    capitals ("RINSER (AccuRate API predictioN using maSked languagE model leaRning)")."""
+    open_ = text.rfind("(", max(0, pos - 120), pos)
+    if open_ < 0 or ")" in text[open_:pos] or not re.search(r"\b[A-Z][A-Z0-9]{2,}\s*$", text[max(0, open_ - 20):open_]):
+        return False
+    close = text.find(")", pos)
+    inner = text[open_ + 1:close if close > 0 else pos + 120]
+    return len(_ODD_CAPS.findall(inner)) >= 3

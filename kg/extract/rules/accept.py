@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ...vocab import norm
-from ..names import NAME_LEAD, STOPLIST, dataset_shape, name_like, title_case_name, trim_name
+from ..names import NAME_LEAD, STOPLIST, dataset_shape, name_like, spelled_long_form, title_case_name, trim_name
 from ..registry import NameRule
 
 TASK_AFTER = re.compile(r"\s*(?:等?相关)?任务|\s+tasks?\b", re.I)
@@ -36,6 +36,8 @@ def accept(text: str, s: int, e: int, type_: str | None, rule: NameRule, novel: 
     name's extent and shape itself (a name of several words: "AudioMOS Challenge 2025",
     "Interspeech 2026音频推理挑战赛"), it is neither trimmed nor checked for a name's shape."""
     name = text[s:e]
+    if spelled_long_form(text, s):
+        return None  # "RINSER (AccuRate API predictioN using maSked ...)": the acronym's letters, no names
     if re.match(r"['’]s\b", text[e:e + 3]) or re.search(r"['’]s$", name):
         return None  # "JHU's system": an owner, not a name of a method or dataset
     trimmed = name.strip() if whole else trim_name(name)

@@ -30,6 +30,9 @@ CASES = [
     # a size ending a name is the checkpoint's ("KelpLM-35B"); a size alone is no name
     pytest.param("shaped_name", "The best, ReefReason-35B, beats 16GB and 7B baselines.",
                  [("ReefReason-35B", "Method", False)], id="en-sized-name"),
+    # an acronym's long form that marks its letters with capitals holds no names
+    pytest.param("shaped_name", "It presents REEFS (ReEf sEgmentation using maSked FeatureS) and CoralBERT.",
+                 [("CoralBERT", "Method", False)], id="en-spelled-long-form"),
     pytest.param("shaped_name", "该方法以CoralBERT为骨干，优于tide0-FAST。",
                  [("CoralBERT", "Method", False), ("tide0-FAST", "Method", False)], id="zh-shape"),
     pytest.param("shaped_name", "该论文属于参考超分辨率（RefSR）任务。", [], id="zh-abbreviation-defined"),
