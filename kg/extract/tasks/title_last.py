@@ -135,10 +135,8 @@ def phrases(text: str) -> list[tuple[int, int, int]]:
 
 @task_strategy("title-last", title_only=True)
 def title_last(index, doc: Doc, found: list[Span]) -> list[Span]:
-    """At most two activity phrases of a title in which no other strategy found a task (kept by
-    kg.link only when no other task of the paper is linked)."""
-    if found:
-        return []
+    """At most two activity phrases of a title, none where another strategy found a task (kept by
+    kg.link only when no other task of the paper is linked: the others may all be dropped there)."""
     text = doc_text(doc)
     if re.search(r"[\u3400-\u9fff]", text):
         return []
