@@ -149,7 +149,7 @@ def title_last(index, doc: Doc, found: list[Span]) -> list[Span]:
         label: str | None = sp.text
         first, _sep, rest = sp.text.partition(" ")
         nominals = title_topic._lexicon()[0]
-        if rest and first.lower() in nominals:  # "Reducing Hallucinations" -> hallucination reduction
+        if rest and first.lower() in nominals:  # "Detecting Hull Cracks" -> hull crack detection
             label = title_topic._task_of(rest.split(), nominals[first.lower()])
         elif rest and first.lower().endswith("ing"):
             label = None  # a verb and an object no verb noun names ("Improving Summarization", "Combining ... Scaling")

@@ -223,7 +223,7 @@ def title_topic(index, doc: Doc, found: list[Span]) -> list[Span]:
         for n, (s, e, words) in enumerate(objects):
             own = nominals.get(words[0].lower()) if n and len(words) > 1 else None
             for noun in verbs:
-                # "Reducing Hallucinations and Enhancing Quality": the second object has its own verb
+                # "Detecting Glare and Measuring Contrast": the second object has its own verb
                 label = _task_of(words[1:], own) if own else _task_of(words, noun, topic_only)
                 if label is None:
                     continue

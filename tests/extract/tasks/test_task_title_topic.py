@@ -20,8 +20,8 @@ CASES = [
                  [("Evaluating Fairness", "new:fairness evaluation"),
                   ("Calibration", "new:calibration evaluation")], id="en-gerund-two-objects"),
     # a second object with a verb of its own: that verb's task of it
-    pytest.param("title-topic", "ReefTalk: Reducing Glare and Measuring Contrast in Harbour Footage",
-                 [("Reducing Glare", "new:glare reduction"), ("Measuring Contrast", "new:contrast measurement")],
+    pytest.param("title-topic", "ReefTalk: Detecting Glare and Measuring Contrast in Harbour Footage",
+                 [("Detecting Glare", "new:glare detection"), ("Measuring Contrast", "new:contrast measurement")],
                  id="en-gerund-second-object-own-verb"),
     # a bare task noun (after its qualities) and what it is of
     pytest.param("title-topic", "Robust Detection of Forged Invoices with Small Models",
