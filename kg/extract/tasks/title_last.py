@@ -41,6 +41,8 @@ also""".split())
 _BREAK = _PURPOSE | _PLACE | _MEANS | _OTHER
 _DETERMINERS = frozenset("the a an your their its our his her this these those more less new first".split())
 MAX_WORDS = 4
+# what a participle may follow ("System Employing a ..."); "Model Tuning" is a task
+_DEVICES = frozenset("system framework pipeline platform tool device".split())
 # nouns that end a title's phrase and name the work, not what it does
 _WORK_NOUNS = frozenset("research study studies approach approaches method methods technique techniques".split())
 
@@ -98,6 +100,9 @@ def phrases(text: str) -> list[tuple[int, int, int]]:
                 return
             if not activity_head(ws[-1].group()):
                 return
+            last, prev = ws[-1].group().lower(), ws[-2].group().lower() if len(ws) > 1 else ""
+            if last.endswith("ing") and (re.search(r"[^s]s$", prev) or prev in _DEVICES):
+                return  # a participle after its noun ("Equations Arising in ...", "System Employing a ...")
             if len(ws) == 1 or any("'" in w.group() for w in ws):
                 return  # one word ("Control", "Complexity") names no task; "Representative's Perception" a view
             prio = {"purpose": 0, "start": 1, "place": 2}[kind]

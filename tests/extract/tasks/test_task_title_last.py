@@ -33,6 +33,8 @@ CASES = [
     pytest.param("title-last", "Harbour Buoys: Improving Storm Forecasting with Cheap Radios", [], id="verb-without-noun"),
     pytest.param("title-last", "Buoy Fleets in Distributed Reinforcement Learning", [], id="ends-with-a-method"),
     pytest.param("title-last", "Harbour Radios in Rough Environments", [], id="no-activity-noun"),
+    pytest.param("title-last", "A Buoy Mooring System Employing a Force Sensor", [], id="participle-after-a-system"),
+    pytest.param("title-last", "Solvers for Tidal Equations Arising in Harbours", [], id="participle-after-a-plural"),
     # a noun naming the work or its kind ends no task: the phrase is read without it
     pytest.param("title-last", "Lightweight Buoy Corrosion Detection Research Based on Drones",
                  [("Buoy Corrosion Detection", "new:buoy corrosion detection")], id="work-noun-after"),
