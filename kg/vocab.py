@@ -265,9 +265,9 @@ def _cache_file(paths: list[Path]) -> Path | None:
         return None
     h = hashlib.sha256(_CACHE_VERSION)
     h.update(Path(__file__).read_bytes())  # the parser's code is part of the key
-    for name in ("generic-qualifiers.txt", "methods-not-tasks.txt", "not-labels.txt", "not-tasks.txt",
-                 "../lexicon/en/task-word-forms.txt"):  # and the rule lists and word forms it applies
-        q = ontology_dir() / "rules" / name
+    for q in [ontology_dir() / "rules" / name for name in
+              ("generic-qualifiers.txt", "methods-not-tasks.txt", "not-labels.txt", "not-tasks.txt")] \
+            + [_WORD_FORMS]:  # and the rule lists and word forms it applies
         h.update(q.read_bytes() if q.exists() else b"")
     for p in paths:
         try:
@@ -280,12 +280,14 @@ def _cache_file(paths: list[Path]) -> Path | None:
     return Path(base) / f"vocab-{h.hexdigest()[:32]}.pickle"
 
 
+_WORD_FORMS = ontology_dir() / "lexicon" / "en" / "task-word-forms.txt"
+
+
 def word_forms() -> dict[str, str]:
     """Each form of a task name's first word -> its other form (ontology/lexicon/en/task-word-forms.txt)."""
-    path = ontology_dir() / "lexicon" / "en" / "task-word-forms.txt"
     out: dict[str, str] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
+    if _WORD_FORMS.exists():
+        for line in _WORD_FORMS.read_text(encoding="utf-8").splitlines():
             line = line.split("#", 1)[0].strip()
             if "\t" in line:
                 noun, adj = (w.strip().lower() for w in line.split("\t", 1))

@@ -164,18 +164,20 @@ _EXAMPLES_ZH = re.compile(rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})\s*[�
                           rf"(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)")
 
 
+def _examples(rx: re.Pattern, text: str, add) -> None:
+    for m in rx.finditer(text):
+        for s, e in names_in(m):
+            add(s, e, type_of_head(m.group("head")), False, plain_ok=True)
+
+
 @name_rule("cue-head")
 def examples_en(text, add):
     """"world models such as Cosmos", "baselines including Lagoon and ReefNet": the names a head noun
     exemplifies have its type, a plain capitalised word too."""
-    for m in _EXAMPLES_EN.finditer(text):
-        for s, e in names_in(m):
-            add(s, e, type_of_head(m.group("head")), False, plain_ok=True)
+    _examples(_EXAMPLES_EN, text, add)
 
 
 @name_rule("cue-head", script="han")
 def examples_zh(text, add):
     """"多个基准（如ReefQA和KelpBench）", "基线模型包括Lagoon"."""
-    for m in _EXAMPLES_ZH.finditer(text):
-        for s, e in names_in(m):
-            add(s, e, type_of_head(m.group("head")), False, plain_ok=True)
+    _examples(_EXAMPLES_ZH, text, add)

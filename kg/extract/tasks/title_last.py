@@ -146,34 +146,26 @@ def title_last(index, doc: Doc, found: list[Span]) -> list[Span]:
     if re.search(r"[\u3400-\u9fff]", text):
         return []
     conf = RULES[RULE].confidence
-    ranked: list[tuple[int, Span, str, str | None]] = []
-    for prio, s, e in phrases(text):
+    nominals = title_topic._lexicon()[0]
+    out: list[Span] = []
+    for _prio, s, e in phrases(text):  # best first
         sp = doc.char_span(s, e, alignment_mode="expand")
-        if sp is None:
+        if sp is None or any(o.start < sp.end and sp.start < o.end for o in out + found):
             continue
         label: str | None = sp.text
         first, _sep, rest = sp.text.partition(" ")
-        nominals = title_topic._lexicon()[0]
         if rest and first.lower() in nominals:  # "Detecting Hull Cracks" -> hull crack detection
             label = title_topic._task_of(rest.split(), nominals[first.lower()])
         elif rest and first.lower().endswith("ing"):
             label = None  # a verb and an object no verb noun names ("Improving Summarization", "Combining ... Scaling")
-        if label is None:
-            continue
-        if _spells_title_name(text, label):
-            prio += 10  # the long form of the title's name: a method
-        elif any(v.label_ in ("Method", "Dataset") and v.start >= sp.start and v.end == sp.end
+        if label is None or _spells_title_name(text, label):
+            continue  # (the long form of the title's name is a method's)
+        if any(v.label_ in ("Method", "Dataset") and v.start >= sp.start and v.end == sp.end
                  and (v.start == sp.start or len(v) > 1) for v in doc.spans.get("kg_vocab", [])):
             # "Reinforcement Learning of Dolly-In Filming", "Curriculum Guided Reinforcement Learning for
             # ...": a phrase that ends with a method's (or a dataset's) name is a means
             continue
-        ranked.append((prio, sp, label, index.concept(label)))
-    ranked.sort(key=lambda r: (r[0], r[1].start))
-    out: list[Span] = []
-    for prio, sp, label, iri in ranked:
-        if prio >= 10 or any(o.start < sp.end and sp.start < o.end for o in out + found):
-            continue
-        out.append(title_fallback_task(index, doc, sp, label, iri, conf, rule=RULE))
+        out.append(title_fallback_task(index, doc, sp, label, index.concept(label), conf, rule=RULE))
         if len(out) == 2:
             break
     return out
