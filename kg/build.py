@@ -6,18 +6,15 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pyoxigraph import Triple
-
-from . import export
+from . import export, outputs
 from .extract import extract_all, load_nlp
 from .graph import entity_triples, paper_triples
 from .ingest import IngestReport, ingest
 from .link import Linker, find_results
-from .model import TYPES, Link, Mention, Paper, RowError
+from .model import TYPES, RowError
 from .store import create_store, open_store
 
 
@@ -98,6 +95,11 @@ class _Job:
         self.proc.start()
         child_end.close()
 
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.is_alive():
+            self.proc.terminate()
+            self.proc.join()
+
     def result(self):
         if self.proc is not None:
             try:
@@ -114,6 +116,30 @@ class _Job:
 def _run(pipe, func, args) -> None:
     pipe.send(func(*args))
     pipe.close()
+
+
+class _Now:
+    """The value of a stage run right away (what _stage gives on small inputs)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+    def stop(self) -> None:
+        pass
+
+
+def _stage(side: bool, jobs: list, folder: Path, what: str, func, *args):
+    """func(*args): in a fresh process beside the build when `side` (kg.sidejob; its value comes
+    from result()), else right away."""
+    if not side:
+        return _Now(func(*args))
+    from .sidejob import FreshJob
+    job = FreshJob(what, func, args, folder)
+    jobs.append(job)
+    return job
 
 
 # --- what a build writes --------------------------------------------------------------------
@@ -174,17 +200,6 @@ class _HashingWriter:
 
     def flush(self) -> None:
         self.fh.flush()
-
-
-def _write_rdf(nt: Path, out: Path, names: tuple[str, ...]) -> None:
-    """Turtle and/or JSON-LD from the N-Triples file, streamed, in the same triple order (read
-    leniently: the build wrote the file from validated terms)."""
-    from pyoxigraph import RdfFormat, parse, serialize
-    from .graph import PREFIXES
-    fmts = {"graph.ttl": RdfFormat.TURTLE, "graph.jsonld": RdfFormat.JSON_LD}
-    for name in names:
-        with open(out / name, "wb") as dst:
-            serialize(parse(path=nt, format=RdfFormat.N_TRIPLES, lenient=True), dst, fmts[name], prefixes=PREFIXES)
 
 
 def _kg_version() -> str:
@@ -309,16 +324,19 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
     input_files = find_inputs(inputs)
     tmp = _prepare(out, input_files)
     jobs: list[_Job] = []
+    spills: list = []  # the build's temporary files of mentions (kg.spill), closed at the end
     try:
         summary = _build_into(tmp, out, inputs, input_files, vocab_paths, min_confidence, progress, formats,
-                              curation, cache, strict, jobs, t0)
+                              curation, cache, strict, jobs, spills, t0)
+        for sp in spills:
+            sp.close()
         _swap(tmp, out)
     except BaseException:
+        for sp in spills:
+            sp.close()
         gc.unfreeze()
         for j in jobs:
-            if j.proc is not None and j.proc.is_alive():
-                j.proc.terminate()
-                j.proc.join()
+            j.stop()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     gc.unfreeze()  # (frozen in _build_into) the build's objects can be collected again
@@ -329,12 +347,13 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
 
 def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_paths, min_confidence: float,
                 progress: bool, formats: tuple[str, ...], curation_file: Path | None, use_cache: bool,
-                strict: bool, jobs: list, t0: float) -> BuildSummary:
+                strict: bool, jobs: list, spills: list, t0: float) -> BuildSummary:
     import json
     from . import curate
     from .cache import (ExtractCache, IngestCache, extractor_version, file_sha256, ingest_version, paper_key,
                         vocabulary_hash)
-    from .consolidate import consolidate
+    from .consolidate import consolidated
+    from .spill import MentionSpill
     summary = BuildSummary()
     report = IngestReport()
     read_cache = IngestCache(out if out.is_dir() else None, ingest_version(), enabled=use_cache)
@@ -367,24 +386,37 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     version = extractor_version(vocab_paths)
     cache = ExtractCache(out if out.is_dir() else None, version, enabled=use_cache)
     keys = [paper_key(p) for p in papers] if use_cache else []
-    found: list[list[Mention] | None] = [cache.get(k) for k in keys] if use_cache else [None] * len(papers)
+    # each paper's mentions (kg.spill blobs) go to a file, not to memory: the stages below read
+    # them back one paper at a time
+    found: list[bytes | None] = [cache.get(k) for k in keys] if use_cache else [None] * len(papers)
     todo = [i for i, ms in enumerate(found) if ms is None]
     cache.hits, cache.misses = len(papers) - len(todo), len(todo)
     lap(f"extraction cache ({cache.hits} papers from it)")
     bar.total = len(todo)
-    for n, (i, (_paper, ms)) in enumerate(zip(todo, extract_all([papers[i] for i in todo], nlp)), start=1):
-        found[i] = ms
-        if use_cache:
-            cache.put(keys[i], ms)
-        bar.update(n)
-    extracted = list(zip(papers, found))
-    del found
+    spill = MentionSpill(papers, tmp)
+    spills.append(spill)
+    fresh = extract_all([papers[i] for i in todo], nlp, encoded=True)
+    n = 0
+    for i, blob in enumerate(found):
+        if blob is None:
+            _paper, blob = next(fresh)
+            if use_cache:
+                cache.put(keys[i], blob)
+            n += 1
+            bar.update(n)
+        spill.append(blob)
+    del found, fresh
     lap(f"extract ({len(todo)} papers)")
     gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
     # the new cache entries are written beside the next stages (a forked process on large inputs)
     cache_job = _Job(summary.papers >= SIDE_BY_SIDE, "the caches", _save_caches, (cache, read_cache), tmp)
     jobs.append(cache_job)
-    extracted = consolidate(extracted, vocabulary)
+    cache.release()  # (saved, or being saved by the forked process, which has its own copy)
+    read_cache.release()
+    extracted = MentionSpill(papers, tmp)
+    spills.append(extracted)
+    extracted.extend(consolidated(spill, vocabulary))
+    spill.close()
     lap("consolidate")
 
     # link (corpus-level: over every paper, from the mentions; a paper whose mentions and whose
@@ -419,9 +451,19 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     paper_blocks: list[bytes] = []  # each paper's key of its block, in the order of `linked`
     pos = ntriples = reused = 0
     NT = RdfFormat.N_TRIPLES
+    want_rows = "links" in formats or "graphml" in formats or "views" in formats
+    # On large inputs the stages after graph.nt run side by side, each in a fresh process
+    # (kg.sidejob): Turtle/JSON-LD, the store, and links.jsonl/GraphML/views, which read the
+    # papers and links from a file written here beside graph.nt
+    side = summary.papers >= SIDE_BY_SIDE
+    labels = export.row_labels(linked, linker.entities, vocabulary) if side and want_rows else None
+    linked_file = tmp / ".kg-linked.bin"
+    linked_fh = open(linked_file, "wb") if labels is not None else None
     with open(nt, "wb") as fh:
         hw = _HashingWriter(fh)
         for (paper, mentions), (_p, links) in zip(extracted, linked):
+            if linked_fh is not None:
+                outputs.write_linked(linked_fh, paper, links)
             for lk in links:
                 summary.links[lk.type] += 1
                 summary.novel[lk.type] += lk.novel
@@ -451,36 +493,35 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
         entity_block = (pos, len(b))
         pos += len(b)
         ntriples += b.count(b"\n")
+    if linked_fh is not None:
+        linked_fh.close()
     graph_sha = hw.sha.hexdigest()
-    del extracted
+    extracted.close()
     lap(f"graph.nt ({reused} papers' triples reused)")
     summary.entities_known = sum(e.known for e in linker.entities.values())
     summary.entities_new = sum(not e.known for e in linker.entities.values())
-    want_rows = "links" in formats or "graphml" in formats or "views" in formats
-    # On large inputs the independent stages run side by side in forked processes:
-    # Turtle/JSON-LD, the links view with links.jsonl/GraphML/views, and the store.
-    side = summary.papers >= SIDE_BY_SIDE
     rdf_names = tuple(n for f, n in (("ttl", "graph.ttl"), ("jsonld", "graph.jsonld")) if f in formats)
     writer = ttl_job = None
     if "graph.ttl" in rdf_names:  # block by block, reusing the previous graph.ttl's unchanged blocks
-        ttl_job = _Job(side, "graph.ttl", _write_turtle_blocks, nt, tmp / "graph.ttl", blocks, entity_block,
-                       out / "graph.ttl", old_blocks.turtle if old_blocks.valid else None)
-        jobs.append(ttl_job)
+        ttl_job = _stage(side, jobs, tmp, "graph.ttl", outputs.write_turtle_blocks, nt, tmp / "graph.ttl", blocks,
+                         entity_block, out / "graph.ttl", old_blocks.turtle if old_blocks.valid else None)
     if "graph.jsonld" in rdf_names:
-        writer = _Job(side, "graph.jsonld", _write_rdf, nt, tmp, ("graph.jsonld",))
-        jobs.append(writer)
-    if rdf_names:
-        if not side:
-            lap("+".join(rdf_names))
+        writer = _stage(side, jobs, tmp, "graph.jsonld", outputs.write_rdf, nt, tmp, ("graph.jsonld",))
+    if rdf_names and not side:
+        lap("+".join(rdf_names))
     links_job = None
-    if want_rows:
-        links_job = _Job(side, "links view / links.jsonl / graph.graphml / views", _rows_and_views, linked,
-                         linker.entities, vocabulary, tmp, formats, paper_blocks,
-                         out if use_cache and out.is_dir() else None, use_cache)
-        jobs.append(links_job)
-        if not side:
-            lap("links view, links.jsonl+graph.graphml+views")
-    del linked
+    previous_out = out if use_cache and out.is_dir() else None
+    if want_rows and not side:
+        links_job = _stage(False, jobs, tmp, "", outputs.rows_and_views, linked, linker.entities, vocabulary, tmp,
+                           formats, paper_blocks, previous_out, use_cache)
+        lap("links view, links.jsonl+graph.graphml+views")
+    elif labels is not None:
+        links_job = _stage(True, jobs, tmp, "links view / links.jsonl / graph.graphml / views",
+                           outputs.rows_and_views_from, linked_file, labels, tmp, formats, paper_blocks,
+                           previous_out, use_cache)
+    elif want_rows:  # the rows cannot be made from the links: they are read from the store below
+        links_job = _Now(None)
+    del linked, labels
     summary.triples = ntriples  # lines of graph.nt; the store's count (distinct triples) when there is one
     if "store" in formats:
         n = _update_store(out, tmp, nt, old_blocks, blocks, entity_block, pos, ntriples,
@@ -490,14 +531,15 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
             summary.triples = n
             lap("store (the previous one, updated)")
         else:
-            summary.triples = create_store(tmp, nt)
+            summary.triples = _stage(side, jobs, tmp, "the store", create_store, tmp, nt).result()
             lap("store")
     view_files = links_job.result() if links_job is not None else []
+    linked_file.unlink(missing_ok=True)
     if view_files is None:  # the records depend on the store's answer: read them from it, as `kg view` does
         if "store" not in formats:
             summary.triples = create_store(tmp, nt)
         rows = export.link_rows(open_store(tmp))
-        view_files = _links_views(rows, None, tmp, formats)
+        view_files = outputs.links_views(rows, None, tmp, formats)
         del rows
         lap("links view from the store, links.jsonl+graph.graphml+views")
         if "store" not in formats:
@@ -553,63 +595,12 @@ def _save_caches(caches, out: Path) -> None:
         c.save(out)
 
 
-def _write_turtle_blocks(nt: Path, path: Path, blocks: dict, entity_block: tuple[int, int],
-                         old_path: Path, old: dict | None) -> dict:
-    """graph.ttl, one block per paper block of graph.nt (the Turtle of the whole stream is the
-    prefixes and then the Turtle of each block, byte for byte), copying the blocks the previous
-    graph.ttl has (old: its index, valid for it when its size and mtime match); returns the index."""
-    import hashlib
-    import mmap
-    import os
-    from pyoxigraph import NamedNode, RdfFormat, parse, serialize
-    from .graph import PREFIXES
-    TTL, NT = RdfFormat.TURTLE, RdfFormat.N_TRIPLES
-    probe = NamedNode("http://example.org/kg-probe")
-    one = serialize([Triple(probe, probe, probe)], None, TTL, prefixes=PREFIXES)
-    head = one[:one.index(b"<http://example.org/kg-probe>")]
-    prev = None
-    if old is not None:
-        try:
-            st = os.stat(old_path)
-            if (st.st_size, st.st_mtime_ns) == (old["size"], old["mtime_ns"]):
-                with open(old_path, "rb") as fh:
-                    prev = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, KeyError, ValueError):
-            prev = None
-    old_blocks = old["blocks"] if prev is not None else {}
-    index: dict[bytes, tuple[int, int]] = {}
-    with open(nt, "rb") as fh:
-        src = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if os.fstat(fh.fileno()).st_size else b""
-    pos = 0
-    with open(path, "wb") as dst:
-        if blocks or entity_block[1]:  # (the Turtle of no triples is empty: no prefixes either)
-            dst.write(head)
-            pos = len(head)
-        items = list(blocks.items())
-        items.append((hashlib.sha1(src[entity_block[0]:entity_block[0] + entity_block[1]]).digest(), entity_block))
-        for key, (o, n) in items:
-            r = old_blocks.get(key)
-            if r is not None:
-                b = prev[r[0]:r[0] + r[1]]
-            elif n:
-                t = serialize(parse(input=src[o:o + n], format=NT, lenient=True), None, TTL, prefixes=PREFIXES)
-                b = t[len(head):]
-            else:
-                b = b""
-            dst.write(b)
-            index[key] = (pos, len(b))
-            pos += len(b)
-    st = os.stat(path)
-    return {"blocks": index, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
-
-
 def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_block: tuple[int, int],
                   size: int, lines: int, old_count: int | None) -> int | None:
     """Make tmp/store from the previous build's store when few blocks changed: a backup of it
     (hard links to its immutable files) with the triples of the changed blocks removed and
     those of the new blocks added; returns its number of triples, or None when a full load is the
     better way (or the only one)."""
-    import mmap
     from pyoxigraph import RdfFormat, Store, parse
     from .store import store_path
     old_store = store_path(out)
@@ -618,8 +609,8 @@ def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_bloc
     removed = [r for k, r in old.blocks.items() if k not in blocks]
     added = [r for k, r in blocks.items() if k not in old.blocks]
     NT = RdfFormat.N_TRIPLES
-    with open(nt, "rb") as fh:
-        new = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+    from .cache import FileBytes
+    new = FileBytes(nt)
     old_e = set(parse(input=old.old_entities(), format=NT, lenient=True))
     new_e = set(parse(input=new[entity_block[0]:entity_block[0] + entity_block[1]], format=NT, lenient=True))
     changed = sum(old.data[o:o + n].count(b"\n") for o, n in removed) \
@@ -648,46 +639,3 @@ def _update_store(out: Path, tmp: Path, nt: Path, old, blocks: dict, entity_bloc
         shutil.rmtree(target, ignore_errors=True)
         return None
     return n
-
-
-def _rows_and_views(linked, entities, vocabulary, out: Path, formats: tuple[str, ...],
-                    keys: list[bytes], previous: Path | None = None, cache: bool = True) -> list[Path] | None:
-    """links.jsonl and graph.graphml paper by paper (export.write_link_files: a paper's blocks
-    unchanged since the previous build's files are copied), then the views from the records of
-    the links (export.graph_link_rows); None, and nothing written, when the records must be read
-    from the store."""
-    if "links" in formats or "graphml" in formats:
-        from .cache import LinkFileBlocks, linkfiles_version
-        version = linkfiles_version()
-        old = LinkFileBlocks(previous, version) if previous is not None else None
-        index = export.write_link_files(linked, entities, vocabulary, keys, old,
-                                        out / "links.jsonl" if "links" in formats else None,
-                                        out / "graph.graphml" if "graphml" in formats else None)
-        if index is None:
-            for name in ("links.jsonl", "graph.graphml"):
-                (out / name).unlink(missing_ok=True)
-            return None
-        if cache:
-            LinkFileBlocks.save(out, version, index)
-    if "views" not in formats:
-        return []
-    rows = export.graph_link_rows(linked, entities, vocabulary)
-    if rows is None:
-        return None
-    summaries = {p.iri: p.latest.summary for p, _ in linked if p.latest.summary}
-    issued = {p.iri: p.date for p, _ in linked if p.date}  # the views' months (dcterms:issued)
-    return _links_views(rows, summaries, out, ("views",), issued)  # (links.jsonl and GraphML are written)
-
-
-def _links_views(rows: Iterable[dict], summaries: dict[str, str] | None, out: Path, formats: tuple[str, ...],
-                 issued: dict[str, str] | None = None) -> list[Path]:
-    """graph.graphml, links.jsonl and the default views, as chosen; returns the views' files."""
-    if "graphml" in formats:
-        export.write_graphml(rows, out / "graph.graphml")
-    if "links" in formats:
-        export.write_links(rows, out / "links.jsonl")
-    if "views" not in formats:
-        return []
-    from .viz import build_views
-    from .viz.data import Data
-    return build_views(out, None if summaries is None else Data.from_rows(rows, summaries, issued))

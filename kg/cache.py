@@ -20,12 +20,12 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from .model import Mention, Paper
+from .model import Paper
 from .vocab import ontology_dir
 
 CACHE_DIR = ".cache"
 KIND = "extract"
-PACK_FORMAT = 1  # bump when the pack layout changes
+PACK_FORMAT = 2  # bump when the pack layout changes (2: a paper's mentions are one kg.spill blob)
 
 
 def _hash_files(h, files: Iterable[Path], root: Path | None = None) -> None:
@@ -84,8 +84,8 @@ class ExtractCache:
     def __init__(self, out: Path | None, version: str, enabled: bool = True):
         self.version, self.enabled = version, enabled
         self.packs: list[Path] = []
-        self.entries: dict[str, tuple] = {}  # key -> mentions as tuples
-        self.new: dict[str, tuple] = {}
+        self.entries: dict[str, bytes] = {}  # key -> the mentions (kg.spill.encode)
+        self.new: dict[str, bytes] = {}
         self.used: set[str] = set()
         self.hits = self.misses = 0
         if enabled and out is not None:
@@ -93,19 +93,24 @@ class ExtractCache:
                 self.packs.append(pack)
                 self.entries.update(data)
 
-    def get(self, key: str) -> list[Mention] | None:
+    def get(self, key: str) -> bytes | None:
+        """The paper's mentions (a kg.spill blob), or None."""
         v = self.entries.get(key)
         if v is None:
             v = self.new.get(key)
         if v is None:
             return None
         self.used.add(key)
-        return [_mention(t) for t in v]
+        return v
 
-    def put(self, key: str, mentions: list[Mention]) -> None:
+    def put(self, key: str, blob: bytes) -> None:
         if self.enabled:
-            self.new[key] = tuple(_astuple(m) for m in mentions)
+            self.new[key] = blob
             self.used.add(key)
+
+    def release(self) -> None:
+        """Drop the entries (once saved): only the counts are read after that."""
+        self.entries, self.new, self.used, self.packs = {}, {}, set(), []
 
     def save(self, out: Path) -> None:
         """Write the cache into the (new) build folder out: the old packs still used are hard-linked,
@@ -147,22 +152,6 @@ def write_packs(d: Path, packs: list[Path], entries: dict, used: set, new: dict)
         _dump(dict(sorted(new.items())), d / f"pack-{len(packs):06d}.pkl")
 
 
-_FIELDS = tuple(Mention.__dataclass_fields__)
-_new = object.__new__
-
-
-def _mention(values: tuple) -> Mention:
-    """Mention(*values), twice as fast: the frozen dataclass's __init__ sets each field through
-    object.__setattr__; this fills the instance's __dict__ at once (the same object)."""
-    m = _new(Mention)
-    m.__dict__.update(zip(_FIELDS, values))
-    return m
-
-
-def _astuple(m: Mention) -> tuple:
-    return tuple(getattr(m, f) for f in Mention.__dataclass_fields__)
-
-
 def _dump(data: dict, path: Path) -> None:
     with open(path, "wb") as fh:
         pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -173,6 +162,23 @@ def _link_or_copy(src: Path, dst: Path) -> None:
         os.link(src, dst)
     except OSError:
         shutil.copyfile(src, dst)
+
+
+class FileBytes:
+    """The bytes of a file, sliced as bytes are (f[a:b]) and read when sliced (os.pread). A map of
+    the file (mmap) would do the same, but every page read through a map counts in the process's
+    memory: the whole graph.nt of an archive (1.4 GB) by the end of an incremental build."""
+
+    def __init__(self, path: Path):
+        self._fh = open(path, "rb")
+        self.size = os.fstat(self._fh.fileno()).st_size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, s: slice) -> bytes:
+        start, stop, _ = s.indices(self.size)
+        return os.pread(self._fh.fileno(), stop - start, start) if stop > start else b""
 
 
 # --- graph blocks: the N-Triples of each paper, reused from the previous build's graph.nt ----
@@ -219,7 +225,6 @@ class GraphBlocks:
     previous build's manifest records) and the graph code is the same."""
 
     def __init__(self, out: Path | None, version: str, graph_sha: str | None, enabled: bool = True):
-        import mmap
         self.version = version
         self.blocks: dict[bytes, tuple[int, int]] = {}
         self.entities: tuple[int, int] = (0, 0)
@@ -236,8 +241,7 @@ class GraphBlocks:
             if idx.get("version") != version or idx.get("graph_sha256") != graph_sha \
                     or nt.stat().st_size != idx.get("size"):
                 return
-            with open(nt, "rb") as fh:
-                self.data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if idx["size"] else b""
+            self.data = FileBytes(nt)
         except Exception:  # no index, or a damaged one: every block is made again
             return
         self.blocks, self.entities, self.turtle = idx["blocks"], idx["entities"], idx.get("turtle")
@@ -287,7 +291,6 @@ class LinkFileBlocks:
     FILES = ("links.jsonl", "graph.graphml")
 
     def __init__(self, out: Path | None, version: str):
-        import mmap
         self.index: dict[bytes, tuple] = {}
         self.data: dict[str, object] = {}
         if out is None:
@@ -302,8 +305,7 @@ class LinkFileBlocks:
                 st = idx["files"].get(name)
                 if st is None or not f.exists() or [f.stat().st_size, f.stat().st_mtime_ns] != list(st):
                     continue
-                with open(f, "rb") as fh:
-                    self.data[name] = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if st[0] else b""
+                self.data[name] = FileBytes(f)
         except Exception:  # no index, or a damaged one: every block is made again
             self.data = {}
             return
@@ -422,6 +424,10 @@ class IngestCache:
         key = self._key(path)  # hashed again: a file that changed while it was read is not kept
         if key is not None and (before is None or key[1] == before):
             self.used[key] = res
+
+    def release(self) -> None:
+        """Drop the entries (once saved): only the hashes and counts are read after that."""
+        self.entries, self.used, self.file = {}, {}, None
 
     def save(self, out: Path) -> None:
         if not self.enabled:

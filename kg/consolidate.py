@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 
 from .model import Mention, Paper, replace  # (replace: dataclasses.replace, faster)
 from .vocab import Vocabulary, norm, rule_words
@@ -135,7 +136,13 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=[A-Z])s)$")
 _LOWER_NAME = re.compile(r"[a-z][a-z\s\-']*")
 
 
-def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabulary) -> list[tuple[Paper, list[Mention]]]:
+def consolidate(extracted: Iterable[tuple[Paper, list[Mention]]], vocabulary: Vocabulary) -> list[tuple[Paper, list[Mention]]]:
+    return list(consolidated(extracted, vocabulary))
+
+
+def consolidated(extracted: Iterable[tuple[Paper, list[Mention]]], vocabulary: Vocabulary) -> Iterator[tuple[Paper, list[Mention]]]:
+    """consolidate(), made as it is read: `extracted` is read twice (once for what the corpus
+    says, once to rewrite each paper's mentions), so it may be a kg.spill.MentionSpill."""
     kinds = not_datasets()
     not_ds = {k for k, kind in kinds.items() if kind not in SOURCE_KINDS}
     labels = vocabulary.by_label()
@@ -146,7 +153,10 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
     all_votes: dict[str, Counter] = defaultdict(Counter)
     dataset_cued: Counter = Counter()
     long_forms: dict[str, set[str]] = defaultdict(set)  # normalised long form -> acronyms defined for it
+    bi_votes: dict[str, Counter] = defaultdict(Counter)
+    bi_partner: dict[tuple[str, str], Mention] = {}
     for paper, mentions in extracted:
+        _bilingual_pair(mentions, bi_votes, bi_partner)
         for m in mentions:
             if m.concept:
                 continue
@@ -178,9 +188,8 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
     acronym_for = {tk: sorted(acrs)[0] for tk, acrs in long_forms.items()
                    if len({norm(a) for a in acrs}) == 1 and tk[1] not in labels}
 
-    bilingual = _bilingual_tasks(extracted)
+    bilingual = _bilingual_choice(bi_votes, bi_partner)
 
-    out: list[tuple[Paper, list[Mention]]] = []
     for paper, mentions in extracted:
         kept: list[Mention] = []
         datasets = [m for m in mentions if m.type == "Dataset" and kinds.get(norm(m.text)) not in SOURCE_KINDS]
@@ -225,8 +234,7 @@ def consolidate(extracted: list[tuple[Paper, list[Mention]]], vocabulary: Vocabu
             field_task = category_task(paper, vocabulary)
             if field_task is not None:
                 kept.append(field_task)
-        out.append((paper, kept))
-    return out
+        yield paper, kept
 
 
 # the rule id of a field read off the paper's arXiv category (a consolidation rule, not an
@@ -262,7 +270,7 @@ def category_task(paper: Paper, vocabulary: Vocabulary) -> Mention | None:
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-def _bilingual_tasks(extracted: list[tuple[Paper, list[Mention]]]) -> dict[str, Mention]:
+def _bilingual_tasks(extracted: Iterable[tuple[Paper, list[Mention]]]) -> dict[str, Mention]:
     """A Chinese task name the vocabulary lacks and the English task the same papers state
     (digests that give a Chinese summary and the English abstract of each paper): normalised
     Chinese name -> the English mention it is another name of. A pair counts in a paper that
@@ -271,19 +279,30 @@ def _bilingual_tasks(extracted: list[tuple[Paper, list[Mention]]]) -> dict[str, 
     votes: dict[str, Counter] = defaultdict(Counter)
     partner_of: dict[tuple[str, str], Mention] = {}
     for _paper, mentions in extracted:
-        zh = {norm(m.text): m for m in mentions if m.type == "Task" and not m.broad and _HAN.search(m.text)
-              and not m.concept}
-        en = {}
-        for m in mentions:
-            if m.type == "Task" and not m.broad and not _HAN.search(m.text):
-                en.setdefault(m.concept or norm(m.text), m)
-        zh_all = {m.concept or norm(m.text) for m in mentions if m.type == "Task" and not m.broad and _HAN.search(m.text)}
-        if len(zh) != 1 or len(zh_all) != 1 or len(en) != 1:
-            continue
-        (zkey, _zm), = zh.items()
-        (ekey, em), = en.items()
-        votes[zkey][ekey] += 1
-        partner_of.setdefault((zkey, ekey), em)
+        _bilingual_pair(mentions, votes, partner_of)
+    return _bilingual_choice(votes, partner_of)
+
+
+def _bilingual_pair(mentions: list[Mention], votes: dict[str, Counter], partner_of: dict) -> None:
+    """The vote of one paper for _bilingual_tasks."""
+    zh = {norm(m.text): m for m in mentions if m.type == "Task" and not m.broad and _HAN.search(m.text)
+          and not m.concept}
+    if len(zh) != 1:
+        return
+    en = {}
+    for m in mentions:
+        if m.type == "Task" and not m.broad and not _HAN.search(m.text):
+            en.setdefault(m.concept or norm(m.text), m)
+    zh_all = {m.concept or norm(m.text) for m in mentions if m.type == "Task" and not m.broad and _HAN.search(m.text)}
+    if len(zh_all) != 1 or len(en) != 1:
+        return
+    (zkey, _zm), = zh.items()
+    (ekey, em), = en.items()
+    votes[zkey][ekey] += 1
+    partner_of.setdefault((zkey, ekey), em)
+
+
+def _bilingual_choice(votes: dict[str, Counter], partner_of: dict) -> dict[str, Mention]:
     out: dict[str, Mention] = {}
     for zkey, c in votes.items():
         ekey, n = c.most_common(1)[0]

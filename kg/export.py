@@ -102,7 +102,7 @@ def _row_order(r: dict) -> tuple:
 
 
 def graph_link_rows(linked: Iterable[tuple[Paper, list[Link]]], entities: Mapping[str, Entity],
-                    vocabulary: Vocabulary) -> Iterator[dict] | None:
+                    vocabulary: Vocabulary, labels: dict | None = None) -> Iterator[dict] | None:
     """The records link_rows(store) reads from the graph, made from the papers, links and
     entities the graph is generated from (graph.paper_triples, graph.entity_triples), without
     loading and querying the store: each field is the value of the triple the query matches.
@@ -115,7 +115,8 @@ def graph_link_rows(linked: Iterable[tuple[Paper, list[Link]]], entities: Mappin
     of solutions, so this returns None and the caller reads the store.
     """
     linked = linked if isinstance(linked, list) else list(linked)
-    labels = _row_labels(linked, entities, vocabulary)
+    if labels is None:  # (given: row_labels of these links, made already)
+        labels = row_labels(linked, entities, vocabulary)
     if labels is None:
         return None
     return _rows_in_order(linked, labels)
@@ -130,7 +131,7 @@ def _rows_in_order(linked: list[tuple[Paper, list[Link]]], labels: dict) -> Iter
         yield from rows
 
 
-def _row_labels(linked: list[tuple[Paper, list[Link]]], entities: Mapping[str, Entity],
+def row_labels(linked: list[tuple[Paper, list[Link]]], entities: Mapping[str, Entity],
                 vocabulary: Vocabulary) -> dict[str, tuple[str, str, tuple[str, ...]]] | None:
     """Each linked entity's (type, English prefLabel, sorted other labels); None when the rows
     cannot be made without the store (see graph_link_rows)."""
@@ -267,7 +268,8 @@ def write_graphml(rows: list[dict], path: Path) -> None:
 
 
 def write_link_files(linked: list[tuple[Paper, list[Link]]], entities: Mapping[str, Entity], vocabulary: Vocabulary,
-                     keys: list[bytes], old, links_path: Path | None, graphml_path: Path | None) -> dict | None:
+                     keys: list[bytes], old, links_path: Path | None, graphml_path: Path | None,
+                     labels: dict | None = None) -> dict | None:
     """links.jsonl and/or graph.graphml, the bytes write_links and write_graphml write for
     graph_link_rows(linked, ...), made paper by paper: each paper's lines of links.jsonl, its node
     and its edges of graph.graphml are one block each, copied from the previous build's files
@@ -277,7 +279,8 @@ def write_link_files(linked: list[tuple[Paper, list[Link]]], entities: Mapping[s
     the rows must be read from the store (see graph_link_rows) and nothing was written."""
     import hashlib
     import marshal
-    labels = _row_labels(linked, entities, vocabulary)
+    if labels is None:  # (given: row_labels of these links, made already)
+        labels = row_labels(linked, entities, vocabulary)
     if labels is None:
         return None
     order = sorted(range(len(linked)), key=lambda i: linked[i][0].key)

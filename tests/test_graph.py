@@ -159,7 +159,8 @@ def test_shapes_catch_a_broken_link(graphs):
 
 
 def test_parallel_extraction_gives_the_same_files(tmp_path, monkeypatch):
-    """Large inputs are extracted by forked workers: the files must not depend on it."""
+    """Large inputs are extracted by forked workers, each replaced by a fresh one after a share of
+    the papers (here after every chunk): the files must not depend on it."""
     import kg.extract
     lines = (ROOT / "data" / "digest-2025-07.md").read_text(encoding="utf-8").splitlines()
     rows = [ln for ln in lines[2:] if ln.startswith("|")]
@@ -169,9 +170,10 @@ def test_parallel_extraction_gives_the_same_files(tmp_path, monkeypatch):
         cells[1] = f"2601.{i:05d}v1"
         digest.append("|".join(cells))
     (tmp_path / "d.md").write_text("\n".join(digest) + "\n", encoding="utf-8")
+    monkeypatch.setattr("kg.extract.driver._PAPERS_PER_WORKER", 1)
     build([tmp_path / "d.md"], tmp_path / "parallel", progress=False, views=False)
     original = kg.extract.extract_all
-    monkeypatch.setattr("kg.build.extract_all", lambda papers, nlp: original(papers, nlp, processes=1))
+    monkeypatch.setattr("kg.build.extract_all", lambda papers, nlp, **kw: original(papers, nlp, processes=1, **kw))
     build([tmp_path / "d.md"], tmp_path / "serial", progress=False, views=False)
     for name in ("graph.nt", "graph.ttl", "links.jsonl"):
         assert (tmp_path / "parallel" / name).read_bytes() == (tmp_path / "serial" / name).read_bytes(), name
