@@ -324,16 +324,11 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
     input_files = find_inputs(inputs)
     tmp = _prepare(out, input_files)
     jobs: list[_Job] = []
-    spills: list = []  # the build's temporary files of mentions (kg.spill), closed at the end
     try:
         summary = _build_into(tmp, out, inputs, input_files, vocab_paths, min_confidence, progress, formats,
-                              curation, cache, strict, jobs, spills, t0)
-        for sp in spills:
-            sp.close()
+                              curation, cache, strict, jobs, t0)
         _swap(tmp, out)
     except BaseException:
-        for sp in spills:
-            sp.close()
         gc.unfreeze()
         for j in jobs:
             j.stop()
@@ -347,7 +342,7 @@ def build(inputs: list[str | Path], out: Path, vocab_paths: list[Path] | None = 
 
 def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_paths, min_confidence: float,
                 progress: bool, formats: tuple[str, ...], curation_file: Path | None, use_cache: bool,
-                strict: bool, jobs: list, spills: list, t0: float) -> BuildSummary:
+                strict: bool, jobs: list, t0: float) -> BuildSummary:
     import json
     from . import curate
     from .cache import (ExtractCache, IngestCache, extractor_version, file_sha256, ingest_version, paper_key,
@@ -393,30 +388,27 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     cache.hits, cache.misses = len(papers) - len(todo), len(todo)
     lap(f"extraction cache ({cache.hits} papers from it)")
     bar.total = len(todo)
-    spill = MentionSpill(papers, tmp)
-    spills.append(spill)
-    fresh = extract_all([papers[i] for i in todo], nlp, encoded=True)
-    n = 0
-    for i, blob in enumerate(found):
-        if blob is None:
-            _paper, blob = next(fresh)
-            if use_cache:
-                cache.put(keys[i], blob)
-            n += 1
-            bar.update(n)
-        spill.append(blob)
-    del found, fresh
-    lap(f"extract ({len(todo)} papers)")
-    gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
-    # the new cache entries are written beside the next stages (a forked process on large inputs)
-    cache_job = _Job(summary.papers >= SIDE_BY_SIDE, "the caches", _save_caches, (cache, read_cache), tmp)
-    jobs.append(cache_job)
-    cache.release()  # (saved, or being saved by the forked process, which has its own copy)
-    read_cache.release()
-    extracted = MentionSpill(papers, tmp)
-    spills.append(extracted)
-    extracted.extend(consolidated(spill, vocabulary))
-    spill.close()
+    extracted = MentionSpill(papers, tmp)  # (consolidated, below; closed after graph.nt)
+    with MentionSpill(papers, tmp) as spill:
+        fresh = extract_all([papers[i] for i in todo], nlp, encoded=True)
+        n = 0
+        for i, blob in enumerate(found):
+            if blob is None:
+                _paper, blob = next(fresh)
+                if use_cache:
+                    cache.put(keys[i], blob)
+                n += 1
+                bar.update(n)
+            spill.append(blob)
+        del found, fresh
+        lap(f"extract ({len(todo)} papers)")
+        gc.freeze()  # what is made so far lives to the end: the collector need not scan it again
+        # the new cache entries are written beside the next stages (a forked process on large inputs)
+        cache_job = _Job(summary.papers >= SIDE_BY_SIDE, "the caches", _save_caches, (cache, read_cache), tmp)
+        jobs.append(cache_job)
+        cache.release()  # (saved, or being saved by the forked process, which has its own copy)
+        read_cache.release()
+        extracted.extend(consolidated(spill, vocabulary))
     lap("consolidate")
 
     # link (corpus-level: over every paper, from the mentions; a paper whose mentions and whose
@@ -512,8 +504,8 @@ def _build_into(tmp: Path, out: Path, inputs, input_files: list[Path], vocab_pat
     links_job = None
     previous_out = out if use_cache and out.is_dir() else None
     if want_rows and not side:
-        links_job = _stage(False, jobs, tmp, "", outputs.rows_and_views, linked, linker.entities, vocabulary, tmp,
-                           formats, paper_blocks, previous_out, use_cache)
+        links_job = _Now(outputs.rows_and_views(linked, linker.entities, vocabulary, tmp, formats, paper_blocks,
+                                                previous_out, use_cache))
         lap("links view, links.jsonl+graph.graphml+views")
     elif labels is not None:
         links_job = _stage(True, jobs, tmp, "links view / links.jsonl / graph.graphml / views",

@@ -270,21 +270,10 @@ def category_task(paper: Paper, vocabulary: Vocabulary) -> Mention | None:
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-def _bilingual_tasks(extracted: Iterable[tuple[Paper, list[Mention]]]) -> dict[str, Mention]:
-    """A Chinese task name the vocabulary lacks and the English task the same papers state
-    (digests that give a Chinese summary and the English abstract of each paper): normalised
-    Chinese name -> the English mention it is another name of. A pair counts in a paper that
-    states exactly one task in each language; the Chinese name takes the English partner most of
-    its papers give, when they agree in at least half of them."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    partner_of: dict[tuple[str, str], Mention] = {}
-    for _paper, mentions in extracted:
-        _bilingual_pair(mentions, votes, partner_of)
-    return _bilingual_choice(votes, partner_of)
-
-
 def _bilingual_pair(mentions: list[Mention], votes: dict[str, Counter], partner_of: dict) -> None:
-    """The vote of one paper for _bilingual_tasks."""
+    """A Chinese task name the vocabulary lacks and the English task the same papers state
+    (digests that give a Chinese summary and the English abstract of each paper): the vote of one
+    paper, which counts when it states exactly one task in each language (see _bilingual_choice)."""
     zh = {norm(m.text): m for m in mentions if m.type == "Task" and not m.broad and _HAN.search(m.text)
           and not m.concept}
     if len(zh) != 1:
@@ -303,6 +292,8 @@ def _bilingual_pair(mentions: list[Mention], votes: dict[str, Counter], partner_
 
 
 def _bilingual_choice(votes: dict[str, Counter], partner_of: dict) -> dict[str, Mention]:
+    """Normalised Chinese name -> the English mention it is another name of: the English partner
+    most of its papers give, when they agree in at least half of them."""
     out: dict[str, Mention] = {}
     for zkey, c in votes.items():
         ekey, n = c.most_common(1)[0]

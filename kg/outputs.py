@@ -13,6 +13,7 @@ from pathlib import Path
 from pyoxigraph import Triple
 
 from . import export
+from .linkcache import _LINK_FIELDS, _link
 from .model import Link, Paper, Version
 
 
@@ -35,6 +36,7 @@ def write_turtle_blocks(nt: Path, path: Path, blocks: dict, entity_block: tuple[
     import hashlib
     import os
     from pyoxigraph import NamedNode, RdfFormat, parse, serialize
+    from .cache import FileBytes
     from .graph import PREFIXES
     TTL, NT = RdfFormat.TURTLE, RdfFormat.N_TRIPLES
     probe = NamedNode("http://example.org/kg-probe")
@@ -45,41 +47,33 @@ def write_turtle_blocks(nt: Path, path: Path, blocks: dict, entity_block: tuple[
         try:
             st = os.stat(old_path)
             if (st.st_size, st.st_mtime_ns) == (old["size"], old["mtime_ns"]):
-                prev = open(old_path, "rb")
+                prev = FileBytes(old_path)
         except (OSError, KeyError, ValueError):
             prev = None
     old_blocks = old["blocks"] if prev is not None else {}
     index: dict[bytes, tuple[int, int]] = {}
     pos = 0
-    # (blocks are read with pread, not through a map of the files: the pages of a mapped file
-    # count in the process's memory, 1.4 GB for the graph.nt of an archive)
-    with open(nt, "rb") as src, open(path, "wb") as dst:
+    src = FileBytes(nt)
+    with open(path, "wb") as dst:
         if blocks or entity_block[1]:  # (the Turtle of no triples is empty: no prefixes either)
             dst.write(head)
             pos = len(head)
         items = list(blocks.items())
-        items.append((hashlib.sha1(_read(src, *entity_block)).digest(), entity_block))
+        items.append((hashlib.sha1(src[entity_block[0]:entity_block[0] + entity_block[1]]).digest(), entity_block))
         for key, (o, n) in items:
             r = old_blocks.get(key)
             if r is not None:
-                b = _read(prev, *r)
+                b = prev[r[0]:r[0] + r[1]]
             elif n:
-                t = serialize(parse(input=_read(src, o, n), format=NT, lenient=True), None, TTL, prefixes=PREFIXES)
+                t = serialize(parse(input=src[o:o + n], format=NT, lenient=True), None, TTL, prefixes=PREFIXES)
                 b = t[len(head):]
             else:
                 b = b""
             dst.write(b)
             index[key] = (pos, len(b))
             pos += len(b)
-    if prev is not None:
-        prev.close()
     st = os.stat(path)
     return {"blocks": index, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
-
-
-def _read(fh, offset: int, n: int) -> bytes:
-    import os
-    return os.pread(fh.fileno(), n, offset) if n else b""
 
 
 def rows_and_views(linked, entities, vocabulary, out: Path, formats: tuple[str, ...],
@@ -146,22 +140,9 @@ def read_linked(path: Path) -> Iterator[tuple[Paper, list[Link]]]:
                 key, iri, title, summary, date, links = marshal.load(fh)
             except EOFError:
                 return
+            # (an entity's IRI interned: one string for all the links to it)
             yield (Paper(key, iri, [Version("", title, summary, "", "", 0, date=date)]),
-                   [_link(tuple(map(_intern, values[:2])) + values[2:]) for values in links])
-
-
-_LINK_FIELDS = tuple(Link.__dataclass_fields__)
-_new = object.__new__
-
-
-def _intern(s: str) -> str:  # (an entity's IRI: shared by all the links to it)
-    return sys.intern(s)
-
-
-def _link(values: tuple) -> Link:
-    lk = _new(Link)
-    lk.__dict__.update(zip(_LINK_FIELDS, values))
-    return lk
+                   [_link((v[0], sys.intern(v[1])) + v[2:]) for v in links])
 
 
 def rows_and_views_from(path: Path, labels: dict, out: Path, formats: tuple[str, ...], keys: list[bytes],

@@ -42,7 +42,8 @@ def decode(blob: bytes) -> list[Mention]:
 
 class MentionSpill:
     """(paper, mentions) for every paper of a build, in order; the mentions live in a temporary
-    file (in `folder`, removed when closed) and are decoded each time the spill is iterated."""
+    file (in `folder`, without a name: it is gone once closed, or once the spill is collected)
+    and are decoded each time the spill is iterated."""
 
     def __init__(self, papers: list[Paper], folder: Path | None = None):
         self.papers = papers
@@ -78,3 +79,9 @@ class MentionSpill:
 
     def close(self) -> None:
         self._fh.close()
+
+    def __enter__(self) -> "MentionSpill":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
