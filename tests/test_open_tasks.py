@@ -346,9 +346,12 @@ def test_a_chinese_frame_makes_a_method_name_the_task(tmp_path, summary, task):
 
 
 def test_the_task_a_stated_chinese_task_is_set_in_is_kept_whole(tmp_path):
-    tasks = _build(tmp_path, [("2601.00071v1", "A Study", "该论文属于端到端自动驾驶中的轨迹排序任务，旨在提升安全性。")])
+    tasks = _build(tmp_path, [("2601.00071v1", "A Study", "该论文属于端到端机器翻译中的术语约束任务，旨在提升译文一致性。"),
+                              ("2601.00072v1", "A Study", "该论文属于端到端自动驾驶中的轨迹排序任务，旨在提升安全性。")])
     # (端到端 is no modifier the vocabulary knows: the stated name stays whole beside the vocabulary's task)
-    assert {("2601.00071", "端到端自动驾驶"), ("2601.00071", "轨迹排序")} <= tasks
+    assert {("2601.00071", "端到端机器翻译"), ("2601.00071", "术语约束")} <= tasks
+    # ... and a name the vocabulary has is its concept (端到端自动驾驶, end-to-end autonomous driving)
+    assert {("2601.00072", "end-to-end autonomous driving"), ("2601.00072", "轨迹排序")} <= tasks
 
 
 @pytest.mark.parametrize("title,summary,kept,dropped", [
@@ -450,3 +453,36 @@ def test_more_task_heads_in_titles(title, expected):
     from kg.extract.open_tasks import find_open_tasks
     got = [t.label for t in find_open_tasks(title, title=True)]
     assert any(expected.lower() in g.lower() or g.lower() in expected.lower() for g in got), got
+
+
+def test_a_vocabulary_task_a_chinese_frame_states_is_the_papers_task(tmp_path):
+    # an imported task named only in a summary is secondary beside the title's task, unless a frame
+    # states it: 该论文属于X任务 states it as plainly as "we address X"
+    links = _build_links(tmp_path, [("2601.00081v1", "Skill Libraries for Robot Manipulation",
+                                     "该论文属于移动操作任务，旨在让机器人在家庭中取放物品。")])
+    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
+    assert "mobile manipulation" in tasks, tasks
+
+
+@pytest.mark.parametrize("summary,acronym,long_form", [
+    # the long form of an acronym a frame gives starts after the frame's words (no 该论文属于 in a label)
+    ("该论文属于桥梁裂缝分割（BCS）任务，旨在减少人工巡检。BCS精度提升。", "BCS", "桥梁裂缝分割"),
+    ("本文面向港口集装箱计数（PCCT）任务，提出CountNet，PCCT误差降低。", "PCCT", "港口集装箱计数"),
+])
+def test_a_chinese_long_form_starts_after_the_frame(tmp_path, summary, acronym, long_form):
+    links = _build_links(tmp_path, [("2601.00082v1", "A Study", summary)])
+    labels = [lab for lk in links for lab in (lk["label"], *lk["alt_labels"])]
+    assert not any(lab.startswith(("该论文", "本文")) for lab in labels), labels
+    assert any(lk["type"] == "Task" and {acronym, long_form} <= {lk["label"], *lk["alt_labels"]} for lk in links), links
+
+
+@pytest.mark.parametrize("summary,kept,dropped", [
+    # before a bare 的, a task the vocabulary names is the task the stated one is set in
+    ("该论文属于灵巧操作的触觉策略学习任务，旨在提升接触密集任务的成功率。", {"dexterous manipulation", "触觉策略学习"}, set()),
+    # ... and other words are the stated task's modifier, no task of their own
+    ("该论文属于音频感知的视频目标分割任务，旨在处理带噪语音查询。", set(), {"音频感知"}),
+])
+def test_the_known_task_before_a_bare_de(tmp_path, summary, kept, dropped):
+    links = _build_links(tmp_path, [("2601.00083v1", "A Study", summary)])
+    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
+    assert kept <= tasks and not dropped & tasks, tasks

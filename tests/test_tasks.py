@@ -339,3 +339,13 @@ def test_a_field_the_title_names_as_its_means_is_no_task(tasks_of, title, field,
 ])
 def test_chinese_labels_of_imported_tasks(tasks_of, summary, task):
     assert task in tasks_of("A Study", summary)
+
+
+@pytest.mark.parametrize("text,kept,not_kept", [
+    # a modifier reaches a narrower task through a common ancestor only when that task has the
+    # mention's head: "3D" keypoint detection is no 3D (human) pose estimation
+    ("3D Tooth Keypoint Detection for Dental Scans", {"keypoint-detection"}, {"3d-human-pose-estimation"}),
+])
+def test_a_sibling_task_needs_the_mentions_head(nlp, text, kept, not_kept):
+    got = inferred(nlp, text)
+    assert kept <= got and not not_kept & got, got

@@ -293,3 +293,24 @@ def test_cached_vocabulary_equals_parsed(tmp_path, monkeypatch):
     second = Vocabulary.load()  # from the cache
     assert second.graph is None and first.concepts == second.concepts
     assert second.check() == []  # parses the graph when the lint needs it
+
+
+@pytest.mark.parametrize("text,iri", [
+    # robotics tasks of the supplement (ten or more archive papers name each), with their Chinese labels
+    ("Dexterous manipulation with tactile feedback", "dexterous-manipulation"),
+    ("该论文属于双臂操作任务", "bimanual-manipulation"),
+    ("quadruped locomotion on stairs", "quadrupedal-locomotion"),
+    ("面向四足机器人运动", "quadrupedal-locomotion"),
+    ("Visual-inertial odometry for drones", "visual-inertial-odometry"),
+    ("该论文属于轨迹跟踪任务", "trajectory-tracking"),
+    ("end-to-end driving in CARLA", "end-to-end-autonomous-driving"),
+    # and Chinese labels of imported tasks (zh-labels.tsv)
+    ("无人机避障", "collision-avoidance"),
+    # a task's label with the other form of its first word: "facial recognition" is face recognition
+    ("Facial Recognition under occlusion", "face-recognition"),
+])
+def test_robotics_tasks_of_the_supplement_match(text, iri):
+    from kg.extract import load_nlp
+    doc = load_nlp()(text)
+    assert any(sp.kb_id_.endswith("/task/" + iri) for sp in doc.spans["kg_vocab"]), \
+        [(sp.text, sp.kb_id_) for sp in doc.spans["kg_vocab"]]

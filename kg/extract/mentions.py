@@ -243,10 +243,12 @@ def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs,
                 elif not own and not _setting_only(doc[ab.long.start:sp.start]):
                     drop.add((sp.start, sp.end))
         end = max(ab.short.end_char, ab.long.end_char)
-        if hit is None and head_type("", re.sub(r"^[\s)）]+", "", doc_text(doc)[end:end + 12])) is None:
+        stated_new = any(not sp.kb_id_ and sp.start == ab.long.start and sp.end == ab.long.end for sp in task_spans)
+        if hit is None and not stated_new and head_type("", re.sub(r"^[\s)）]+", "", doc_text(doc)[end:end + 12])) is None:
             # "非言语语音情感识别（NVER）": the task inferred for the long form (the most specific is last),
             # when what comes before it in the long form is a modifier, not another phrase
-            # ("joint-training speech recognition and speaker recognition（JTSS）框架" is a method)
+            # ("joint-training speech recognition and speaker recognition（JTSS）框架" is a method), and
+            # not when the long form is a new task a frame states (该论文属于医学视频问答（MVQA）任务)
             hit = next((sp for sp in reversed(task_spans) if sp.kb_id_ and sp.end == ab.long.end
                         and sp.start >= ab.long.start and _modifier_only(doc[ab.long.start:sp.start])), None)
         if hit is not None:

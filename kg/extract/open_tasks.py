@@ -54,6 +54,7 @@ class OpenTask:
     gloss: str | None = None  # "越狱攻击（jailbreak attack）任务": the English name given with it
     written: str | None = None  # the name as written, when a model kind it opens with is cut off (大语言模型安全评测)
     context: bool = False  # the task a stated task is set in ("多跳问答中的检索增强生成任务" -> 多跳问答)
+    known_only: bool = False  # a task only when the vocabulary has the name ("灵巧操作的视触觉策略学习" -> 灵巧操作)
 
 
 def _pattern_lines(path) -> list[str]:
@@ -271,8 +272,9 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
         # the task the stated one is set in: "多跳问答（multi-hop question answering）中的检索增强生成任务",
         # "端到端自动驾驶中的运动规划任务" (a task name, or one given with its English gloss; not a field)
         if kind == "task" and strong and out and out[-1].start >= xs:
-            for cs, ce, cname, cgloss, cacr in _zh_context(text, xs, xe, glosses, heads, fields):
-                out.append(OpenTask(cs, ce, cname, "task-frame", conf * 0.9, acronym=cacr, gloss=cgloss, context=True))
+            for cs, ce, cname, cgloss, cacr, bare in _zh_context(text, xs, xe, glosses, heads, fields):
+                out.append(OpenTask(cs, ce, cname, "task-frame", conf * 0.9, acronym=cacr, gloss=cgloss, context=True,
+                                    known_only=bare))
     # "针对3D重建中稀疏视角生成效率低的问题": a problem stated inside a task, the task (a weak cue)
     for m in _ZH_PROBLEM_IN.finditer(text):
         if any(t.start <= m.start("a") < t.end or m.start("a") <= t.start < m.end() for t in out):
@@ -290,7 +292,7 @@ def _find_zh(text: str, glosses: dict[int, tuple[str, str | None]]) -> list[Open
 _ZH_SENTENCE_END = frozenset("。！？；;!?\n|")
 _ZH_PROBLEM_IN = re.compile(rf"(?:针对|解决|研究|聚焦于?|关注)(?P<a>{_ZH_NAME}{{2,14}}?)(?:中的?|场景下的?)"
                             rf"[^，,。；;：:！？\n]{{1,40}}?问题")
-_ZH_CONTEXT_SEP = re.compile(r"(?:中|下|场景下|任务中)的")
+_ZH_CONTEXT_SEP = re.compile(r"(?:中|下|场景下|任务中)?的")
 
 
 def _zh_parts(text: str, x: str, start: int, heads: tuple[str, ...], glosses: dict,
@@ -334,8 +336,9 @@ def _zh_parts(text: str, x: str, start: int, heads: tuple[str, ...], glosses: di
 
 
 def _zh_context(text: str, xs: int, xe: int, glosses: dict, heads: tuple[str, ...], fields: frozenset):
-    """The tasks before "中的" in a frame's X, when they are task names (not a field):
-    [(start, end, name, gloss, acronym)]."""
+    """The tasks before "中的" in a frame's X, when they are task names (not a field), and before a
+    bare "的" ("灵巧操作的视触觉策略学习"), where only a task the vocabulary names counts (音频感知的… is a
+    modifier): [(start, end, name, gloss, acronym, bare)]."""
     raw = text[xs:xe]
     m = None
     for m in _ZH_CONTEXT_SEP.finditer(raw):
@@ -356,7 +359,7 @@ def _zh_context(text: str, xs: int, xe: int, glosses: dict, heads: tuple[str, ..
             acr, p = acr or am.group(1), p[:am.start()]
         if _GLOSS_MARK in p or norm(p) in fields or not _zh_ok(p, gloss is not None):
             continue
-        out.append((s, s + len(p), p, gloss, acr))
+        out.append((s, s + len(p), p, gloss, acr, m.group() == "的"))
     return out
 
 

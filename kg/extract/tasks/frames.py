@@ -37,9 +37,9 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
         if same is not None:
             # "属于计算机视觉领域": the vocabulary's concept, as a broad task; "目标检测（object detection）与图像分类中的…":
             # a vocabulary task a Chinese frame states is stated, not named in passing
-            # ... and so is one an English frame states outright ("we address X", "the task of X")
+            # ... and so is one any frame states outright ("we address X", "the task of X", "该论文属于X任务")
             if t.field or t.context or t.part and re.search(r"[\u3400-\u9fff]", t.label) \
-                    or not t.fallback and not re.search(r"[\u3400-\u9fff]", t.label):
+                    or not t.fallback:
                 info[(same.start, same.end)] = t
             continue
         if any(k.start <= sp.start and sp.end <= k.end for k in known):
@@ -106,6 +106,8 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
         # concept of either, else a new task named in English with the Chinese name as its other label
         iri = index.concept(t.label) or (index.concept(t.gloss) if t.gloss else None) \
             or (index.concept(t.acronym) if t.acronym else None)
+        if not iri and t.known_only:
+            continue  # "音频感知的指代视频目标分割": before a bare 的, only a known task is a task
         if not iri and (t.part or t.context or t.gloss is None) and t.label in _zh_heads():
             continue  # "偏见检测与缓解" -> a bare head ("缓解") is a task only when the vocabulary has it ("导航")
         parent = None
