@@ -486,3 +486,27 @@ def test_the_known_task_before_a_bare_de(tmp_path, summary, kept, dropped):
     links = _build_links(tmp_path, [("2601.00083v1", "A Study", summary)])
     tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
     assert kept <= tasks and not dropped & tasks, tasks
+
+
+@pytest.mark.parametrize("title,expected", [
+    # a modifier written once before coordinated heads qualifies each of them, also when the first
+    # task is one of the imported vocabulary (its modifier a word two task labels share)
+    ("Lesion Detection, Localization, and Grading in Retinal Images", {"lesion detection", "lesion localization"}),
+    ("Contact Detection, Localization and Force Estimation for Soft Grippers",
+     {"contact detection", "contact localization", "force estimation"}),
+])
+def test_a_shared_modifier_of_an_imported_task(tmp_path, title, expected):
+    links = _build_links(tmp_path, [("2601.00084v1", title, "We report experiments on hospital and lab data.")])
+    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
+    assert expected <= tasks, tasks
+
+
+@pytest.mark.parametrize("title,expected", [
+    # a quality word before "network" is part of the thing's name, not a quality to cut
+    ("A Compiler for Neural Network Inference on Microcontrollers", "neural network inference"),
+    ("Scheduling Deep Network Training across Spot Instances", "deep network training scheduling"),
+])
+def test_a_quality_before_network_stays(tmp_path, title, expected):
+    links = _build_links(tmp_path, [("2601.00085v1", title, "We report measurements on small boards.")])
+    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
+    assert expected in tasks, tasks

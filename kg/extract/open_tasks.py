@@ -490,6 +490,10 @@ def _quality_suffixes() -> frozenset:
     return lexicon().lower_set("en", "quality-suffixes")
 
 
+# a quality before these is part of a thing's name, not a quality of a task ("Neural Network Inference")
+NETWORK_NOUNS = frozenset({"network", "networks", "net", "nets"})
+
+
 def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int = 0) -> tuple[int, str] | None:
     """The task phrase ending with the head noun at head_start: up to four modifier words before
     it, stopping at function words, adverbs, numbers-only words and (in a title) lower-case words."""
@@ -530,6 +534,8 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
         # Zero-shot Singing Voice Synthesis")
         stacked = first.lower() in task_forming_qualifiers() and rest.partition(" ")[2] \
             and rest.partition(" ")[0].lower() in qualifiers
+        if rest and rest.partition(" ")[0].lower() in NETWORK_NOUNS:
+            break  # "Neural Network Inference", "Deep Network Pruning": the quality is part of the thing's name
         if rest and (first.lower() in qualifiers or stacked or re.fullmatch(r"[a-z]{3,}(?:able|ible)", first.lower())):
             start += len(first) + 1
             phrase = rest

@@ -63,8 +63,8 @@ def shared_modifier(index, doc: Doc, found: list[Span]) -> list[Span]:
     for m in _LEFT_COORD.finditer(text):
         pre = m.group("pre").split()
         mod = next((" ".join(pre[k:]) for k in range(len(pre)) if index.concept(" ".join([*pre[k:], m.group("h1")]))), None)
-        if not mod or not all(index.domain(w) for w in mod.split()):
-            continue
+        if not mod or not all(index.domain(w) or w.lower() in index.task_words for w in mod.split()):
+            continue  # (a word of this field's task names, or one that two task labels share: "Contact")
         for it in _ITEM.finditer(m.group("items")):
             words = [w for w in it.group("words").split() if w.lower() not in GENERIC_QUALIFIERS]
             own = " ".join([*words, it.group("head")])

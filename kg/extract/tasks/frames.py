@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..doc import doc_text
 from ..lexicon import lexicon
-from ..open_tasks import ZH_BASED_LEAD, ZH_BASED_ON, OpenTask, find_open_tasks, task_forming_qualifiers
+from ..open_tasks import NETWORK_NOUNS, ZH_BASED_LEAD, ZH_BASED_ON, OpenTask, find_open_tasks, task_forming_qualifiers
 from ..registry import task_strategy
 from .common import GENERIC_QUALIFIERS, LEAD_SKIP as _LEAD_SKIP, is_title
 from .index import QUALITY_SUFFIX
@@ -62,6 +62,7 @@ def open_tasks(index, doc: Doc, found: list[Span]) -> list[Span]:
             lead = 0  # title lead words and -ing words that are no words of task names ("Towards", "Advancing")
             while len(words) - lead > 1 and words[lead].lower() not in task_forming_qualifiers() and (
                     words[lead].lower() in _LEAD_SKIP or words[lead].lower() in GENERIC_QUALIFIERS
+                    and words[lead + 1].lower() not in NETWORK_NOUNS
                     or words[lead].lower().endswith("ing") and (lead == 0 or words[lead].lower() not in index.domain_words)
                     and (words[lead].lower() not in index.task_ing_words or not (lead or _after_lead_verb(doc, t.start)))):
                 # ("Enhancing Learning Path Recommendation": after a lead verb, "learning" is a word of
