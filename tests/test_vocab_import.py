@@ -306,6 +306,12 @@ def test_cached_vocabulary_equals_parsed(tmp_path, monkeypatch):
     ("end-to-end driving in CARLA", "end-to-end-autonomous-driving"),
     # and Chinese labels of imported tasks (zh-labels.tsv)
     ("无人机避障", "collision-avoidance"),
+    # tasks of AI & society, safety and medicine
+    ("a study of jailbreak attacks on chat models", "jailbreak-attack"),
+    ("该论文属于越狱攻击任务", "jailbreak-attack"),
+    ("Radiology report generation from chest X-rays", "radiology-report-generation"),
+    ("面向医疗问答", "medical-question-answering"),
+    ("我们研究大语言模型对齐", "llm-alignment"),
     # a task's label with the other form of its first word: "facial recognition" is face recognition
     ("Facial Recognition under occlusion", "face-recognition"),
 ])
