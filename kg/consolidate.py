@@ -285,10 +285,23 @@ def _bilingual_pair(mentions: list[Mention], votes: dict[str, Counter], partner_
     zh_all = {m.concept or norm(m.text) for m in mentions if m.type == "Task" and not m.broad and _HAN.search(m.text)}
     if len(zh_all) != 1 or len(en) != 1:
         return
-    (zkey, _zm), = zh.items()
+    (zkey, zm), = zh.items()
     (ekey, em), = en.items()
+    heads = _zh_head_translations()
+    head = next((h for h in heads if zm.text.endswith(h)), None)
+    words = em.text.lower().replace("-", " ").split()
+    if head is not None and words and words[-1] not in heads[head]:
+        return  # 奖励建模 (…modeling) is not "LLM alignment": a Chinese head says what the English one must be
     votes[zkey][ekey] += 1
     partner_of.setdefault((zkey, ekey), em)
+
+
+@functools.lru_cache(maxsize=1)
+def _zh_head_translations() -> dict[str, frozenset[str]]:
+    """Chinese task head -> the English head nouns it translates to (zh/task-head-translations.txt), longest first."""
+    from .extract.lexicon import lexicon
+    pairs = [line.split("\t", 1) for line in lexicon().words("zh", "task-head-translations")]
+    return {zh: frozenset(en.lower().split()) for zh, en in sorted(pairs, key=lambda p: -len(p[0]))}
 
 
 def _bilingual_choice(votes: dict[str, Counter], partner_of: dict) -> dict[str, Mention]:

@@ -510,3 +510,27 @@ def test_a_quality_before_network_stays(tmp_path, title, expected):
     links = _build_links(tmp_path, [("2601.00085v1", title, "We report measurements on small boards.")])
     tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
     assert expected in tasks, tasks
+
+
+def test_a_chinese_task_is_no_english_task_of_another_head(tmp_path):
+    # consolidation's bilingual vote pairs a paper's one new Chinese task with its one English task,
+    # unless the Chinese head translates to another English head (建模 is modeling, not generation)
+    links = _build_links(tmp_path, [("2601.00086v1", "Sparse Feedback for Code Generation",
+                                     "该论文属于奖励建模任务，旨在降低人工标注成本。")])
+    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
+    assert "奖励建模" in tasks, tasks
+
+
+@pytest.mark.parametrize("title,summary,expected,not_expected", [
+    # a new title task with a loose head (grading, scoring, assessment) beside the vocabulary's task
+    # sharing a content word is that task named loosely
+    ("Rubric Prompts for Essay Grading", "该论文属于自动作文评分任务，旨在减轻教师负担。", {"automated essay scoring"},
+     {"essay grading"}),
+    # a manner word (gentle, smooth) is a quality, no narrower task
+    ("Learning Gentle Quadruped Locomotion on Ice", "We train policies in simulation.", {"quadrupedal locomotion"},
+     {"gentle quadruped locomotion"}),
+])
+def test_loose_heads_and_manner_qualities(tmp_path, title, summary, expected, not_expected):
+    links = _build_links(tmp_path, [("2601.00087v1", title, summary)])
+    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
+    assert expected <= tasks and not not_expected & tasks, tasks
