@@ -287,21 +287,30 @@ def _bilingual_pair(mentions: list[Mention], votes: dict[str, Counter], partner_
         return
     (zkey, zm), = zh.items()
     (ekey, em), = en.items()
-    heads = _zh_head_translations()
+    heads = zh_head_translations()
     head = next((h for h in heads if zm.text.endswith(h)), None)
-    words = em.text.lower().replace("-", " ").split()
-    if head is not None and words and words[-1] not in heads[head]:
+    if head is not None and en_head(em.text) not in heads[head]:
         return  # 奖励建模 (…modeling) is not "LLM alignment": a Chinese head says what the English one must be
     votes[zkey][ekey] += 1
     partner_of.setdefault((zkey, ekey), em)
 
 
 @functools.lru_cache(maxsize=1)
-def _zh_head_translations() -> dict[str, frozenset[str]]:
-    """Chinese task head -> the English head nouns it translates to (zh/task-head-translations.txt), longest first."""
+def zh_head_translations() -> dict[str, frozenset[str]]:
+    """Chinese task head word -> the English head nouns it is written as (zh/task-head-translations.txt),
+    longest Chinese head first."""
     from .extract.lexicon import lexicon
     pairs = [line.split("\t", 1) for line in lexicon().words("zh", "task-head-translations")]
     return {zh: frozenset(en.lower().split()) for zh, en in sorted(pairs, key=lambda p: -len(p[0]))}
+
+
+def en_head(label: str) -> str:
+    """The head noun of an English task name: its last word (the last part of a hyphenated one too)."""
+    words = label.lower().split()
+    if not words:
+        return ""
+    return words[-1] if words[-1].count("-") != 1 or words[-1].startswith(("anti-", "pre-", "post-")) \
+        else words[-1].rsplit("-", 1)[1]
 
 
 def _bilingual_choice(votes: dict[str, Counter], partner_of: dict) -> dict[str, Mention]:

@@ -28,7 +28,7 @@ import re
 
 from .extract.registry import is_strong, rank as rule_rank
 from .extract.open_tasks import task_forming_qualifiers
-from .consolidate import CATEGORY_RULE, category_task
+from .consolidate import CATEGORY_RULE, category_task, en_head as _en_head, zh_head_translations as _zh_head_translations
 from .extract.tasks.title_last import RULE as LAST_RULE
 from .model import TYPES, Entity, Link, Mention, Paper, Result
 from .vocab import EN_STEM, ModifierText, Vocabulary, entity_iri, norm, rule_words
@@ -621,14 +621,6 @@ def _as_means(ms: list[Mention]) -> bool:
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-@functools.lru_cache(maxsize=1)
-def _zh_head_translations() -> dict[str, frozenset[str]]:
-    """Chinese task head word -> the English head nouns it is written as, longest Chinese head first."""
-    from .extract.lexicon import lexicon
-    pairs = [line.split("\t", 1) for line in lexicon().words("zh", "task-head-translations")]
-    return {zh: frozenset(en.lower().split()) for zh, en in sorted(pairs, key=lambda p: -len(p[0]))}
-
-
 def _gloss_of(gloss: list[str], name: list[str]) -> bool:
     """Each word of the gloss is, in order, a word of the name or an acronym of consecutive words
     of it ("dp text rewriting" / "differentially private text rewriting")."""
@@ -643,15 +635,6 @@ def _gloss_of(gloss: list[str], name: list[str]) -> bool:
             continue
         return False
     return i == len(name)
-
-
-def _en_head(label: str) -> str:
-    """The head noun of an English task name: its last word (the last part of a hyphenated one too)."""
-    words = label.lower().split()
-    if not words:
-        return ""
-    return words[-1] if words[-1].count("-") != 1 or words[-1].startswith(("anti-", "pre-", "post-")) \
-        else words[-1].rsplit("-", 1)[1]
 
 
 @functools.lru_cache(maxsize=1)

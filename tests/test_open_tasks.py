@@ -194,6 +194,11 @@ def _build_links(tmp_path, rows):
     return [json.loads(x) for x in open(tmp_path / "out" / "links.jsonl", encoding="utf-8")]
 
 
+def _task_labels(tmp_path, rows) -> set[str]:
+    """The labels of the Task links a build of these rows gives."""
+    return {lk["label"] for lk in _build_links(tmp_path, rows) if lk["type"] == "Task"}
+
+
 @pytest.mark.parametrize("title,summary,expected,zh_alias", [
     # a Chinese summary's task and the one English title task with the same head: one task, with the Chinese name
     ("Lunar Crater Segmentation with Few Labels", "该论文属于月面陨石坑分割任务，旨在减少人工标注。", {"lunar crater segmentation"}, "月面陨石坑分割"),
@@ -458,9 +463,8 @@ def test_more_task_heads_in_titles(title, expected):
 def test_a_vocabulary_task_a_chinese_frame_states_is_the_papers_task(tmp_path):
     # an imported task named only in a summary is secondary beside the title's task, unless a frame
     # states it: 该论文属于X任务 states it as plainly as "we address X"
-    links = _build_links(tmp_path, [("2601.00081v1", "Skill Libraries for Robot Manipulation",
+    tasks = _task_labels(tmp_path, [("2601.00081v1", "Skill Libraries for Robot Manipulation",
                                      "该论文属于移动操作任务，旨在让机器人在家庭中取放物品。")])
-    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
     assert "mobile manipulation" in tasks, tasks
 
 
@@ -483,8 +487,7 @@ def test_a_chinese_long_form_starts_after_the_frame(tmp_path, summary, acronym, 
     ("该论文属于音频感知的视频目标分割任务，旨在处理带噪语音查询。", set(), {"音频感知"}),
 ])
 def test_the_known_task_before_a_bare_de(tmp_path, summary, kept, dropped):
-    links = _build_links(tmp_path, [("2601.00083v1", "A Study", summary)])
-    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
+    tasks = _task_labels(tmp_path, [("2601.00083v1", "A Study", summary)])
     assert kept <= tasks and not dropped & tasks, tasks
 
 
@@ -496,8 +499,7 @@ def test_the_known_task_before_a_bare_de(tmp_path, summary, kept, dropped):
      {"contact detection", "contact localization", "force estimation"}),
 ])
 def test_a_shared_modifier_of_an_imported_task(tmp_path, title, expected):
-    links = _build_links(tmp_path, [("2601.00084v1", title, "We report experiments on hospital and lab data.")])
-    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
+    tasks = _task_labels(tmp_path, [("2601.00084v1", title, "We report experiments on hospital and lab data.")])
     assert expected <= tasks, tasks
 
 
@@ -507,17 +509,15 @@ def test_a_shared_modifier_of_an_imported_task(tmp_path, title, expected):
     ("Scheduling Deep Network Training across Spot Instances", "deep network training scheduling"),
 ])
 def test_a_quality_before_network_stays(tmp_path, title, expected):
-    links = _build_links(tmp_path, [("2601.00085v1", title, "We report measurements on small boards.")])
-    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
+    tasks = _task_labels(tmp_path, [("2601.00085v1", title, "We report measurements on small boards.")])
     assert expected in tasks, tasks
 
 
 def test_a_chinese_task_is_no_english_task_of_another_head(tmp_path):
     # consolidation's bilingual vote pairs a paper's one new Chinese task with its one English task,
     # unless the Chinese head translates to another English head (建模 is modeling, not generation)
-    links = _build_links(tmp_path, [("2601.00086v1", "Sparse Feedback for Code Generation",
+    tasks = _task_labels(tmp_path, [("2601.00086v1", "Sparse Feedback for Code Generation",
                                      "该论文属于奖励建模任务，旨在降低人工标注成本。")])
-    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
     assert "奖励建模" in tasks, tasks
 
 
@@ -531,6 +531,5 @@ def test_a_chinese_task_is_no_english_task_of_another_head(tmp_path):
      {"gentle quadruped locomotion"}),
 ])
 def test_loose_heads_and_manner_qualities(tmp_path, title, summary, expected, not_expected):
-    links = _build_links(tmp_path, [("2601.00087v1", title, summary)])
-    tasks = {lk["label"] for lk in links if lk["type"] == "Task"}
+    tasks = _task_labels(tmp_path, [("2601.00087v1", title, summary)])
     assert expected <= tasks and not not_expected & tasks, tasks

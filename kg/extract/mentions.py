@@ -243,8 +243,8 @@ def _abbreviated_concepts(doc: Doc, vocab_spans: list[Span], abbrs,
                 elif not own and not _setting_only(doc[ab.long.start:sp.start]):
                     drop.add((sp.start, sp.end))
         end = max(ab.short.end_char, ab.long.end_char)
-        stated_new = any(not sp.kb_id_ and sp.start == ab.long.start and sp.end == ab.long.end for sp in task_spans)
-        if hit is None and not stated_new and head_type("", re.sub(r"^[\s)）]+", "", doc_text(doc)[end:end + 12])) is None:
+        if hit is None and head_type("", re.sub(r"^[\s)）]+", "", doc_text(doc)[end:end + 12])) is None \
+                and not any(not sp.kb_id_ and sp.start == ab.long.start and sp.end == ab.long.end for sp in task_spans):
             # "非言语语音情感识别（NVER）": the task inferred for the long form (the most specific is last),
             # when what comes before it in the long form is a modifier, not another phrase
             # ("joint-training speech recognition and speaker recognition（JTSS）框架" is a method), and

@@ -18,6 +18,7 @@ class TaskIndex:
     def __init__(self, vocabulary: Vocabulary):
         self.vocabulary = vocabulary
         self.by_label = vocabulary.by_label()
+        self._heads: dict[str, frozenset[str]] = {}
         # tail of a task label (at a word boundary) -> the normalised labels ending with it
         self.task_key_tails: dict[str, list[str]] = {}
         for c in vocabulary.concepts.values():
@@ -64,6 +65,22 @@ class TaskIndex:
                      if lab.lang == "zh"}
         self.zh_modifiers = {lab[:k] for lab in zh_labels for k in range(1, len(lab) - 1)
                              if lab[k:] in zh_labels} | {lab for lab in zh_labels if len(lab) <= 6}
+
+    def heads(self, iri: str) -> frozenset[str]:
+        """The head words of a task's labels: the last word of each English label, the last two
+        characters of each Chinese one ("estimation", "识别"). Cached per concept."""
+        got = self._heads.get(iri)
+        if got is None:
+            c = self.vocabulary.concepts.get(iri)
+            out = set()
+            for lab in c.labels if c is not None else ():
+                text = lab.text.strip().lower()
+                if re.search(r"[\u3400-\u9fff]$", text):
+                    out.add(text[-2:])
+                elif text:
+                    out.add(re.split(r"[\s-]+", text)[-1])
+            got = self._heads[iri] = frozenset(out)
+        return got
 
     def concept(self, text: str) -> str | None:
         """The vocabulary task a phrase is a label of."""

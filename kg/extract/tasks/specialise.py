@@ -56,20 +56,6 @@ def _with_context(doc: Doc, sp: Span) -> ModifierText:
 
 
 
-def _heads(index, iri: str) -> set[str]:
-    """The head words of a task's labels: the last word of each English label, the last two
-    characters of each Chinese one ("estimation", "识别")."""
-    c = index.vocabulary.concepts.get(iri)
-    out: set[str] = set()
-    for lab in c.labels if c is not None else ():
-        text = lab.text.strip().lower()
-        if re.search(r"[\u3400-\u9fff]$", text):
-            out.add(text[-2:])
-        elif text:
-            out.add(re.split(r"[\s-]+", text)[-1])
-    return out
-
-
 @task_strategy("specialise")
 def specialise(index, doc: Doc, found: list[Span]) -> list[Span]:
     """The narrower tasks of the tasks found so far that their modifiers name."""
@@ -91,13 +77,12 @@ def specialise(index, doc: Doc, found: list[Span]) -> list[Span]:
         whole = ModifierText(NEGATED.sub(" ", _ATTACHED.sub(" ", doc_text(doc)))) \
             if is_title and (c is None or c.curated) else context
         post = _with_context(doc, sp)
-        heads = _heads(index, sp.kb_id_)
         for t in [sp.kb_id_, *index.vocabulary.ancestors(sp.kb_id_)]:
             for n_iri, mod, adjectival in index.modifiers.get(t, []):
                 if n_iri in seen or not ((whole if t == sp.kb_id_ else context).has(mod)
                                           or adjectival and post.has(mod)):
                     continue
-                if t != sp.kb_id_ and not heads & _heads(index, n_iri):
+                if t != sp.kb_id_ and not index.heads(sp.kb_id_) & index.heads(n_iri):
                     continue  # a task beside the mention's under a common ancestor is another kind of
                     # task unless it has the mention's head ("3D" keypoint detection is no 3D pose estimation)
                 extra.append(Span(doc, sp.start, sp.end, label="Task", kb_id=n_iri))
