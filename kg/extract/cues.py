@@ -20,6 +20,8 @@ USE_ZH = _LEX.alternation("zh", "use-verbs")
 # between a proposing verb and a name: the name is used, not proposed ("提出基于ControlNet的…")
 USED_NOT_PROPOSED_ZH = re.compile(_LEX.alternation("zh", "used-not-proposed"))
 USE_EN = _LEX.alternation("en", "use-verbs")
+# words between an article and a name typed by its head noun ("the public CIFAKE benchmark"), at most two
+PREMODIFIERS_EN = rf"(?:(?i:{_LEX.alternation('en', 'name-premodifiers')})\s+){{0,2}}"
 
 # A Latin name: tokens made of letters/digits with -, ., +, _ inside; further words only when they
 # start with a capital or digit ("CosyVoice 3", "Inworld TTS-1").

@@ -104,8 +104,10 @@ _SCORE = rf"(?:{_SCORE_ONE})?"
 _LIST = re.compile(rf"{NAME_START}{NAME_U}{_SCORE}(?:\s*(?:[,，、;；]|\band\b|\bor\b|和|与|及|以及)\s*(?:and\s+)?{NAME_U}{_SCORE})+")
 
 
-_EN_ON = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)?$")
+_EN_ON = re.compile(r"\b(?:[Oo]n|[Aa]cross|[Oo]ver)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)?$")
 # plain capitalised words that end or open a list without naming data
+# capitalised words that open a sentence before a list ("On MIMIC-IV and eICU, ...")
+_LEAD_WORDS = frozenset("on in across over for with using from both and or the".split())
 _NOT_DATA_WORDS = frozenset("beyond other others more then also both each many some several".split())
 
 
@@ -122,6 +124,14 @@ def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
             if nm.group() in ("and", "or"):
                 continue
             items.append((s, e))
+        if items:  # "On MIMIC-IV and eICU": the sentence's first word is no name
+            lead = re.match(r"(\w+)(?:\s+|$)", text[items[0][0]:items[0][1]])
+            if lead and lead.group(1).lower() in _LEAD_WORDS:
+                if lead.end() == items[0][1] - items[0][0]:
+                    items.pop(0)
+                else:
+                    items[0] = (items[0][0] + lead.end(), items[0][1])
+        start = items[0][0] if items else m.start()
         # three or more names; two when a head noun follows ("比较了Fix-Match与Full-Match方法") or
         # they are what the paper evaluates on
         on_data = re.search(r"(?:在|于)\s*$", text[max(0, m.start() - 3):m.start()]) is not None \
@@ -135,11 +145,12 @@ def list_mates(doc: Doc, vocab_spans: list[Span]) -> list[tuple[Span, str]]:
                 unknown.append((s, e))
         # "experiments on Argoverse 2, ZOD and ...", "on Something-Something v2 and Jester": a name
         # listed after "on" with a known dataset is what the paper evaluates on
-        on_known_data = types == ["Dataset"] and _EN_ON.search(text[max(0, m.start() - 40):m.start()]) is not None
+        # (one known dataset is enough in a longer list: "on R2R-CE, REVERIE-CE and NavRAG-CE")
+        on_known_data = types == ["Dataset"] and _EN_ON.search(text[max(0, start - 40):start]) is not None
         if len(items) < 2 or (len(items) == 2 and head_type("", text[m.end():]) is None and not on_data
                               and not on_known_data):
             continue
-        if len(types) < min(2, len(items) - 1) or len(set(types)) != 1 or not unknown:
+        if (len(types) < min(2, len(items) - 1) and not on_known_data) or len(set(types)) != 1 or not unknown:
             continue
         for s, e in unknown:
             name = trim_name(text[s:e])

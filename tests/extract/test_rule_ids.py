@@ -35,6 +35,11 @@ CASES = [
                  ("ReefTalk", "Dataset", 0.7, False, ""), id="cue-list-en"),
     pytest.param("cue-list", "summary", "实验在IEMOCAP、ReefTalk和MELD上进行。",
                  ("ReefTalk", "Dataset", 0.7, False, ""), id="cue-list-zh"),
+    # one known dataset in a list the sentence opens with: the others are data too
+    pytest.param("cue-list", "summary", "On MIMIC-IV and eReef it beats the strongest baselines.",
+                 ("eReef", "Dataset", 0.7, False, ""), id="cue-list-sentence-opening-on-en"),
+    pytest.param("cue-list", "summary", "It leads on R2R-CE, ReefNav-CE and KelpNav-CE for navigation.",
+                 ("KelpNav-CE", "Dataset", 0.7, False, ""), id="cue-list-one-known-in-three-en"),
     pytest.param("title-name", "title", "TideSinger: Expressive Singing Voice Synthesis with Tidal Priors",
                  ("TideSinger", "Method", 0.8, True, ""), id="title-name-untyped"),
     pytest.param("cue-propose", "summary", "我们构建数据集HarborSpeech-2，包含三百小时录音。",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, NAME_START, NAME_U, PROPOSE_EN, SEP
+from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, NAME_START, NAME_U, PREMODIFIERS_EN, PROPOSE_EN, SEP
 from ..registry import name_rule
 from .common import OWN_NAME_AFTER, names_in
 
@@ -27,7 +27,7 @@ _ZH_ON_SCORED = re.compile(rf"在\s*(?P<names>{NAME_U}{_SCORE}(?:{SEP}{NAME_U}{_
 # "视听语音增强挑战赛（AVSEC-4）", "基准数据集（MedQA-Pro）": the name in brackets right after a head
 _ZH_HEAD_NAMED = re.compile(rf"(?:{DATASET_HEADS_ZH})\s*[（(]\s*(?P<names>{NAME_U})\s*[）)]")
 _EN_ON_DATA = re.compile(
-    rf"\b(?i:on|in|from|using|across|of|over)\s+(?i:the\s+)?(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)\s*(?i:{DATASET_HEADS_EN})\b")
+    rf"\b(?i:on|in|from|using|across|of|over)\s+(?:(?i:the)\s+{PREMODIFIERS_EN})?(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)\s*(?i:{DATASET_HEADS_EN})\b")
 
 
 @name_rule("cue-dataset", script="han")
@@ -131,7 +131,7 @@ def scored_on_en(text, add):
 # (mini-VLAT, CALVI and SGL)", "two hard suites, LIBERO-Long++ and Ultra-Long": a counted plural head
 # and the names that follow it, as many as the count says
 _COUNTS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
-_COUNTED_HEADS_EN = r"datasets|benchmarks|corpora|suites|test sets|testsets|collections|databases|tests"
+_COUNTED_HEADS_EN = r"datasets|benchmarks|corpora|suites|test sets|testsets|collections|databases|tests|sets"
 _EN_COUNTED = re.compile(
     rf"\b(?P<n>(?i:{'|'.join(_COUNTS)})|[2-9])\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?(?i:{_COUNTED_HEADS_EN})\b"
     rf"\s*(?::|,|\(|—|--)\s*(?:namely\s+|i\.e\.,?\s+)?(?P<list>[^.;:()]{{1,300}})")
@@ -217,11 +217,23 @@ _EN_ON_LIST = re.compile(rf"(?:^|[.;!?]\s+)On\s+(?:the\s+)?(?P<names>{NAME_U}(?:
 _ZH_ON_LIST = re.compile(rf"在\s*(?P<names>{NAME_U}(?:{SEP}{NAME_U}){{2,}})\s*(?:等)?\s*上\s*[，,]")
 
 
+# "On NOTSOFAR-1, systems above ...": one name a sentence opens with, when its shape marks it a name
+# (a digit, a hyphen or an inner capital: not "On Linux," or "On GPUs,")
+_EN_ON_ONE = re.compile(rf"(?:^|[.;!?]\s+)On\s+(?:the\s+)?(?P<names>{NAME_U}),\s")
+_MARKED_NAME = re.compile(r"\d|-|[a-z][A-Z]|[A-Z]{2}[a-z]*[A-Z]?\S*[-\d]")
+
+
 @name_rule("cue-dataset")
 def on_list_en(text, add):
-    """"On VERA, Spoken-MQA and BigBenchAudio, X balances ...": the names a sentence opens with."""
+    """"On VERA, Spoken-MQA and BigBenchAudio, X balances ...": the names a sentence opens with;
+    "On NOTSOFAR-1, systems ...": one name marked by its shape."""
+    listed = set()
     for m in _EN_ON_LIST.finditer(text):
+        listed.add(m.start("names"))
         _add_unless_models(text, m, add)
+    for m in _EN_ON_ONE.finditer(text):
+        if m.start("names") not in listed and _MARKED_NAME.search(m.group("names")):
+            _add_unless_models(text, m, add)
 
 
 @name_rule("cue-dataset", script="han")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ..cues import (DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_START, NAME_U, PROPOSE_EN,
+from ..cues import (DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_START, NAME_U, PREMODIFIERS_EN, PROPOSE_EN,
                     SEP, STRONG_ZH)
 from ..names import head_type, type_of_head
 from ..registry import name_rule
 from .common import OWN_NAME_AFTER, PROPOSE_CONTEXT, clause_before, names_in
 
 _HEAD_AFTER = re.compile(rf"{NAME_START}(?P<name>{NAME_U})\s*(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})")
-HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+(?P<name>{NAME_U})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
+HEAD_AFTER_EN = re.compile(rf"\b(?i:the|a|an|our|its)\s+{PREMODIFIERS_EN}(?P<name>{NAME_U})\s+(?P<head>(?i:{DATASET_HEADS_EN}|{METHOD_HEADS_EN}))\b")
 # In a Chinese text, a Title-Case English phrase that a method head follows or ends is a name: "Custom
 # Audio Encoder利用对比学习", "Label Signal Enhancement模块", "层次自适应聚类（Hierarchical Adaptive
 # Clustering）模块", "Blurred Boundary Content（BBC）Encoder"

@@ -16,6 +16,8 @@ CASES = [
     pytest.param("head_after_zh", "我们提出MarisNet框架用于语音增强。", [("MarisNet", "Method", True)], id="zh-proposed"),
     pytest.param("head_after_zh", "实验使用了ReefTalk数据集。", [("ReefTalk", "Dataset", False)], id="zh-used"),
     pytest.param("head_after_en", "Our experiments use the ReefTalk corpus.", [("ReefTalk", "Dataset", False)], id="en-used"),
+    pytest.param("head_after_en", "The public ReefFake benchmark is used.", [("ReefFake", "Dataset", False)],
+                 id="en-premodifier"),
     pytest.param("head_after_en", "We propose the MarisNet framework for enhancement.", [("MarisNet", "Method", True)],
                  id="en-proposed"),
     pytest.param("head_near_en", "It ranks first on the HARBOR multi-agent prediction benchmark.",
