@@ -153,6 +153,9 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         if any(v.start == sp.start and CHECKPOINT_TAIL.fullmatch(doc_text(doc)[v.end_char:sp.end_char])
                for v in overlapping):
             continue  # "MusicGen-Medium", "BERT-base-uncased": a checkpoint of a known model is that model
+        if rule == "name-shape" and any(v.start == sp.start and v.label_ == "Dataset" and _VERSION_TAIL.fullmatch(doc_text(doc)[v.end_char:sp.end_char])
+               for v in overlapping):
+            continue  # "AlpacaEval 2.0" read by its shape where the vocabulary names AlpacaEval: that dataset
         if overlapping:
             v = overlapping[0]
             if v.start == sp.start and v.end == sp.end or (v.end - v.start) >= (sp.end - sp.start):
@@ -181,6 +184,9 @@ def _model_name(text: str) -> bool:
     network) and not a name that ends in its own number (ResNet-50, Qwen2.5)."""
     return bool(re.fullmatch(r"[A-Z][A-Za-z]*(?:[- ][A-Za-z]+)*", text)) and not text.isupper() or \
         bool(re.fullmatch(r"[A-Z]{2,}[a-z][A-Za-z]*", text))
+
+
+_VERSION_TAIL = re.compile(r"\s*[vV]?\d{1,2}(?:\.\d{1,2})?")
 
 
 def _one_plain_word(span: Span) -> bool:

@@ -4,7 +4,8 @@ in the order declared here and passes each candidate through the acceptance poli
   title.py       title-name      "Name: subtitle", "Name Technical Report", "The X Corpus"
   propose.py     cue-propose     提出/构建/发布… + name, we propose/introduce… + name
   appositive.py  cue-appositive  "Name, a novel framework", "名为Name", "an AAC method, EnCLAP,"
-  datasets.py    cue-dataset     在DAIC-WOZ和MODMA上, on the Chinese Secap test set, two datasets: A and B
+  datasets.py    cue-dataset     在DAIC-WOZ和MODMA上, on the Chinese Secap test set, two datasets: A and B,
+                                 datasets, A, B and C.; the tomography set CT-RATE
   heads.py       cue-head        Name数据集, the Name dataset, 预训练模型HuBERT, Label Signal Enhancement模块
   use.py         cue-use         采用/基于/利用… + names, using/based on/leveraging… + names
   components.py  cue-head        "A Pose Alignment Module maps …", "the planner MPPI"
@@ -29,7 +30,7 @@ ORDER = (
     "title_resource", "title_name", "title_head_after_en",
     # other texts
     "propose_zh", "appositive_zh", "named_zh", "propose_en", "appositive_en", "named_en", "kind_appositive_en",
-    "on_data_zh", "on_data_en", "challenge_en", "challenge_zh", "scored_on_zh", "scored_on_en", "counted_zh", "counted_en", "score_on_zh", "score_on_en", "on_list_zh", "on_list_en",
+    "on_data_zh", "on_data_en", "challenge_en", "challenge_zh", "scored_on_zh", "scored_on_en", "counted_zh", "counted_en", "score_on_zh", "score_on_en", "on_list_zh", "on_list_en", "head_list_en",
     "architecture_en", "task_name", "listed_heads_en", "head_after_zh", "head_after_en", "head_near_en", "bracketed_before_head_en", "english_term_in_chinese",
     "head_near_zh", "head_before_zh", "examples_en", "examples_zh",
     "component_en", "kind_before_en",

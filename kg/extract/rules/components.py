@@ -123,8 +123,8 @@ def shaped_name(text, add):
         if _OPEN_BRACKET.search(text[max(0, s - 2):s]) and _TASK_AFTER.match(text, s + len(word)):
             continue  # "参考超分辨率（RefSR）任务": the abbreviation of a task, read with its long form
         t = head_type(text[:s], text[s + len(word):])
-        if t is None and _DATA_BEFORE.search(text[max(0, s - 80):s]):
-            continue
+        if t is None and _DATA_BEFORE.search(text[max(0, s - 80):s]) and default_type(word) != "Dataset":
+            continue  # (a name shaped like a dataset where data is named is one: "on CounselingBench")
         # untyped unless a head noun types it: another paper's cue, or the name's shape, may say it is a dataset
         release = _RELEASE.match(text, s + len(word))  # "RoboTwin 2.0"
         end = s + len(word) + (len(release.group()) if release else 0)

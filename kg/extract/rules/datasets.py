@@ -133,7 +133,8 @@ def scored_on_en(text, add):
 _COUNTS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
 _COUNTED_HEADS_EN = r"datasets|benchmarks|corpora|suites|test sets|testsets|collections|databases|tests|sets"
 _EN_COUNTED = re.compile(
-    rf"\b(?P<n>(?i:{'|'.join(_COUNTS)})|[2-9])\s+(?:[A-Za-z][\w-]*\s+){{0,3}}?(?i:{_COUNTED_HEADS_EN})\b"
+    rf"\b(?P<n>(?i:{'|'.join(_COUNTS)})|[2-9])\s+(?:(?!(?i:{'|'.join(_COUNTS)}|with|of|on|in|from|and|or)\b)[A-Za-z][\w-]*\s+){{0,3}}?"
+    rf"(?i:{_COUNTED_HEADS_EN})\b"
     rf"\s*(?::|,|\(|—|--)\s*(?:namely\s+|i\.e\.,?\s+)?(?P<list>[^.;:()]{{1,300}})")
 _ITEM_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _ZH_COUNTS = {"两": 2, **{w: i for i, w in enumerate("二三四五六七八九十", start=2)}}
@@ -200,7 +201,7 @@ def score_on_en(text, add):
         for s, e in names_in(m):  # (the list stops at the next score: "on ScanNetV2 and 0.19 AP3D@0.5")
             if re.match(r"\s+(?!datasets\b|benchmarks\b|splits\b)[a-z]+s\b", text[e:]):
                 continue  # "90% AUROC across DNN configurations": the name qualifies a plural noun
-            add(s, e, "Dataset", False)
+            add(s, e, "Dataset", False, plain_ok=True)  # ("86.49% on Synapse": a plain word too)
 
 
 @name_rule("cue-dataset", script="han")
@@ -251,3 +252,27 @@ def _add_unless_models(text, m, add):
         return
     for s, e in spans:
         add(s, e, "Dataset", False)
+
+
+# "using annotations from widely used datasets, BigVul, DiverseVul and CleanVul.": a plural head and the
+# list of names set beside it, which the list ends (not "datasets, GPT-4 performs ...")
+_PLURAL_HEADS_EN = r"datasets|benchmarks|corpora|suites|test sets|testsets|collections|databases"
+_EN_HEAD_LIST = re.compile(
+    rf"\b(?i:{_PLURAL_HEADS_EN})\s*(?:,|:|\(|—|--)\s*(?:namely\s+|i\.e\.,?\s+|e\.g\.,?\s+|including\s+)?"
+    rf"(?P<names>{NAME_U}(?:{SEP}{NAME_U})+)\s*(?=[.;:)]|,\s+(?:and|which|where|with|while)\b|$)")
+# "the computed tomography set CT-RATE", "the benchmark ReefQA": a singular head, then the name
+_EN_HEAD_BEFORE = re.compile(
+    rf"\b(?i:the)\s+(?:[a-z][\w-]*\s+){{0,3}}(?:dataset|data set|set|corpus|benchmark|test set|suite)\s+(?P<names>{NAME_U})"
+    rf"(?=\s*[,.;:)]|\s+(?:and|with|for|of|to|in|on|which|that|from)\b)")
+
+
+@name_rule("cue-dataset")
+def head_list_en(text, add):
+    """"widely used datasets, BigVul, DiverseVul and CleanVul.", "the chest radiography set MIMIC-CXR":
+    names set beside a dataset head noun."""
+    for rx in (_EN_HEAD_LIST, _EN_HEAD_BEFORE):
+        for m in rx.finditer(text):
+            novel = re.search(rf"\b(?i:{PROPOSE_EN})(?:s|d|ed)?\s+(?:\w+\s+){{0,3}}$",
+                              text[max(0, m.start() - 50):m.start()]) is not None
+            for s, e in names_in(m):
+                add(s, e, "Dataset", novel)

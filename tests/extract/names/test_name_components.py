@@ -27,6 +27,8 @@ CASES = [
                  [("tide0-FAST", "Method", False), ("CoralBERT", "Method", False)], id="en-shape"),
     pytest.param("shaped_name", "Results on ReefSeg and KelpNet, 48kHz audio, CRNN+BEATs, LoRA-tuned heads and LLMs.",
                  [], id="en-data-place-unit-combination"),
+    pytest.param("shaped_name", "A model tuned on it does better on CoralBench and TideEval.",
+                 [("CoralBench", "Dataset", False), ("TideEval", "Dataset", False)], id="en-dataset-shape-where-data-is-named"),
     # a size ending a name is the checkpoint's ("KelpLM-35B"); a size alone is no name
     pytest.param("shaped_name", "The best, ReefReason-35B, beats 16GB and 7B baselines.",
                  [("ReefReason-35B", "Method", False)], id="en-sized-name"),
