@@ -76,6 +76,8 @@ def strong_word(word: str) -> bool:
     """A word that can only be a name: two capitals in one part (TVA, BiLSTM), camel case, or digits with letters."""
     if re.fullmatch(r"[A-Z][a-z]+-\d+(?:\.\d+)?", word):
         return True  # "Switchboard-1", "Mustango-2": a name with a release number
+    if re.fullmatch(r"[A-Z][a-z]+-\d+(?:\.\d+)?(?:-[A-Z][A-Za-z]+)+|[A-Z][a-z]{2,}-[SMLBTHG]", word):
+        return True  # "Phi-3-Vision": a release and its variant; "Swin-L": a model's size letter
     for part in re.split(r"[-_]", word):
         core = re.sub(r"[^A-Za-z0-9]", "", part)
         if sum(c.isupper() for c in core) >= 2 or (core[1:] != core[1:].lower()) \

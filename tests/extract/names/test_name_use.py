@@ -16,6 +16,11 @@ CASES = [
                  [("Perspective API", "Method", False)], id="en-owner-before-the-name"),
     pytest.param("use_en", "Built on CoralLM-1.3B and trained on public clips, the model is small.",
                  [("CoralLM-1.3B", "Method", False)], id="en-verb-opening-a-sentence"),
+    # a release with its variant, a model with its size letter; not "Top-K"
+    pytest.param("use_en", "The 4B model is based on Coral-3-Vision.", [("Coral-3-Vision", "Method", False)],
+                 id="en-release-and-variant"),
+    pytest.param("use_en", "It uses a Reef-L backbone.", [("Reef-L", "Method", False)], id="en-size-letter"),
+    pytest.param("use_en", "It uses Top-K selection.", [], id="en-top-k-is-no-name"),
 ]
 
 
