@@ -5,7 +5,10 @@
         --pwc /path/World-Snapshot+papers-with-code/repo --scirex /path/allenai+SciREX/repo \\
         --nlp-progress /path/sebastianruder+NLP-progress/repo --hf /path/huggingface+huggingface.js/repo \\
         --wheel mteb-*.whl --wheel lm_eval-*.whl --wheel tensorflow_datasets-*.whl \\
-        --words english_words-*.whl
+        --words english_words-*.whl \\
+        --wheel torchvision-*.whl --wheel torchaudio-*.whl --wheel torch_geometric-*.whl \\
+        --wheel ir_datasets-*.whl --wheel inspect_evals-*.whl --wheel evalscope-*.whl \\
+        --wheel opencompass-*.whl --wheel anomalib-*.whl --wheel medmnist-*.whl
 
 Each --pwc/--scirex/--nlp-progress/--hf path is a git directory (bare or a work tree's .git);
 files are read at its HEAD, whose commit is recorded. Wheels are read as zip files and their
@@ -878,7 +881,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scirex", type=Path, help="git dir of allenai/SciREX")
     ap.add_argument("--nlp-progress", type=Path, help="git dir of sebastianruder/NLP-progress")
     ap.add_argument("--hf", type=Path, help="git dir of huggingface/huggingface.js")
-    ap.add_argument("--wheel", type=Path, action="append", default=[], help="mteb / lm-eval / tensorflow-datasets wheel")
+    ap.add_argument("--wheel", type=Path, action="append", default=[], help="mteb / lm-eval / tensorflow-datasets wheel, or a dataset registry's "
+                    "(torchvision, torchaudio, torch-geometric, anomalib, medmnist, ir-datasets, inspect-evals, "
+                    "evalscope, opencompass)")
     ap.add_argument("--words", type=Path, help="english-words wheel (GCIDE word list)")
     ap.add_argument("--ontology", type=Path, default=ROOT / "ontology", help="ontology/ to read data files from and write to")
     a = ap.parse_args(argv)
