@@ -5,7 +5,10 @@
         --pwc /path/World-Snapshot+papers-with-code/repo --scirex /path/allenai+SciREX/repo \\
         --nlp-progress /path/sebastianruder+NLP-progress/repo --hf /path/huggingface+huggingface.js/repo \\
         --wheel mteb-*.whl --wheel lm_eval-*.whl --wheel tensorflow_datasets-*.whl \\
-        --words english_words-*.whl
+        --words english_words-*.whl \\
+        --wheel torchvision-*.whl --wheel torchaudio-*.whl --wheel torch_geometric-*.whl \\
+        --wheel ir_datasets-*.whl --wheel inspect_evals-*.whl --wheel evalscope-*.whl \\
+        --wheel opencompass-*.whl --wheel anomalib-*.whl --wheel medmnist-*.whl
 
 Each --pwc/--scirex/--nlp-progress/--hf path is a git directory (bare or a work tree's .git);
 files are read at its HEAD, whose commit is recorded. Wheels are read as zip files and their
@@ -162,6 +165,9 @@ class Registry:
         self.dropped: dict[str, int] = defaultdict(int)
         self.curated_keys = {norm(lab.text): c for c in curated.concepts.values() for lab in c.labels if norm(lab.text)}
         self.exact: set[tuple[str, str]] = set()  # (imported key, curated iri)
+        # dataset names dropped as ordinary words, by key: spelling -> sources; a dataset registry that
+        # names one in the same spelling makes it an ambiguous name of two sources (_dataset_name)
+        self.ordinary_names: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
 
     # -- cleaning
     def is_junk(self, name: str, type: str) -> bool:
@@ -209,7 +215,8 @@ class Registry:
         return False
 
     def add(self, type: str, name: str, source: str, *, alts=(), acronyms=(), weight: int = 0,
-            trusted: bool = False, curated: bool = False) -> tuple[str, str] | None:
+            trusted: bool = False, curated: bool = False, plain: bool = False,
+            ordinary_ok: bool = False) -> tuple[str, str] | None:
         name = unicodedata.normalize("NFKC", name).strip().strip("\"'").strip()
         name = re.sub(r"\s+", " ", name)
         if not name or self.is_junk(name, type):
@@ -252,10 +259,16 @@ class Registry:
         if type in ("Dataset", "Method", "Metric") and self.ordinary(name, camel=type == "Method") and (
                 single or all(w[:1].isupper() for w in name.split() if len(w) > 3)):
             # "MATH", "Hate Speech": words in a name's capitals; "model predictive control" is a term
-            if not (single and name.isupper() and len(name) >= 4) and not curated:
+            if not (single and name.isupper() and len(name) >= 4) and not curated and not ordinary_ok:
                 self.dropped["ordinary word"] += 1  # "Places", "Hate Speech": words, not a name
+                if type == "Dataset":
+                    self.ordinary_names[(type, k)][name].add(source)
                 return None
             ambiguous = not curated  # the supplement says so in its flags column
+        if plain and not curated and single:
+            # a plain word of a package's registry ("Yelp", "Reddit", "Vaswani", "LINUX", see _plain):
+            # a platform, a person or a thing as often as a dataset, so treated as an ordinary word
+            ambiguous = True
         if type == "Task" and single and not trusted:
             self.dropped["one-word task"] += 1  # "video", "classification", "benchmarking": areas or heads
             return None
@@ -534,6 +547,8 @@ MTEB_SUFFIX = re.compile(r"(?:BitextMining|PairClassification|MultilabelClassifi
 
 
 def import_wheel(src: WheelSource, reg: Registry) -> None:
+    if import_dataset_wheel(src, reg):
+        return
     if src.name.lower() == "mteb":
         for path in [f for f in src.files() if f.startswith("mteb/benchmarks/benchmarks/") and f.endswith(".py")]:
             for name in re.findall(r'^\s+name="([^"]+)"', src.read(path), re.M):
@@ -564,6 +579,172 @@ def import_wheel(src: WheelSource, reg: Registry) -> None:
                 k = ("Dataset", norm(m.group(1)))
                 if k in reg.entries:
                     reg.entries[k].sources.add(src.ref(path))
+
+
+# ------------------------------------------------------------------ dataset registries of more wheels
+# Each gives dataset or benchmark names only (class names, registry titles, docs' pretty names): a
+# name other sources have is confirmed (an extra dcterms:source), a new one is added through
+# Registry.add with all its filters. A plain word ("Yelp", "Vaswani", "Kolektor") is a platform, a
+# person or a thing as often as a dataset: it is ambiguous (see _plain), kept only when another
+# source names it too and matched in exact case only.
+
+CLASS_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])(?:Dataset|Detection|Captions|Segmentation|Classification|Stereo|Flow"
+                          r"|Pairs|People|Class|Identification|Verification|Biasing|Limited|Superpixels|Keypoints)$")
+# loaders of the user's own data, base classes, generators; PyG classes named after a model or a paper
+# ("Planetoid") or a family of graphs rather than one dataset
+NOT_DATA_CLASS = re.compile(r"Folder|Fake|^Vision|Base|Random|Synthetic|Generator|Explainer|Infection|Tabular"
+                            r"|Datumaro|Custom|Hetero|Sampler|^Anomalib|^YesNo$|^(?:Planetoid|CitationFull|Entities"
+                            r"|Coauthor|Actor|Airports|GeometricShapes|WikipediaNetwork|CityNetwork|AttributedGraph"
+                            r"|SuiteSparseMatrixCollection|Reddit2|SNAP|TU|GNNBenchmark)$")
+
+
+def _plain(name: str, caps: bool = False) -> bool:
+    """One plain word: capitalised ("Yelp", "Cora"), or, with caps, all capitals ("LINUX", "MOOC")."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+", name) or caps and re.fullmatch(r"[A-Z]{4,}", name))
+
+
+def _dataset_name(reg: Registry, name: str, ref: str, *, add: bool = True, caps: bool = False, weight: int = 1) -> None:
+    """Confirm a name other sources have (compared normalised, without a parenthesis; an ambiguous
+    name only in its own spelling), else add it. An ordinary word that another source named in the
+    same spelling ("Cora", "VisA", "C-Eval") is kept as an ambiguous name of both sources."""
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    k = ("Dataset", norm(bare))
+    e = reg.entries.get(k)
+    if e is not None:
+        if not e.ambiguous or e.pref == bare:  # "CoMA" the meshes do not confirm COMA of the leaderboards
+            e.sources.add(ref)
+        return
+    seen = {s for s in reg.ordinary_names.get(k, {}).get(bare, set()) if _origin(s) != _origin(ref)}
+    if seen:
+        key = reg.add("Dataset", bare, ref, weight=weight, plain=True, ordinary_ok=True)
+        if key:
+            reg.entries[key].sources |= seen
+    elif add:
+        reg.add("Dataset", name, ref, weight=weight, plain=_plain(bare, caps))
+
+
+def _spelled(name: str, text: str) -> str:
+    """How the module's own text writes a class name most often ("FashionMNIST" -> "Fashion-MNIST",
+    "VisaDataset" -> "VisA"); the class name where the text has no other spelling."""
+    key = norm(name)
+    if not key:
+        return name
+    pat = r"(?<![A-Za-z0-9_-])" + r"[ -]?".join(re.escape(c) for c in key) + r"(?![A-Za-z0-9_])"
+    counts: dict[str, int] = defaultdict(int)
+    for m in re.finditer(pat, text, re.I):
+        if not m.group(0).islower() and m.group(0) != name:
+            counts[m.group(0)] += 1
+    if not counts:
+        return name
+    return sorted(counts, key=lambda sp: (-counts[sp], not re.search(r"[ -]", sp), sp))[0]
+
+
+def _imported_classes(src: WheelSource, init: str) -> list[tuple[str, str]]:
+    """(class name, module path) of the `from .module import A, B` lines of a package's __init__.py."""
+    out = []
+    base = init.rsplit("/", 1)[0]
+    for mod, names in re.findall(r"^from \.(\w+) import \(?([\w\s,]+?)\)?\s*$", src.read(init), re.M):
+        for n in re.findall(r"\w+", names):
+            out.append((n, f"{base}/{mod}.py"))
+    return sorted(set(out))
+
+
+def _class_datasets(src: WheelSource, reg: Registry, init: str, *, suffix_only: bool = False) -> None:
+    for cls, path in _imported_classes(src, init):
+        if suffix_only and cls.endswith("Dataset"):
+            continue  # PyG: a class named XDataset is often named after a model ("ProteinMPNNDataset")
+        base = re.sub(r"_\d{3}$", "", CLASS_SUFFIX.sub("", cls)).replace("_", "-")
+        if NOT_DATA_CLASS.search(base) or path not in src.files():
+            continue
+        name = _spelled(base, src.read(path))
+        if NOT_DATA_CLASS.search(name):
+            continue
+        if name.isupper() and len(name) >= 8 and not re.search(r"\d", name):
+            _dataset_name(reg, name, src.ref(path), add=False)  # "SPEECHCOMMANDS": a constant's spelling
+        else:
+            _dataset_name(reg, name, src.ref(path))
+
+
+# modes of the tool (general-purpose QA on the user's data), variants of a benchmark run by an agent,
+# an agent model (DeepSWE)
+EVALSCOPE_NOT = re.compile(r"^General|Data-Collection|Vendor-Verifier|Wrapper|^PerspectiveGap|^DeepSWE$"
+                           r"|(?:Classification|Selection|Writing|Agentic|Decision)$")
+INSPECT_NOT = re.compile(r"(?i)\b(?:capabilities|evals?|evaluation|tasks?|misalignment|personality|sycophancy)\b"
+                         r"|^the\b|^tau\d")
+# WebKB's graphs are named after universities and a state: in text these are the places
+PYG_NOT_OPTION = re.compile(r"^(?:Cornell|Texas|Wisconsin|Washington)$")
+# collections named after a newspaper or a library: the publisher far more often than the data
+IR_NOT = re.compile(r"^(?:Washington Post|NYT|PubMed Central|Tweets \d+)\b")
+
+
+DATASET_WHEELS = ("torchvision", "torchaudio", "torch-geometric", "anomalib", "medmnist", "ir-datasets",
+                  "inspect-evals", "evalscope", "opencompass")
+
+
+def import_dataset_wheel(src: WheelSource, reg: Registry) -> bool:
+    """The dataset registries of torchvision, torchaudio, torch-geometric, anomalib, medmnist,
+    ir-datasets, inspect-evals, evalscope and opencompass; False for another package."""
+    pkg = src.name.lower().replace("_", "-")
+    files = src.files()
+    if pkg in ("torchvision", "torchaudio"):
+        _class_datasets(src, reg, f"{pkg}/datasets/__init__.py")
+    elif pkg == "torch-geometric":
+        _class_datasets(src, reg, "torch_geometric/datasets/__init__.py", suffix_only=True)
+        # the datasets a loader is asked for by name: Planetoid's "Cora", "CiteSeer", "PubMed"
+        for path in [f for f in files if re.match(r"torch_geometric/datasets/[a-z0-9_]+\.py$", f)]:
+            for block in re.findall(r"\n\s+name \(str\): The name of the dataset\s*(\(.*?\))", src.read(path), re.S):
+                for opt in re.findall(r'(?::obj:`|``)"([^"]+)"`', block):
+                    if re.search(r"[A-Z]", opt) and not PYG_NOT_OPTION.match(opt):
+                        _dataset_name(reg, opt.replace("_", "-"), src.ref(path), caps=True)
+    elif pkg == "anomalib":
+        for init in [f for f in files if re.match(r"anomalib/data/datasets/[a-z]+/__init__\.py$", f)]:
+            _class_datasets(src, reg, init)
+    elif pkg == "medmnist":
+        path = "medmnist/info.py"
+        if path in files:
+            for name in sorted(set(re.findall(r'"python_class": "(\w+)"', src.read(path)))):
+                _dataset_name(reg, name, src.ref(path))
+    elif pkg == "ir-datasets":
+        for path in [f for f in files if re.match(r"ir_datasets/docs/[^/]+\.yaml$", f)]:
+            m = re.search(r"^_:\n(?:[ \t]+.*\n|\n)*?[ \t]+pretty_name: (['\"])(.+?)\1", src.read(path), re.M)
+            if m and not IR_NOT.match(m.group(2)):
+                _dataset_name(reg, m.group(2), src.ref(path), caps=True)
+    elif pkg == "inspect-evals":
+        for path in [f for f in files if re.match(r"inspect_evals/[^/]+/eval\.yaml$", f)]:
+            m = re.search(r"^title: *(.+)$", src.read(path), re.M)
+            if not m:
+                continue
+            title = m.group(1).strip()
+            if title[:1] in "'\"" and title.endswith(title[0]):
+                title = title[1:-1].replace("''", "'")
+            title = re.split(r":| - ", title, 1)[0].strip()
+            for name in title.split("/"):
+                name = name.strip().replace("_", " ")
+                if name and not INSPECT_NOT.search(name) and re.search(r"[A-Z].*[A-Z]|\d|[a-z][A-Z]", name):
+                    _dataset_name(reg, name, src.ref(path), caps=True, weight=2)
+    elif pkg == "evalscope":
+        for path in [f for f in files if re.match(r"evalscope/benchmarks/_meta/[^/]+\.json$", f)]:
+            try:
+                name = (json.loads(src.read(path)).get("meta") or {}).get("pretty_name") or ""
+            except json.JSONDecodeError as e:
+                raise SourceError(f"{src.path}:{path}: not JSON ({e.msg})") from None
+            name = name.strip().replace("_", " ")
+            if name and not EVALSCOPE_NOT.search(name):
+                _dataset_name(reg, name, src.ref(path), caps=True, weight=2)
+    elif pkg == "opencompass":
+        # config directories name benchmarks in code case ("ceval", "ARC_c") and some have a README
+        # titled with the name ("# C-Eval"): they confirm, they add none
+        for path in [f for f in files if re.match(r"opencompass/configs/datasets/[^/]+/README\.md$", f)]:
+            m = re.search(r"^#\s+([A-Za-z0-9][\w.+-]*(?: [A-Z][\w.+-]*)?)\s*$", src.read(path), re.M)
+            if m:
+                _dataset_name(reg, m.group(1), src.ref(path), add=False)
+        for path in files:
+            m = re.match(r"opencompass/configs/(?:chatml_)?datasets/([A-Za-z0-9_]+)/[^/]+\.py$", path)
+            if m:
+                _dataset_name(reg, m.group(1), src.ref(path.rsplit("/", 1)[0] + "/"), add=False)
+    else:
+        return False
+    return True
 
 
 def import_supplement(path: Path, reg: Registry) -> None:
@@ -700,7 +881,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scirex", type=Path, help="git dir of allenai/SciREX")
     ap.add_argument("--nlp-progress", type=Path, help="git dir of sebastianruder/NLP-progress")
     ap.add_argument("--hf", type=Path, help="git dir of huggingface/huggingface.js")
-    ap.add_argument("--wheel", type=Path, action="append", default=[], help="mteb / lm-eval / tensorflow-datasets wheel")
+    ap.add_argument("--wheel", type=Path, action="append", default=[], help="mteb / lm-eval / tensorflow-datasets wheel, or a dataset registry's "
+                    "(torchvision, torchaudio, torch-geometric, anomalib, medmnist, ir-datasets, inspect-evals, "
+                    "evalscope, opencompass)")
     ap.add_argument("--words", type=Path, help="english-words wheel (GCIDE word list)")
     ap.add_argument("--ontology", type=Path, default=ROOT / "ontology", help="ontology/ to read data files from and write to")
     a = ap.parse_args(argv)
@@ -747,14 +930,19 @@ def run(a) -> int:
         src = GitSource(name, path, LICENCES.get(name, LICENCES.get(defaults[opt], "?")))
         importers[opt](src, reg)
         used.append((name, src.commit, src.licence))
-    for wp in sorted(a.wheel, key=lambda p: p.name):
-        src = WheelSource(wp)
+    wheels = [WheelSource(wp) for wp in a.wheel]
+    later = [w for w in wheels if w.name.lower().replace("_", "-") in DATASET_WHEELS]
+    for src in sorted((w for w in wheels if w not in later), key=lambda w: w.path.name):
         import_wheel(src, reg)
         used.append((f"pypi:{src.name}", src.version, src.licence))
     supplement = vocab_dir / "supplement.tsv"
     if supplement.exists():
         import_supplement(supplement, reg)
         used.append(("kg maintainers", "ontology/vocab/supplement.tsv", "same as this repository"))
+    # the dataset registries last: a name they share with the others keeps the others' spelling
+    for src in sorted(later, key=lambda w: (DATASET_WHEELS.index(w.name.lower().replace("_", "-")), w.path.name)):
+        import_wheel(src, reg)
+        used.append((f"pypi:{src.name}", src.version, src.licence))
     zh_n = merge_zh(vocab_dir / "zh-labels.tsv", reg) if (vocab_dir / "zh-labels.tsv").exists() else 0
     concepts = reg.resolve()
     for k, c in concepts.items():

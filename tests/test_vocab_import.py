@@ -193,6 +193,79 @@ def test_import_is_deterministic(sources, imported, tmp_path):
         assert p.read_bytes() == (again / "vocab" / p.relative_to(onto / "vocab")).read_bytes(), p.name
 
 
+def _registry_wheels(tmp: Path) -> list[Path]:
+    """Small wheels shaped like the dataset registries the importer reads, with made-up names."""
+    return [
+        _wheel(tmp / "torchvision-1.0.0-py3-none-any.whl", "torchvision", "1.0.0", {
+            "torchvision/datasets/__init__.py": "from .zorb import ZORB10\nfrom .folder import ImageFolder\n"
+                                                "from .qux_pets import QuxPetsDetection\n",
+            "torchvision/datasets/zorb.py": '"""`ZORB-10 <https://example.org>`_ Dataset: the ZORB-10 images."""\n'
+                                            "class ZORB10: pass\n",
+            "torchvision/datasets/folder.py": "class ImageFolder: pass\n",
+            "torchvision/datasets/qux_pets.py": '"""The Qux-Pets dataset."""\nclass QuxPetsDetection: pass\n'}),
+        _wheel(tmp / "torchaudio-1.0.0-py3-none-any.whl", "torchaudio", "1.0.0", {
+            "torchaudio/datasets/__init__.py": "from .blorp import BLORPSPEECH\n",
+            "torchaudio/datasets/blorp.py": '"""*BlorpSpeech* corpus."""\nclass BLORPSPEECH: pass\n'}),
+        _wheel(tmp / "torch_geometric-1.0.0-py3-none-any.whl", "torch-geometric", "1.0.0", {
+            "torch_geometric/datasets/__init__.py": "from .planetoid import Planetoid\nfrom .zed import ZED9\n"
+                                                    "from .zorple import Zorple\nfrom .mol import MolGPTDataset\n",
+            "torch_geometric/datasets/planetoid.py":
+                'class Planetoid:\n    r"""Args:\n        root (str): Root directory.\n'
+                '        name (str): The name of the dataset (:obj:`"Places"`,\n'
+                '            :obj:`"ZiteSeer"`, :obj:`"Texas"`).\n"""\n',
+            "torch_geometric/datasets/zed.py": "class ZED9: pass\n",
+            "torch_geometric/datasets/zorple.py": "class Zorple: pass\n",
+            "torch_geometric/datasets/mol.py": "class MolGPTDataset: pass\n"}),
+        _wheel(tmp / "anomalib-1.0.0-py3-none-any.whl", "anomalib", "1.0.0", {
+            "anomalib/data/datasets/image/__init__.py": "from .vizb import VizbDataset\nfrom .folder import FolderDataset\n",
+            "anomalib/data/datasets/image/vizb.py": '"""Visual Blots (VizB) dataset. VizB has ..."""\nclass VizbDataset: pass\n',
+            "anomalib/data/datasets/image/folder.py": "class FolderDataset: pass\n"}),
+        _wheel(tmp / "medmnist-1.0.0-py3-none-any.whl", "medmnist", "1.0.0", {
+            "medmnist/info.py": 'INFO = {\n    "glorpmnist": {\n        "python_class": "GlorpMNIST",\n    },\n}\n'}),
+        _wheel(tmp / "ir_datasets-1.0.0-py3-none-any.whl", "ir_datasets", "1.0.0", {
+            "ir_datasets/docs/frob.yaml": "_:\n  pretty_name: 'FrobQA (passages)'\n  desc: 'text'\n",
+            "ir_datasets/docs/wapo.yaml": "_:\n  pretty_name: 'Washington Post'\n"}),
+        _wheel(tmp / "inspect_evals-1.0.0-py3-none-any.whl", "inspect-evals", "1.0.0", {
+            "inspect_evals/quuxbench/eval.yaml": "title: 'QuuxBench: A Benchmark for Quux'\ngroup: Reasoning\n",
+            "inspect_evals/syco/eval.yaml": "title: Sycophancy Eval\n"}),
+        _wheel(tmp / "evalscope-1.0.0-py3-none-any.whl", "evalscope", "1.0.0", {
+            "evalscope/benchmarks/_meta/blip.json": '{"meta": {"pretty_name": "Blip-Bench", "description": "x"}}',
+            "evalscope/benchmarks/_meta/general_qa.json": '{"meta": {"pretty_name": "General-QA"}}'}),
+        _wheel(tmp / "opencompass-1.0.0-py3-none-any.whl", "opencompass", "1.0.0", {
+            "opencompass/configs/datasets/quuxbench/README.md": "# QuuxBench\n",
+            "opencompass/configs/datasets/quuxbench/quuxbench_gen.py": "",
+            "opencompass/configs/datasets/newone/README.md": "# NewOneBench\n"}),
+    ]
+
+
+def test_dataset_registries_of_wheels(sources, tmp_path):
+    onto = tmp_path / "ontology"
+    shutil.copytree(FIX / "ontology", onto)
+    r = _run({**sources, "wheels": sources["wheels"] + _registry_wheels(tmp_path)}, onto)
+    assert r.returncode == 0, r.stderr
+    v = Vocabulary.load(sorted((onto / "vocab").glob("*.ttl")))
+    text = (onto / "vocab" / "imported-datasets.ttl").read_text(encoding="utf-8")
+    # class names, spelt as their modules write them; loaders of the user's own data are not datasets
+    for name in ("ZORB-10", "Qux-Pets", "BlorpSpeech", "ZED9", "VizB", "GlorpMNIST", "FrobQA", "QuuxBench",
+                 "Blip-Bench", "ZiteSeer"):
+        assert _c(v, name, "Dataset").pref == name
+    assert v.lookup("ZORB10").pref == "ZORB-10"  # the class name is the same concept
+    for name in ("ImageFolder", "Folder", "Planetoid", "MolGPT", "Washington Post", "Sycophancy Eval",
+                 "General-QA", "NewOneBench", "Texas"):
+        assert v.lookup(name) is None, name
+    # a plain word of one registry is not imported; an ordinary word that another source dropped is
+    # kept when a registry names it in the same spelling, ambiguous (exact case, kind in the label)
+    assert v.lookup("Zorple") is None
+    places = _c(v, "Places", "Dataset")
+    assert places.pref == "Places (dataset)" and [lab.text for lab in places.labels if lab.kind == "acronym"] == ["Places"]
+    block = text[text.index("dataset:places a"):].split(" .\n", 1)[0]
+    assert 'kgo:ambiguous "true"^^xsd:boolean' in block and "github:" in block and "pypi:torch-geometric==1.0.0/" in block
+    # opencompass confirms a name, adds none
+    block = text[text.index("dataset:quuxbench a"):].split(" .\n", 1)[0]
+    assert "pypi:opencompass==1.0.0/opencompass/configs/datasets/quuxbench/README.md" in block
+    assert "pypi:inspect-evals==1.0.0/inspect_evals/quuxbench/eval.yaml" in block
+
+
 def test_bad_supplement_row_names_file_and_line(sources, tmp_path):
     onto = tmp_path / "ontology"
     shutil.copytree(FIX / "ontology", onto)
