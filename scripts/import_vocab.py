@@ -302,9 +302,15 @@ class Registry:
         order = sorted(self.entries, key=lambda key: (not self.entries[key].supplement,
                                                       -len(self.entries[key].sources), -self.entries[key].weight,
                                                       TYPES.index(key[0]), key[1]))
+        datasets = {k[1] for k in self.entries if k[0] == "Dataset"} | \
+            {k for k, c in self.curated_keys.items() if c.type == "Dataset"}
         for key in order:
             e = self.entries[key]
             pk = norm(e.pref)
+            words = e.pref.split()
+            if e.type == "Metric" and words[0][:1].isupper() and any(norm(" ".join(words[:i])) in datasets for i in range(1, len(words))):
+                self.dropped["metric named with its dataset"] += 1  # "ImageNet Top-1 Accuracy": the dataset and top-1 accuracy
+                continue
             if pk in claimed:
                 self.dropped["label already in the vocabulary"] += 1
                 continue
