@@ -8,7 +8,7 @@ in the order declared here and passes each candidate through the acceptance poli
                                  datasets, A, B and C.; the tomography set CT-RATE
   heads.py       cue-head        Name数据集, the Name dataset, 预训练模型HuBERT, Label Signal Enhancement模块
   use.py         cue-use         采用/基于/利用… + names, using/based on/leveraging… + names
-  components.py  cue-head        "A Pose Alignment Module maps …", "the planner MPPI"
+  components.py  cue-head        "A Pose Alignment Module maps …", "the planner MPPI", "the Viterbi algorithm"
                  name-shape      a name by its shape alone (VINS-Mono, pi0-FAST, GottBERT)
 
 The ids "abbreviation" and "cue-list" are found on the Doc (kg.extract.new_names). The type of a new
@@ -33,7 +33,7 @@ ORDER = (
     "on_data_zh", "on_data_en", "challenge_en", "challenge_zh", "scored_on_zh", "scored_on_en", "counted_zh", "counted_en", "score_on_zh", "score_on_en", "on_list_zh", "on_list_en", "head_list_en",
     "architecture_en", "task_name", "listed_heads_en", "head_after_zh", "head_after_en", "head_near_en", "bracketed_before_head_en", "english_term_in_chinese",
     "head_near_zh", "head_before_zh", "examples_en", "examples_zh",
-    "component_en", "kind_before_en",
+    "component_en", "kind_before_en", "eponym_en",
     "use_zh", "use_en", "shaped_name",
 )
 if set(ORDER) != set(NAME_RULES) or len(ORDER) != len(NAME_RULES):

@@ -34,6 +34,11 @@ _IS_A = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{_TITLE_PHRASE}|{NAME_U})\s+is\s
 # "the visual-inertial odometry algorithm VINS-Mono", "the planner MPPI": a kind of method, then its name
 _KIND_BEFORE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<head>{_HEAD}|(?i:{_KIND_WORDS}))\s+"
                           rf"(?P<name>{NAME_U})")
+# "the Viterbi algorithm", "Platt scaling", "Bayes' theorem", "Hadamard transformations": a capitalised
+# proper name (not a sentence's first word, not a language) and a classic method's noun
+_EPONYM_HEADS = lexicon().alternation("en", "eponym-method-heads")
+_EPONYM = re.compile(rf"(?<=[a-z,;:(]\s)(?P<name>[A-Z][a-z]{{2,}}(?:['’]s?)?\s+(?:{_EPONYM_HEADS}))\b(?!-)")
+_LANGUAGES = lexicon().lower_set("en", "languages")
 # words a component's verb never is ("A Comprehensive Survey focuses" is fine, "A Study Shows": a title)
 _NOT_VERBS = {"this", "its", "has", "was", "is", "thus", "plus", "across", "towards", "as", "us", "always"}
 
@@ -129,3 +134,14 @@ def shaped_name(text, add):
         release = _RELEASE.match(text, s + len(word))  # "RoboTwin 2.0"
         end = s + len(word) + (len(release.group()) if release else 0)
         add(s, end, t or ("Dataset" if default_type(word) == "Dataset" else None), False)
+
+
+@name_rule("cue-head")
+def eponym_en(text, add):
+    """"applies the Viterbi algorithm", "with Platt scaling", "and Bayes' theorem gives": a proper name
+    and a classic method's noun are the method's name."""
+    for m in _EPONYM.finditer(text):
+        word = re.match(r"[A-Za-z]+", m.group("name")).group()
+        if word.lower() in _LANGUAGES:
+            continue  # "English transcription"-like phrases: a language, no method's inventor
+        add(m.start("name"), m.end("name"), "Method", False, whole=True)

@@ -22,6 +22,13 @@ CASES = [
     pytest.param("kind_before_en", "Rollouts feed the sampling-based planner TIDEPPI online.",
                  [("TIDEPPI", "Method", False)], id="en-planner-name"),
     pytest.param("kind_before_en", "该方法优于算法REEF-Mono。", [], id="zh-english-only"),
+    # eponym_en: a proper name and a classic method's noun
+    pytest.param("eponym_en", "Alignment applies the Tidewater algorithm and Coralli's theorem gives a posterior.",
+                 [("Tidewater algorithm", "Method", False), ("Coralli's theorem", "Method", False)], id="en-eponym"),
+    pytest.param("eponym_en", "It uses Reefson scaling; a Kelpberg distance is measured.",
+                 [("Reefson scaling", "Method", False), ("Kelpberg distance", "Method", False)], id="en-eponym-after-punctuation"),
+    pytest.param("eponym_en", "Results improve. Tidewater search is slow, and Chinese transforms differ.", [],
+                 id="en-sentence-start-or-a-language"),
     # shaped_name: a name by its shape, untyped unless a head noun types it
     pytest.param("shaped_name", "It reaches 95% against 85% for tide0-FAST and starts with CoralBERT weights.",
                  [("tide0-FAST", "Method", False), ("CoralBERT", "Method", False)], id="en-shape"),
