@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..cues import DATASET_HEADS_EN, DATASET_HEADS_ZH, NAME_U, NAME_U_I
+from ..lexicon import lexicon
 from ..names import strong_word, type_of_head, window_type
 from ..registry import name_rule
 from .heads import HEAD_AFTER_EN
@@ -22,10 +23,19 @@ def _title_name_match(text: str) -> re.Match | None:
     return _TITLE_NAME.match(text) or _TITLE_REPORT.match(text)
 
 
+_METHOD_TAILS = lexicon().lower_set("en", "title-method-tails")
+_LEADS = lexicon().lower_set("en", "title-lead-words") | lexicon().lower_set("en", "name-lead-words")
+
+
 def slogan(text: str) -> bool:
-    """"Token-Level Logits Matter: ..." opens with a slogan, not a name: no rule reads this title further."""
+    """"Token-Level Logits Matter: ..." opens with a slogan, not a name: no rule reads this title further
+    (but "Supervised Optimism Correction: ..." names a method by its last word, en/title-method-tails.txt)."""
     m = _title_name_match(text)
-    return m is not None and len(m.group("name").split()) > 1 and not any(strong_word(w) for w in m.group("name").split())
+    if m is None:
+        return False
+    words = m.group("name").split()
+    return len(words) > 1 and not any(strong_word(w) for w in words) \
+        and (words[-1].lower() not in _METHOD_TAILS or words[0].lower() in _LEADS)  # ("Beyond Policy Optimization:")
 
 
 @name_rule("title-name", title=True)

@@ -14,6 +14,10 @@ CASES = [
     pytest.param("title_name", "TideSinger：面向潮汐场景的歌声合成模型", [("TideSinger", "Method", True)], id="zh-full-width-colon"),
     pytest.param("title_name", "PortBench：港口噪声下的语音模型评测基准", [("PortBench", "Dataset", True)], id="zh-benchmark-subtitle"),
     pytest.param("title_name", "Whale Songs Matter: Listening to the Ocean", [], id="slogan"),
+    # a phrase whose last word names a kind of method is that method's name, unless a lead word opens it
+    pytest.param("title_name", "Tidal Optimism Correction: Be Confident When Buoys Are Sure",
+                 [("Tidal Optimism Correction", "Method", True)], id="method-tail-word"),
+    pytest.param("title_name", "Beyond Harbour Optimization: A Flywheel for Long Voyages", [], id="lead-word-slogan"),
     pytest.param("title_name", "TideD3: Optimization-free Dataset Distillation for Sonar Detection",
                  [("TideD3", "Method", True)], id="en-dataset-as-a-word-of-a-task"),
     pytest.param("title_name", "ReefCap: A Caption Dataset for Coral Images", [("ReefCap", "Dataset", True)],
