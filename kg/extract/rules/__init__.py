@@ -2,7 +2,7 @@
 in the order declared here and passes each candidate through the acceptance policy (accept.py).
 
   title.py       title-name      "Name: subtitle", "Name Technical Report", "The X Corpus"
-  propose.py     cue-propose     提出/构建/发布… + name, we propose/introduce… + name
+  propose.py     cue-propose     提出/构建/发布… + name, we propose/introduce… + name, 引入X（English Name）
   appositive.py  cue-appositive  "Name, a novel framework", "名为Name", "an AAC method, EnCLAP,"
   datasets.py    cue-dataset     在DAIC-WOZ和MODMA上, on the Chinese Secap test set, two datasets: A and B,
                                  datasets, A, B and C.; the tomography set CT-RATE
@@ -29,7 +29,7 @@ ORDER = (
     # titles
     "title_resource", "title_name", "title_head_after_en",
     # other texts
-    "propose_zh", "appositive_zh", "named_zh", "propose_en", "appositive_en", "named_en", "kind_appositive_en",
+    "propose_zh", "term_named_zh", "appositive_zh", "named_zh", "propose_en", "appositive_en", "named_en", "kind_appositive_en",
     "on_data_zh", "on_data_en", "challenge_en", "challenge_zh", "scored_on_zh", "scored_on_en", "counted_zh", "counted_en", "score_on_zh", "score_on_en", "on_list_zh", "on_list_en", "head_list_en",
     "architecture_en", "task_name", "listed_heads_en", "head_after_zh", "head_after_en", "head_near_en", "bracketed_before_head_en", "english_term_in_chinese",
     "head_near_zh", "head_before_zh", "examples_en", "examples_zh",

@@ -45,3 +45,30 @@ def propose_en(text, add):
             continue
         t = head_type(text[:m.start("name")], text[m.end("name"):]) or window_type(fill)
         add(m.start("name"), m.end("name"), t, True)
+
+
+# "为此引入稀疏感知拒绝采样（Sparsity-Aware Rejection Sampling）和基于重要性的重加权（Importance-based
+# Reweighting）": Chinese terms a proposing verb introduces, each given its English name in brackets
+_ZH_TERM_EN = re.compile(r"[\u4e00-\u9fff”\"](?:（|\()\s*(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+                         r"(?:\s+(?:(?:of|for|and|with|via|by)\s+)?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){1,5})\s*(?:）|\))")
+_ZH_INTRODUCE = re.compile(rf"(?:{STRONG_ZH}|引入|设计|开发)")
+_NOT_METHOD_AFTER = re.compile(r"\s*(?:任务|问题|领域|方向|数据集|基准|指标)")
+
+
+@name_rule("cue-propose", script="han")
+def term_named_zh(text, add):
+    """"引入稀疏感知拒绝采样（Sparsity-Aware Rejection Sampling）": the English name of a Chinese term that a
+    proposing verb of the clause introduces is a proposed method's name."""
+    for m in _ZH_TERM_EN.finditer(text):
+        if _NOT_METHOD_AFTER.match(text, m.end()):
+            continue  # "自动和弦识别（Automatic Chord Recognition）任务": a task
+        # the verb governs the term: only Chinese words (and the bracketed names of terms before it) between
+        clause = re.split(r"[。；;！？，,：:]", text[max(0, m.start() - 80):m.start() + 1])[-1]
+        clause = re.sub(r"（[^（）]*）|\([^()]*\)", "", clause)
+        verbs = list(_ZH_INTRODUCE.finditer(clause))
+        if not verbs or not re.fullmatch(r"[\u4e00-\u9fff、“”\"]*", clause[verbs[-1].end():]):
+            continue  # "设计作品Balaton Borders把巴拉顿湖（Lake Balaton）": not what the verb introduces
+        name = m.group("name")
+        if not name[0].isupper() or sum(w[:1].isupper() for w in name.split()) < 2:
+            continue  # a Title-Case name, not a description ("Be confident when sure")
+        add(m.start("name"), m.end("name"), "Method", True, whole=True)
