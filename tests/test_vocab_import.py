@@ -394,3 +394,17 @@ def test_robotics_tasks_of_the_supplement_match(text, iri):
     doc = load_nlp()(text)
     assert any(sp.kb_id_.endswith("/task/" + iri) for sp in doc.spans["kg_vocab"]), \
         [(sp.text, sp.kb_id_) for sp in doc.spans["kg_vocab"]]
+
+
+def test_every_supplement_dataset_resolves():
+    # each Dataset row of the committed supplement (ten or more archive papers name it) is found by its label
+    v = Vocabulary.load()
+    missing = []
+    for line in (ROOT / "ontology/vocab/supplement.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or cols[0] != "Dataset":
+            continue
+        c = v.lookup(cols[1])
+        if c is None or c.type != "Dataset":
+            missing.append((cols[1], c))
+    assert not missing, missing
