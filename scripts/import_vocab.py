@@ -188,7 +188,8 @@ class Registry:
         words = n.split()
         if type in ("Dataset", "Method") and len(words) > 8 or len(words) > 12:
             return True
-        if re.search(r"(.)\1{3,}", k):  # "aaaa", "1111"
+        if re.search(r"(.)\1{3,}", k) and not re.fullmatch(r"[A-Za-z][A-Za-z_-]*\d+", n):
+            # "aaaa", "1111", "20000 utterances"; not a name and its number ("HAM10000")
             return True
         return False
 

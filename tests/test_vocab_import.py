@@ -144,6 +144,7 @@ def test_datasets_splits_metrics_and_provenance(imported):
     assert _c(v, "BraTS 2021", "Dataset")
     assert _c(v, "mAP", "Metric") and _c(v, "AP50", "Metric")  # metrics of two leaderboards
     assert v.lookup("ADE20K mIoU") is None  # a metric named with its dataset: the dataset and mIoU
+    assert _c(v, "REEF10000", "Dataset")  # a name and its number, though its digits repeat
     text = (onto / "vocab" / "imported-datasets.ttl").read_text(encoding="utf-8")
     block = text[text.index("dataset:kitti-cars-hard a"):].split(" .\n", 1)[0]
     assert "dcterms:source" in block and "github:" in block and "@" in block and "results/" in block
