@@ -442,10 +442,11 @@ def test_a_name_listed_after_on_with_a_known_dataset_is_a_dataset(links_of, summ
 
 def test_a_numbered_version_of_a_known_benchmark_is_narrower(links_of):
     got = links_of("Results", "Models are evaluated on AlpacaEval 2, MT-Bench and Arena-Hard, and train on COCO 2 times faster.")
-    assert {"AlpacaEval 2", "MT-Bench", "Arena-Hard"} <= labels(got, "Dataset")
+    # (AlpacaEval 2.0 is a concept of its own, written "AlpacaEval 2" here)
+    assert {"AlpacaEval 2.0", "MT-Bench", "Arena-Hard"} <= labels(got, "Dataset")
     assert not any(x.startswith("COCO 2") for x in labels(got, "Dataset"))
 
 
 def test_a_version_of_a_known_dataset_read_by_its_shape_is_that_dataset(links_of):
-    got = links_of("Preference Tuning", "The tuned 8B model reaches a 29.44 win rate on AlpacaEval 2.0 against 19.69.")
-    assert [d for d in labels(got, "Dataset") if d.startswith("AlpacaEval")] == ["AlpacaEval"], got
+    got = links_of("Truthfulness", "The tuned 8B model reaches a 29.44 win rate on TruthfulQA 2.0 against 19.69.")
+    assert [d for d in labels(got, "Dataset") if d.startswith("TruthfulQA")] == ["TruthfulQA"], got
