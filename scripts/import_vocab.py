@@ -684,6 +684,11 @@ PYG_NOT_OPTION = re.compile(r"^(?:Cornell|Texas|Wisconsin|Washington)$")
 IR_NOT = re.compile(r"^(?:Washington Post|NYT|PubMed Central|Tweets \d+)\b")
 
 
+def _package(name: str) -> str:
+    """A wheel's package name as PyPI writes it ("torch_geometric" -> "torch-geometric")."""
+    return name.lower().replace("_", "-")
+
+
 DATASET_WHEELS = ("torchvision", "torchaudio", "torch-geometric", "anomalib", "medmnist", "ir-datasets",
                   "inspect-evals", "evalscope", "opencompass")
 
@@ -691,7 +696,7 @@ DATASET_WHEELS = ("torchvision", "torchaudio", "torch-geometric", "anomalib", "m
 def import_dataset_wheel(src: WheelSource, reg: Registry) -> bool:
     """The dataset registries of torchvision, torchaudio, torch-geometric, anomalib, medmnist,
     ir-datasets, inspect-evals, evalscope and opencompass; False for another package."""
-    pkg = src.name.lower().replace("_", "-")
+    pkg = _package(src.name)
     files = src.files()
     if pkg in ("torchvision", "torchaudio"):
         _class_datasets(src, reg, f"{pkg}/datasets/__init__.py")
@@ -938,7 +943,7 @@ def run(a) -> int:
         importers[opt](src, reg)
         used.append((name, src.commit, src.licence))
     wheels = [WheelSource(wp) for wp in a.wheel]
-    later = [w for w in wheels if w.name.lower().replace("_", "-") in DATASET_WHEELS]
+    later = [w for w in wheels if _package(w.name) in DATASET_WHEELS]
     for src in sorted((w for w in wheels if w not in later), key=lambda w: w.path.name):
         import_wheel(src, reg)
         used.append((f"pypi:{src.name}", src.version, src.licence))
@@ -947,7 +952,7 @@ def run(a) -> int:
         import_supplement(supplement, reg)
         used.append(("kg maintainers", "ontology/vocab/supplement.tsv", "same as this repository"))
     # the dataset registries last: a name they share with the others keeps the others' spelling
-    for src in sorted(later, key=lambda w: (DATASET_WHEELS.index(w.name.lower().replace("_", "-")), w.path.name)):
+    for src in sorted(later, key=lambda w: (DATASET_WHEELS.index(_package(w.name)), w.path.name)):
         import_wheel(src, reg)
         used.append((f"pypi:{src.name}", src.version, src.licence))
     zh_n = merge_zh(vocab_dir / "zh-labels.tsv", reg) if (vocab_dir / "zh-labels.tsv").exists() else 0

@@ -153,8 +153,9 @@ def mentions_from_doc(doc: Doc, field: str, version: str) -> list[Mention]:
         if any(v.start == sp.start and CHECKPOINT_TAIL.fullmatch(doc_text(doc)[v.end_char:sp.end_char])
                for v in overlapping):
             continue  # "MusicGen-Medium", "BERT-base-uncased": a checkpoint of a known model is that model
-        if rule == "name-shape" and any(v.start == sp.start and v.label_ == "Dataset" and _VERSION_TAIL.fullmatch(doc_text(doc)[v.end_char:sp.end_char])
-               for v in overlapping):
+        if rule == "name-shape" and any(v.start == sp.start and v.label_ == "Dataset"
+                                        and _VERSION_TAIL.fullmatch(doc_text(doc)[v.end_char:sp.end_char])
+                                        for v in overlapping):
             continue  # "AlpacaEval 2.0" read by its shape where the vocabulary names AlpacaEval: that dataset
         if overlapping:
             v = overlapping[0]

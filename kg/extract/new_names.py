@@ -105,9 +105,9 @@ _LIST = re.compile(rf"{NAME_START}{NAME_U}{_SCORE}(?:\s*(?:[,，、;；]|\band\b
 
 
 _EN_ON = re.compile(r"\b(?:[Oo]n|[Aa]cross|[Oo]ver)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)?$")
-# plain capitalised words that end or open a list without naming data
 # capitalised words that open a sentence before a list ("On MIMIC-IV and eICU, ...")
-_LEAD_WORDS = frozenset("on in across over for with using from both and or the".split())
+_LEAD_WORDS = lexicon().lower_set("en", "list-lead-words")
+# plain capitalised words that end or open a list without naming data
 _NOT_DATA_WORDS = frozenset("beyond other others more then also both each many some several".split())
 
 

@@ -131,7 +131,8 @@ def scored_on_en(text, add):
 # (mini-VLAT, CALVI and SGL)", "two hard suites, LIBERO-Long++ and Ultra-Long": a counted plural head
 # and the names that follow it, as many as the count says
 _COUNTS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
-_COUNTED_HEADS_EN = r"datasets|benchmarks|corpora|suites|test sets|testsets|collections|databases|tests|sets"
+_PLURAL_HEADS_EN = r"datasets|benchmarks|corpora|suites|test sets|testsets|collections|databases"
+_COUNTED_HEADS_EN = _PLURAL_HEADS_EN + r"|tests|sets"
 _EN_COUNTED = re.compile(
     rf"\b(?P<n>(?i:{'|'.join(_COUNTS)})|[2-9])\s+(?:(?!(?i:{'|'.join(_COUNTS)}|with|of|on|in|from|and|or)\b)[A-Za-z][\w-]*\s+){{0,3}}?"
     rf"(?i:{_COUNTED_HEADS_EN})\b"
@@ -141,6 +142,12 @@ _ZH_COUNTS = {"两": 2, **{w: i for i, w in enumerate("二三四五六七八九�
 _ZH_COUNTED = re.compile(
     rf"{NAME_START}(?P<names>{NAME_U}(?:{SEP}{NAME_U})+)\s*(?:等|这)?\s*(?P<n>[两二三四五六七八九十]|[2-9])\s*(?:个|项|种|类|套)?"
     rf"[\u4e00-\u9fff]{{0,4}}?(?:{DATASET_HEADS_ZH}|套件|测试)")
+
+
+def _proposed_before(text: str, pos: int, *, width: int, words: int) -> bool:
+    """A proposing verb ends the `width` characters before pos, with at most `words` words after it
+    ("we release two datasets: ...", "introduces the benchmark ReefQA")."""
+    return re.search(rf"\b(?i:{PROPOSE_EN})(?:s|d|ed)?\s+(?:\w+\s+){{0,{words}}}$", text[max(0, pos - width):pos]) is not None
 
 
 def _counted_names(text: str, m: re.Match, n: int) -> list[tuple[int, int]]:
@@ -168,7 +175,7 @@ def counted_en(text, add):
     (mini-VLAT, CALVI and SGL)": the names after a counted plural head, exactly as many as counted."""
     for m in _EN_COUNTED.finditer(text):
         n = _COUNTS.get(m.group("n").lower()) or int(m.group("n"))
-        novel = re.search(rf"\b(?i:{PROPOSE_EN})(?:s|d|ed)?\s+(?:\w+\s+)?$", text[max(0, m.start() - 40):m.start()]) is not None
+        novel = _proposed_before(text, m.start(), width=40, words=1)
         for s, e in _counted_names(text, m, n):
             add(s, e, "Dataset", novel, title_ok=True)
 
@@ -221,7 +228,7 @@ _ZH_ON_LIST = re.compile(rf"在\s*(?P<names>{NAME_U}(?:{SEP}{NAME_U}){{2,}})\s*(
 # "On NOTSOFAR-1, systems above ...": one name a sentence opens with, when its shape marks it a name
 # (a digit, a hyphen or an inner capital: not "On Linux," or "On GPUs,")
 _EN_ON_ONE = re.compile(rf"(?:^|[.;!?]\s+)On\s+(?:the\s+)?(?P<names>{NAME_U}),\s")
-_MARKED_NAME = re.compile(r"\d|-|[a-z][A-Z]|[A-Z]{2}[a-z]*[A-Z]?\S*[-\d]")
+_MARKED_NAME = re.compile(r"\d|-|[a-z][A-Z]")
 
 
 @name_rule("cue-dataset")
@@ -256,7 +263,6 @@ def _add_unless_models(text, m, add):
 
 # "using annotations from widely used datasets, BigVul, DiverseVul and CleanVul.": a plural head and the
 # list of names set beside it, which the list ends (not "datasets, GPT-4 performs ...")
-_PLURAL_HEADS_EN = r"datasets|benchmarks|corpora|suites|test sets|testsets|collections|databases"
 _EN_HEAD_LIST = re.compile(
     rf"\b(?i:{_PLURAL_HEADS_EN})\s*(?:,|:|\(|—|--)\s*(?:namely\s+|i\.e\.,?\s+|e\.g\.,?\s+|including\s+)?"
     rf"(?P<names>{NAME_U}(?:{SEP}{NAME_U})+)\s*(?=[.;:)]|,\s+(?:and|which|where|with|while)\b|$)")
@@ -272,7 +278,6 @@ def head_list_en(text, add):
     names set beside a dataset head noun."""
     for rx in (_EN_HEAD_LIST, _EN_HEAD_BEFORE):
         for m in rx.finditer(text):
-            novel = re.search(rf"\b(?i:{PROPOSE_EN})(?:s|d|ed)?\s+(?:\w+\s+){{0,3}}$",
-                              text[max(0, m.start() - 50):m.start()]) is not None
+            novel = _proposed_before(text, m.start(), width=50, words=3)
             for s, e in names_in(m):
                 add(s, e, "Dataset", novel)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..cues import (DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_START, NAME_U, PREMODIFIERS_EN, PROPOSE_EN,
-                    SEP, STRONG_ZH)
+from ..cues import (DATASET_HEADS_EN, DATASET_HEADS_ZH, METHOD_HEADS_EN, METHOD_HEADS_ZH, NAME_START, NAME_U,
+                    PREMODIFIERS_EN, PROPOSE_EN, SEP, STRONG_ZH)
 from ..names import head_type, type_of_head
 from ..registry import name_rule
 from .common import OWN_NAME_AFTER, PROPOSE_CONTEXT, clause_before, names_in

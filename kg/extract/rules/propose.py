@@ -69,6 +69,6 @@ def term_named_zh(text, add):
         if not verbs or not re.fullmatch(r"[\u4e00-\u9fff、“”\"]*", clause[verbs[-1].end():]):
             continue  # "设计作品Balaton Borders把巴拉顿湖（Lake Balaton）": not what the verb introduces
         name = m.group("name")
-        if not name[0].isupper() or sum(w[:1].isupper() for w in name.split()) < 2:
+        if sum(w[:1].isupper() for w in name.split()) < 2:
             continue  # a Title-Case name, not a description ("Be confident when sure")
         add(m.start("name"), m.end("name"), "Method", True, whole=True)
