@@ -30,6 +30,7 @@ from .extract.registry import is_strong, rank as rule_rank
 from .extract.open_tasks import task_forming_qualifiers
 from .consolidate import CATEGORY_RULE, category_task, en_head as _en_head, zh_head_translations as _zh_head_translations
 from .extract.tasks.title_last import RULE as LAST_RULE
+from .extract.tasks.title_paradigm import RULE as PARADIGM_RULE
 from .model import TYPES, Entity, Link, Mention, Paper, Result
 from .vocab import EN_STEM, ModifierText, Vocabulary, entity_iri, norm, rule_words
 
@@ -76,7 +77,7 @@ class Linker:
             same = [c for c, _ in owners if c.type == m.type]
             # (a Chinese frame's task named as a vocabulary method is, "属于检索增强生成任务", stays a
             # task: a new one of that name)
-            if same or not (m.type == "Task" and m.rule == "task-frame" and m.long_form and _HAN.search(m.long_form)):
+            if same or not (m.type == "Task" and (m.rule == "task-frame" and m.long_form and _HAN.search(m.long_form) or m.rule == PARADIGM_RULE)):
                 return self._known((same or [owners[0][0]])[0].iri)
         # one entity per name and type: consolidation gave a name one type across the corpus unless
         # papers type it otherwise by their own cues (the benchmark PRISM, the method PRISM), which
@@ -192,8 +193,8 @@ class Linker:
         titled = [i for i in tasks if not _HAN.search(ents[i].label) and any(m.field == "title" for m in groups[i])]
         for iri in tasks:
             e = ents[iri]
-            if e.known or not _HAN.search(e.label):
-                continue
+            if e.known or not _HAN.search(e.label) or _field(e):
+                continue  # (a research field the paper is in, "属于机器学习领域", names no task of its title)
             head = next((h for h in heads if e.label.endswith(h)), None)
             if head is None:
                 continue
@@ -320,6 +321,11 @@ class Linker:
         for iri in [i for i, e in ents.items() if e.type == "Task" and e.known]:
             if self._acronym_of_other(iri, groups, ents):
                 del groups[iri], ents[iri]
+        # a method the title makes its topic ("A Framework for Curriculum Learning") is the paper's
+        # task, not a method it uses
+        topics = {norm(m.text) for ms in groups.values() for m in ms if m.rule == PARADIGM_RULE}
+        for iri in [i for i, e in ents.items() if e.type == "Method" and e.known and norm(e.label) in topics]:
+            del groups[iri], ents[iri]
         # one task, two names: a new task stated in a frame ("… for Categorized Emotion Prediction")
         # that shares a content word with a vocabulary task of the paper without being narrower
         # than it is that task named loosely

@@ -86,6 +86,9 @@ declare("task-frame", rank=9, strong=False, confidence=0.85,
                     "each frame's confidence is in ontology/lexicon/{zh,en}/open-task-frames.txt")
 declare("task-title", rank=9, strong=False, confidence=0.85,
         description="a task a title states after 'for' or before its colon (A Network for Underwater Image Enhancement)")
+declare("task-paradigm", rank=9, strong=False, confidence=0.8,
+        description="a method that also names a problem (ontology/rules/methods-also-tasks.txt), made a title's "
+                    "topic ('A Framework for Curriculum Learning'): the task the paper addresses")
 declare("task-last", rank=9, strong=False, confidence=0.5,
         description="a title's activity phrase ('for Cooperative Docking'), kept only when the paper states no task")
 RULES: Mapping[str, Rule] = MappingProxyType(_RULES)

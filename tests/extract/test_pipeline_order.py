@@ -16,4 +16,5 @@ def test_the_task_strategies_run_in_their_declared_order(nlp):
     assert tuple(s.name for s in STRATEGIES) == ORDER
     assert ORDER[0] == "vocabulary"  # every other strategy reads the vocabulary's tasks
     assert [s.name for s in STRATEGIES if s.title_only] == ["title-phrases", "shared-modifier", "model-kind", "title-topic",
-                                                            "title-conjunct", "title-subject", "title-last"]
+                                                            "title-conjunct", "title-subject", "title-paradigm",
+                                                            "title-last"]

@@ -24,6 +24,8 @@ CASES = [
                  ("underwater image enhancement", "Task", 0.85, False, ""), id="task-title-en"),
     pytest.param("task-last", "title", "Model Predictive Control for Cooperative Buoy Docking Between Barges",
                  ("cooperative buoy docking", "Task", 0.5, False, ""), id="task-last-en"),
+    pytest.param("task-paradigm", "title", "A Buoy-Inspired Scheduling Framework for Curriculum Learning",
+                 ("curriculum learning", "Task", 0.8, False, ""), id="task-paradigm-en"),
     pytest.param("abbreviation", "summary", "We study Intent Recognition (IntR) in dialogue; IntR accuracy improves.",
                  ("IntR", "Task", 0.85, False, "intent-recognition"), id="abbreviation-of-a-concept-en"),
     pytest.param("abbreviation", "summary", "We propose Harbour Acoustic Fusion (HAF) for noisy speech.",

@@ -16,6 +16,8 @@ order declared in ORDER; each receives the tasks found so far and returns the on
   title-topic     title_topic.py    (titles) "Detecting Personal Data in ..." -> personal data detection
   title-conjunct  coordination.py   (titles) "Vehicle Tracking and Collision Prediction": the second task too
   title-subject   subject.py        (titles) "LLM Reinforcement Learning", "Pruning of LLMs" -> LLM pruning
+  title-paradigm  title_paradigm.py (titles) "A Framework for Curriculum Learning": a method that also
+                                    names a problem, made the title's topic, is the paper's task
   title-last      title_last.py     (titles) "... for Cooperative Docking Between ...": a last resort, kept
                                     only for a paper that states no task
 
@@ -30,13 +32,13 @@ from spacy.tokens import Doc, Span
 
 from ...vocab import Vocabulary
 from ..registry import TASK_STRATEGIES, TaskStrategy
-from . import conditioned, coordination, frames, passing, specialise, subject, title_last, title_phrases, title_topic, verb_phrases  # noqa: F401  (registers them)
+from . import conditioned, coordination, frames, passing, specialise, subject, title_last, title_paradigm, title_phrases, title_topic, verb_phrases  # noqa: F401  (registers them)
 from .common import is_title
 from .index import TaskIndex
 
 ORDER = ("vocabulary", "coordination", "verb-phrases", "conditioned", "specialise",
          "title-phrases", "shared-modifier", "model-kind", "open-tasks", "title-topic", "title-conjunct", "title-subject",
-         "title-last")
+         "title-paradigm", "title-last")
 if set(ORDER) != set(TASK_STRATEGIES) or len(ORDER) != len(TASK_STRATEGIES):
     raise RuntimeError(f"kg.extract.tasks.ORDER does not list the registered task strategies: "
                        f"{sorted(set(ORDER) ^ set(TASK_STRATEGIES))}")

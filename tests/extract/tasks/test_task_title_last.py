@@ -17,8 +17,8 @@ CASES = [
     pytest.param("title-last", "Kelp Canopy Mapping Using a Tethered Balloon Camera",
                  [("Kelp Canopy Mapping", "new:kelp canopy mapping")], id="opening-phrase"),
     # two phrases: what it opens with and what it is in; a quality before the phrase is left out
-    pytest.param("title-last", "Real-time Seabed Mapping for Diver Comfort in Wreck Teleoperation",
-                 [("Seabed Mapping", "new:seabed mapping"), ("Wreck Teleoperation", "new:wreck teleoperation")],
+    pytest.param("title-last", "Real-time Seabed Mapping for Diver Comfort in Wreck Inspection",
+                 [("Seabed Mapping", "new:seabed mapping"), ("Wreck Inspection", "new:wreck inspection")],
                  id="opening-and-place"),
     # a short name before the colon is read past; the name's long form is no task
     pytest.param("title-last", "KelpNet: Offshore Buoy Docking with Wave Rejection",
