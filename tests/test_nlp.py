@@ -99,6 +99,19 @@ def test_camel_case_names_do_not_match_two_words(tmp_path):
     assert matches(nlp, "trained on NonverbalVocalization") == [("NonverbalVocalization", "d-nv")]
 
 
+def test_a_camel_case_name_spaced_before_its_code_matches(tmp_path):
+    """"MVTec AD" is the vocabulary's MVTecAD: the same letters, a space before a code of capitals
+    or digits after a name that is no plain word; "Medical QA" is a phrase, not MedicalQA."""
+    p = tmp_path / "v.ttl"
+    p.write_text(VOCAB + 'x:d-mv a skos:Concept, kgo:Dataset ; skos:prefLabel "MVTecAD"@en .\n'
+                 'x:d-mq a skos:Concept, kgo:Dataset ; skos:prefLabel "MedicalQA"@en .\n', encoding="utf-8")
+    nlp = build_nlp([str(p)])
+    assert matches(nlp, "97.3% AUROC on the MVTec AD textures") == [("MVTec AD", "d-mv")]
+    assert matches(nlp, "trained on MVTecAD") == [("MVTecAD", "d-mv")]
+    assert matches(nlp, "Decoupling Content and Delivery for Medical QA") == []
+    assert matches(nlp, "on the MVTec Ad textures") == []
+
+
 def test_abbreviation_definitions_in_both_writing_systems(nlp):
     doc = nlp("提出Beyond-Semantic Speech（BoSS）框架。采用主成分分析（PCA）降维。"
               "We study speech emotion recognition (SER). SER (Speech Emotion Recognition) matters.")

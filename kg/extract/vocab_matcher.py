@@ -221,13 +221,22 @@ def _strip(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z\u3400-\u9fff]+", "", text)
 
 
+def _spaced_code(surface: str, label: str) -> bool:
+    """A CamelCase name written with a space before a code of capitals or digits ("MVTec AD" for
+    MVTecAD, "LibriTTS R" for LibriTTSR): the same name, letter for letter."""
+    words = surface.split()  # (the name before the code is no plain word: "Medical QA" is a phrase)
+    return "".join(words) == label and re.search(r"[a-z][A-Z]|[A-Z]{2}", words[0]) is not None \
+        and all(re.fullmatch(r"[A-Z0-9]{1,4}", w) for w in words[1:])
+
+
 def _case_ok(surface: str, label: str, kind: str, type: str = "") -> bool:
     s, lab = _strip(surface), _strip(label)
     if kind == "acronym":
         return s == lab or s == lab + "s"
     if type == "Dataset" and any(c.isupper() for c in lab) and not any(c.isupper() for c in s):
         return False  # "emotional speech datasets" is not the Emotional Speech Dataset
-    if " " not in label.strip() and re.search(r"[a-z][A-Z]", label) and re.search(r"\s", surface.strip()):
+    if " " not in label.strip() and re.search(r"[a-z][A-Z]", label) and re.search(r"\s", surface.strip()) \
+            and not _spaced_code(surface, label):
         return False  # a CamelCase name (NonverbalVocalization) written as two words is another phrase
     if any(c.isupper() for c in lab) and " " not in label.strip() and not any(c.isupper() for c in s) \
             and s.isalpha():
