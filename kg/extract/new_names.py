@@ -41,11 +41,15 @@ def _technique_long_form(long: str) -> bool:
 
 
 def _note(doc: Doc, key: tuple[int, int], meta: tuple[str, float, bool, bool]) -> None:
-    """Rule, confidence, novelty and typedness of a new name's span: the first (most reliable)
-    rule's, except that any rule's saying the paper introduces it counts."""
+    """Rule, confidence, novelty and typedness of a new name's span: the most reliable rule's (the
+    name rules come first, best ranked first; an abbreviation the text defines outranks a name read
+    by its shape alone: "A Temporal Decomposition-based Mixture-of-Experts (TD-MoE)"), except that
+    any rule's saying the paper introduces it counts."""
     notes = doc.user_data.setdefault("kg_new_meta", {})
     old = notes.get(key)
-    notes[key] = meta if old is None else (old[0], old[1], old[2] or meta[2], old[3])
+    if old is not None and rank(meta[0]) < rank(old[0]):
+        old, meta = meta, old
+    notes[key] = meta if old is None else (old[0], old[1], old[2] or meta[2], old[3] or meta[3])
 
 
 def new_entity_spans(doc: Doc, field: str, known_shorts: frozenset[int] = frozenset()) -> list[Span]:

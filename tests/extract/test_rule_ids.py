@@ -33,6 +33,9 @@ CASES = [
     # a long form that ends with a known method's name: a method of that kind
     pytest.param("abbreviation", "summary", "Reef-tide direct preference optimization (RT-DPO) aligns outputs.",
                  ("RT-DPO", "Method", 0.8, False, ""), id="abbreviation-new-known-method-tail-en"),
+    # ... also when its shape alone would make it a name: the defined abbreviation is the better reading
+    pytest.param("abbreviation", "summary", "A Reef-tide Decomposition-based Mixture-of-Experts (RD-MoE) routes experts.",
+                 ("RD-MoE", "Method", 0.8, False, ""), id="abbreviation-outranks-name-shape-en"),
     pytest.param("cue-list", "summary", "We test on CREMA-D, ReefTalk, IEMOCAP and MELD.",
                  ("ReefTalk", "Dataset", 0.7, False, ""), id="cue-list-en"),
     pytest.param("cue-list", "summary", "实验在IEMOCAP、ReefTalk和MELD上进行。",
