@@ -164,17 +164,29 @@ _EXAMPLES_ZH = re.compile(rf"(?P<head>{DATASET_HEADS_ZH}|{METHOD_HEADS_ZH})\s*[ï
                           rf"(?P<names>{NAME_U}(?:{SEP}{NAME_U})*)")
 
 
-def _examples(rx: re.Pattern, text: str, add) -> None:
+# the verb of a main clause right after a list: "On noisy datasets like Pick-a-Pic V2, Poly-DPO achieves ..."
+_CLAUSE_VERB_EN = re.compile(r"\s+(?:[a-z]+(?:s|ed)|can|will|is|are|was|were|has|have)\b")
+
+
+def _examples(rx: re.Pattern, text: str, add, english: bool = False) -> None:
     for m in rx.finditer(text):
-        for s, e in names_in(m):
+        names = list(names_in(m))
+        if english and len(names) > 1 and not re.search(r"\b(?:and|or)\b", m.group("names")) \
+                and _CLAUSE_VERB_EN.match(text, m.end("names")):
+            # a list with no "and" whose last name a verb follows: that name opens the main clause
+            # ("On noisy datasets like Pick-a-Pic V2, Poly-DPO achieves ..."), no example of the head
+            names = names[:-1]
+        for s, e in names:
             add(s, e, type_of_head(m.group("head")), False, plain_ok=True)
 
 
 @name_rule("cue-head")
 def examples_en(text, add):
     """"world models such as Cosmos", "baselines including Lagoon and ReefNet": the names a head noun
-    exemplifies have its type, a plain capitalised word too."""
-    _examples(_EXAMPLES_EN, text, add)
+    exemplifies have its type, a plain capitalised word too; not the name a list without "and" ends
+    with when a verb follows it ("On noisy datasets like ReefSet V2, KelpDPO achieves ...": the main
+    clause's subject)."""
+    _examples(_EXAMPLES_EN, text, add, english=True)
 
 
 @name_rule("cue-head", script="han")

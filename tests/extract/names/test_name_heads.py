@@ -46,6 +46,12 @@ CASES = [
     pytest.param("examples_en", "Scores rise on benchmarks including ReefQA and KelpBench.",
                  [("ReefQA", "Dataset", False), ("KelpBench", "Dataset", False)], id="en-examples-datasets"),
     pytest.param("examples_en", "Models such as These fail.", [], id="en-examples-pronoun"),
+    # a list with no "and" whose last name a verb follows: that name is the main clause's subject
+    pytest.param("examples_en", "On noisy datasets like ReefSet, KelpDPO achieves gains over TideDPO.",
+                 [("ReefSet", "Dataset", False)], id="en-examples-main-clause-subject"),
+    pytest.param("examples_en", "We test on datasets like ReefQA, KelpBench and TideSet.",
+                 [("ReefQA", "Dataset", False), ("KelpBench", "Dataset", False), ("TideSet", "Dataset", False)],
+                 id="en-examples-list-with-and"),
     pytest.param("examples_zh", "在多个基准（如ReefQA和KelpBench）上评估。",
                  [("ReefQA", "Dataset", False), ("KelpBench", "Dataset", False)], id="zh-examples"),
 ]
