@@ -43,6 +43,9 @@ def propose_en(text, add):
         fill = m.group("fill") or ""
         if re.search(r"\b(?:based on|using|with|via|leveraging|on)\b", fill, re.I):
             continue
+        if re.search(r"\b(?:across|over|among|between|from|into)\s+(?:\w+\s+)?$", fill, re.I) \
+                and not re.search(r"\b(?:called|named|dubbed|termed|coined)\s+$", text[:m.start("name")]):
+            continue  # "we present a benchmark across multiple VFM families": what it spans, not its name
         t = head_type(text[:m.start("name")], text[m.end("name"):]) or window_type(fill)
         add(m.start("name"), m.end("name"), t, True)
 

@@ -23,6 +23,11 @@ CASES = [
     pytest.param("propose_en", "In this paper, we release ReefTalk-Dialog corpus of sailors' speech.",
                  [("ReefTalk-Dialog", "Dataset", True)], id="en-dataset"),
     pytest.param("propose_en", "We propose a method based on WavLM for emotion recognition.", [], id="en-based-on"),
+    # what an unnamed proposal spans is not its name; a name given to it is
+    pytest.param("propose_en", "We present a benchmark across multiple TCM families of harbour models.", [],
+                 id="en-across-what-it-spans"),
+    pytest.param("propose_en", "We release a corpus drawn from harbour radios called ReefTalk.",
+                 [("ReefTalk", "Dataset", True)], id="en-from-then-called"),
 ]
 
 
