@@ -60,6 +60,9 @@ def test_frames(text, title, expected):
     ("A Memory Bank for Few-Shot Reef Species Classification", True, ["Few-Shot Reef Species Classification"]),
     ("Chunked Decoding for Streaming Harbour Sound Recognition", True, ["Streaming Harbour Sound Recognition"]),
     ("A Memory Bank for Robust Reef Species Classification", True, ["Reef Species Classification"]),
+    # ... and so is a quality written apart ("large scale" for large-scale)
+    ("We test it on a large scale reef segmentation dataset.", False, ["reef segmentation"]),
+    ("We test it on a large-scale reef segmentation dataset.", False, ["reef segmentation"]),
     ("该论文属于少样本珊瑚物种分类任务。", False, ["少样本珊瑚物种分类"]),
     ("Towards Joint Multi-Agent Motion Forecasting with Graphs", True, ["Joint Multi-Agent Motion Forecasting"]),
     ("A Memory Bank for Personalized Reef Species Classification", True, ["Personalized Reef Species Classification"]),

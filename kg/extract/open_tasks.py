@@ -539,6 +539,10 @@ def _en_phrase(text: str, head_start: int, head_end: int, title: bool, left: int
         if rest and (first.lower() in qualifiers or stacked or re.fullmatch(r"[a-z]{3,}(?:able|ible)", first.lower())):
             start += len(first) + 1
             phrase = rest
+            second, _, after = phrase.partition(" ")
+            if second.lower() == "scale" and after and f"{first.lower()}-scale" in qualifiers:
+                start += len(second) + 1  # "large scale SLAM": the quality "large-scale" written apart
+                phrase = after
             continue
         break
     if " " not in phrase.strip() and "-" not in phrase:
