@@ -153,7 +153,8 @@ class Vocabulary:
                                         curated=curated,
                                         # data, a modality or a property filed as a task ("point clouds"): a
                                         # concept of the hierarchy still (narrower tasks name it broader), never matched
-                                        matchable=curated or tname != "Task" or norm(pref) not in not_tasks)
+                                        matchable=curated or tname != "Task" or norm(pref) not in not_tasks
+                                        and not _names_things(pref))
         _add_word_forms(concepts)
         return cls(dict(sorted(concepts.items())), list(paths), g)
 
@@ -259,6 +260,28 @@ class Vocabulary:
 _CACHE_VERSION = b"kg-vocab-1"
 
 
+_PLURAL_END = re.compile(r"[a-z][^sui]s$")
+_PREPOSITIONS = frozenset("of in on from for with to by at under via as".split())
+
+
+def _names_things(label: str) -> bool:
+    """An imported task whose name is a plural noun phrase with no activity word in it ("patient
+    outcomes", "temporal sequences", "state space models", "board games", "moral disputes"):
+    things, models or a benchmark's subject areas filed as tasks, not what a paper does. Activity
+    words: a task head noun or a noun with an activity ending (kg.extract.tasks.title_last)."""
+    words = label.replace("-", " ").split()
+    if not words or not _PLURAL_END.search(words[-1]) or re.search(r"(?:ics|sis|ness|ias)$", words[-1]) \
+            or any(w.lower() in _PREPOSITIONS or w.lower() == "learning" for w in words):
+        return False
+    from .extract.tasks import title_topic  # (kg.extract reads this module)
+    from .extract.tasks.title_last import activity_head
+    verbs = title_topic._lexicon()[0]
+    first = words[0].lower()
+    if {first, first + "ing", first[:-1] + "ing"} & verbs.keys():
+        return False  # a verb and its object ("classify murmurs", "predict future video frames")
+    return not any(activity_head(w) or activity_head(w.rstrip("s")) for w in words)
+
+
 def _cache_file(paths: list[Path]) -> Path | None:
     """The cache file of these vocabulary files, or None when caching is off."""
     if os.environ.get("KG_NO_CACHE"):
@@ -267,7 +290,11 @@ def _cache_file(paths: list[Path]) -> Path | None:
     h.update(Path(__file__).read_bytes())  # the parser's code is part of the key
     for q in [ontology_dir() / "rules" / name for name in
               ("generic-qualifiers.txt", "methods-not-tasks.txt", "not-labels.txt", "not-tasks.txt")] \
-            + [_WORD_FORMS]:  # and the rule lists and word forms it applies
+            + [ontology_dir() / "lexicon" / "en" / name for name in
+               ("activity-noun-endings.txt", "not-activity-nouns.txt", "open-task-heads.txt", "task-heads.txt",
+                "topic-heads.txt", "light-nouns.txt", "object-tail-nouns.txt", "gerund-nominals.txt",
+                "title-lead-verbs.txt")] \
+            + [_WORD_FORMS]:  # and the rule lists, word lists and word forms it applies
         h.update(q.read_bytes() if q.exists() else b"")
     for p in paths:
         try:

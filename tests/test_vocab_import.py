@@ -360,6 +360,30 @@ def test_not_tasks_are_never_matched_and_keep_the_hierarchy():
     assert any(b.endswith("/task/autonomous-vehicles") and b in v.concepts for b in narrower.broader)
 
 
+def test_imported_tasks_named_as_things_are_never_matched(tmp_path):
+    """An imported task whose name is a plural noun phrase with no activity word ("patient
+    outcomes", "state space models", "board games") names things, not what a paper does: kept in the
+    hierarchy, never matched; a curated one, one with an activity word, a verb and its object, or a
+    phrase with a preposition is matched as before."""
+    p = tmp_path / "v.ttl"
+    src = ' ; dcterms:source "test" .\n'
+    p.write_text(
+        "@prefix kgo: <https://w3id.org/kg-digest/ontology#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n@prefix x: <https://w3id.org/kg-digest/id/> .\n"
+        'x:t1 a skos:Concept, kgo:Task ; skos:prefLabel "harbour outcomes"@en' + src +
+        'x:t2 a skos:Concept, kgo:Task ; skos:prefLabel "tide space models"@en' + src +
+        'x:t3 a skos:Concept, kgo:Task ; skos:prefLabel "reef species classification"@en' + src +
+        'x:t4 a skos:Concept, kgo:Task ; skos:prefLabel "classify reef sounds"@en' + src +
+        'x:t5 a skos:Concept, kgo:Task ; skos:prefLabel "buoy detection in harbour images"@en' + src +
+        'x:t6 a skos:Concept, kgo:Task ; skos:prefLabel "harbour games"@en .\n', encoding="utf-8")
+    v = Vocabulary.load([p])
+    matchable = {c.pref: c.matchable for c in v.concepts.values()}
+    assert matchable == {"harbour outcomes": False, "tide space models": False, "reef species classification": True,
+                         "classify reef sounds": True, "buoy detection in harbour images": True,
+                         "harbour games": True}  # (the last is curated: no dcterms:source)
+    assert v.lookup("harbour outcomes") is None and v.lookup("reef species classification") is not None
+
+
 def test_cached_vocabulary_equals_parsed(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("KG_NO_CACHE", raising=False)
