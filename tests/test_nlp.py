@@ -112,6 +112,22 @@ def test_a_camel_case_name_spaced_before_its_code_matches(tmp_path):
     assert matches(nlp, "on the MVTec Ad textures") == []
 
 
+def test_a_label_does_not_match_across_a_bracket_inside_its_word_or_in_other_case(tmp_path):
+    """One word of the vocabulary is not read across a bracket ("the left ventricle (LV) is ..."
+    holds no LVIS), a label of two words is ("score (MOS) prediction"); a name of mixed case is not
+    its all-capitals spelling (the SParC corpus is not "SPARC")."""
+    p = tmp_path / "v.ttl"
+    p.write_text(VOCAB + 'x:d-lvis a skos:Concept, kgo:Dataset ; skos:prefLabel "LVIS"@en .\n'
+                 'x:d-sparc a skos:Concept, kgo:Dataset ; skos:prefLabel "SParC"@en .\n'
+                 'x:t-mos a skos:Concept, kgo:Task ; skos:prefLabel "MOS prediction"@en .\n', encoding="utf-8")
+    nlp = build_nlp([str(p)])
+    assert matches(nlp, "only the left ventricle (LV) is extracted") == []
+    assert matches(nlp, "detection on LVIS") == [("LVIS", "d-lvis")]
+    assert matches(nlp, "mean opinion score (MOS) prediction") == [("MOS) prediction", "t-mos")]
+    assert matches(nlp, "we compare SPARC with phoneme features") == []
+    assert matches(nlp, "text-to-SQL on SParC") == [("SParC", "d-sparc")]
+
+
 def test_abbreviation_definitions_in_both_writing_systems(nlp):
     doc = nlp("提出Beyond-Semantic Speech（BoSS）框架。采用主成分分析（PCA）降维。"
               "We study speech emotion recognition (SER). SER (Speech Emotion Recognition) matters.")

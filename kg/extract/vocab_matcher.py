@@ -110,7 +110,10 @@ class VocabMatcher:
                 continue
             span = doc[starts[start_pos]:ends[end_pos + 1]]
             surface = span.text
+            bracketed = _BRACKET.search(surface) is not None
             for iri, kind, label in items:
+                if bracketed and not _BRACKET.search(label) and len(_words(surface)) != len(_words(label)):
+                    continue  # "the left ventricle (LV) is extracted" holds no LVIS; "score (MOS) prediction" holds MOS prediction
                 if not _case_ok(surface, label, kind, self.vocabulary.concepts[iri].type):
                     continue
                 candidates.append((span.start, span.end, iri, label))
@@ -221,6 +224,14 @@ def _strip(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z\u3400-\u9fff]+", "", text)
 
 
+_BRACKET = re.compile(r"[()（）\[\]]")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a name, brackets and spaces apart."""
+    return [w for w in re.split(r"[\s()（）\[\]]+", text) if w]
+
+
 def _spaced_code(surface: str, label: str) -> bool:
     """A CamelCase name written with a space before a code of capitals or digits ("MVTec AD" for
     MVTecAD, "LibriTTS R" for LibriTTSR): the same name, letter for letter."""
@@ -231,6 +242,8 @@ def _spaced_code(surface: str, label: str) -> bool:
 
 def _case_ok(surface: str, label: str, kind: str, type: str = "") -> bool:
     s, lab = _strip(surface), _strip(label)
+    if len(s) >= 3 and s.isupper() and re.search(r"[A-Z].*[a-z].*[A-Z]", lab):
+        return False  # "SPARC" is not the SParC corpus: a name of mixed case is written so
     if kind == "acronym":
         return s == lab or s == lab + "s"
     if type == "Dataset" and any(c.isupper() for c in lab) and not any(c.isupper() for c in s):
