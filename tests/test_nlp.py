@@ -127,6 +127,12 @@ def test_a_label_does_not_match_across_a_bracket_inside_its_word_or_in_other_cas
     assert matches(nlp, "we compare SPARC with phoneme features") == []
     assert matches(nlp, "text-to-SQL on SParC") == [("SParC", "d-sparc")]
 
+    # a sign of the name is part of it: "a search" is no A* search
+    p.write_text(VOCAB + 'x:m-astar a skos:Concept, kgo:Method ; skos:prefLabel "A* search"@en .\n', encoding="utf-8")
+    nlp = build_nlp([str(p)])
+    assert matches(nlp, "we build a search engine for papers") == []
+    assert matches(nlp, "paths are planned with A* search") == [("A* search", "m-astar")]
+
 
 def test_abbreviation_definitions_in_both_writing_systems(nlp):
     doc = nlp("提出Beyond-Semantic Speech（BoSS）框架。采用主成分分析（PCA）降维。"
@@ -168,6 +174,20 @@ x:m-sa a skos:Concept, kgo:Method ; skos:prefLabel "spatial attention"@en ; skos
     for text in ("加入通道与空间注意力机制", "通道/空间注意力", "with channel and spatial attention"):
         doc = nlp(text)
         assert {s.kb_id_.rsplit("/", 1)[-1] for s in doc.spans["kg_vocab"]} == {"m-ca", "m-sa"}, text
+
+
+def test_coordinated_names_take_the_longest_first_name(tmp_path):
+    """"半监督与自监督学习" names semi-supervised learning (半监督学习), not supervised learning (监督学习)."""
+    p = tmp_path / "v.ttl"
+    p.write_text(VOCAB + """
+x:m-sl a skos:Concept, kgo:Method ; skos:prefLabel "supervised learning"@en ; skos:altLabel "监督学习"@zh .
+x:m-semi a skos:Concept, kgo:Method ; skos:prefLabel "semi-supervised learning"@en ; skos:altLabel "半监督学习"@zh .
+x:m-self a skos:Concept, kgo:Method ; skos:prefLabel "self-supervised learning"@en ; skos:altLabel "自监督学习"@zh .
+""", encoding="utf-8")
+    nlp = build_nlp([str(p)])
+    for text in ("通过融合半监督与自监督学习方法提升性能。", "combining semi-supervised and self-supervised learning"):
+        doc = nlp(text)
+        assert {s.kb_id_.rsplit("/", 1)[-1] for s in doc.spans["kg_vocab"]} == {"m-semi", "m-self"}, text
 
 
 @pytest.mark.parametrize("text, found", [

@@ -177,10 +177,18 @@ class VocabMatcher:
                 k -= 1
             span_words = [w for w in words[sp.start:sp.end] if not w.isspace()]
             found = None
-            for n_first in range(1, min(4, k + 1) + 1):  # 1-4 words before the conjunction
+            reach = 0  # how many words before the conjunction may open the first name (1-4)
+            for n_first in range(1, min(4, k + 1) + 1):
                 first = words[k - n_first + 1:k + 1]
                 if any(w.isspace() is False and not norm_token(w) for w in first) or any(taken[k - n_first + 1:k + 1]):
                     break
+                reach = n_first
+            # the longest first name that is a label: "半监督与自监督学习" names semi-supervised learning
+            # (半监督学习), not supervised learning (监督学习)
+            for n_first in range(reach, 0, -1):
+                first = words[k - n_first + 1:k + 1]
+                if first[0].isspace():
+                    continue
                 for cut in range(1, len(span_words)):  # the head the two share: a tail of the match
                     key = "".join(norm_token(w) for w in first + span_words[cut:])
                     for iri, kind, label in (self._entries.get(key) or ()):
@@ -241,6 +249,8 @@ def _spaced_code(surface: str, label: str) -> bool:
 
 
 def _case_ok(surface: str, label: str, kind: str, type: str = "") -> bool:
+    if any(ch in label and ch not in surface for ch in "*+#"):
+        return False  # "build a search engine" holds no A* search; C++ and AIST++ keep their signs
     s, lab = _strip(surface), _strip(label)
     if len(s) >= 3 and s.isupper() and re.search(r"[A-Z].*[a-z].*[A-Z]", lab):
         return False  # "SPARC" is not the SParC corpus: a name of mixed case is written so
