@@ -405,7 +405,10 @@ class Linker:
             # names as its means beside another task ("Deep Learning for Classification of ...")
             drop = ancestors_of(tasks)
             if any(not _field(ents[t]) for t in tasks if t not in drop):
-                drop.update(t for t in tasks if _field(ents[t]) and _as_means(groups[t]))
+                # ... nor one only the summary states as the paper's area ("该论文属于自然语言处理任务"
+                # beside the title's "Mitigating Hallucinations in LLMs")
+                drop.update(t for t in tasks if _field(ents[t]) and (
+                    _as_means(groups[t]) or all(m.field != "title" for m in groups[t])))
         # a research field the summary's running text names once ("teams built deep learning
         # models") is no task of the paper even when it states none: a frame, the title or a
         # summary that keeps coming back to it ("urban autonomous driving ... autonomous driving

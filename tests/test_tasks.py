@@ -332,6 +332,18 @@ def test_a_field_named_once_in_passing_is_no_task(tasks_of, title, summary, fiel
 def test_a_field_the_title_names_as_its_means_is_no_task(tasks_of, title, field, kept):
     assert (field in tasks_of(title, "We report experiments on three sites.")) is kept
 
+
+@pytest.mark.parametrize("title, summary, field, kept", [
+    # the summary's field beside the task a title names by a weak cue only: the paper's area, no task
+    ("KelpGuard: Mitigating Hallucinations in Harbour Chatbots", "该论文属于自然语言处理任务，旨在减少港口对话系统的幻觉。",
+     "natural-language-processing", False),
+    # the only task the paper states stays
+    ("KelpGuard: A Harbour Study", "该论文属于自然语言处理任务，旨在减少港口对话系统的幻觉。",
+     "natural-language-processing", True),
+])
+def test_a_field_only_the_summary_states_beside_a_title_task_is_no_task(tasks_of, title, summary, field, kept):
+    assert (field in tasks_of(title, summary)) is kept
+
 @pytest.mark.parametrize("summary, task", [
     ("该论文属于状态估计任务，提出一种新的滤波器。", "state-estimation"),
     ("本文研究红队测试，自动生成攻击提示。", "red-teaming"),
