@@ -371,7 +371,7 @@ it which who whom whose such both either each every all any some many much more 
 other new novel existing current prior previous recent proposed based driven aware guided enabled powered
 assisted empowered inspired oriented improved improving
 enhanced enhancing efficient effective robust accurate better simple strong general generic unified joint
-towards toward through across between within without beyond than while when where how what why not no
+towards toward through across between within without beyond alongside along beside besides against among amid upon than while when where how what why not no
 further also even only just very highly task tasks problem problems challenge challenges setting settings
 approach approaches method methods framework frameworks model models system systems study paper work""".split())
 _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
