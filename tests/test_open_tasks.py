@@ -64,7 +64,7 @@ def test_frames(text, title, expected):
     ("We test it on a large scale reef segmentation dataset.", False, ["reef segmentation"]),
     ("We test it on a large-scale reef segmentation dataset.", False, ["reef segmentation"]),
     # a preposition ends the phrase ("alongside", "beside", "against")
-    ("It ships harbour logs alongside buoy inspection tasks.", False, ["buoy inspection"]),
+    ("It ships harbour logs alongside buoy detection tasks.", False, ["buoy detection"]),
     ("该论文属于少样本珊瑚物种分类任务。", False, ["少样本珊瑚物种分类"]),
     ("Towards Joint Multi-Agent Motion Forecasting with Graphs", True, ["Joint Multi-Agent Motion Forecasting"]),
     ("A Memory Bank for Personalized Reef Species Classification", True, ["Personalized Reef Species Classification"]),
