@@ -45,6 +45,11 @@ def test_frames(text, title, expected):
     ("该论文属于鲁棒点云配准任务。", False, ["点云配准"]),
     ("该论文属于跨模态预训练与高效图文检索任务。", False, ["跨模态预训练", "图文检索"]),
     ("现有模型主要面向短时程任务。", False, []),                             # no task head, a weaker frame: no task
+    # 任务 of a compound (跨任务, 多任务) or after a quality (复杂任务, 新任务) ends no task name; 对 of 对话 is no preposition
+    ("该论文提出KelpFT框架，解决珊瑚模型微调后跨任务泛化能力下降的问题。", False, []),
+    ("该论文提出KelpBot，解决机器人在多样港口中执行复杂任务的问题。", False, []),
+    ("该论文属于提升港口模型推理能力的任务。", False, []),
+    ("该论文属于对话式珊瑚检索任务。", False, ["对话式珊瑚检索"]),
     # English: a method's property ends the phrase; -able lead words and -ly adverbs of titles
     ("Gradient-Free Coral Reef Segmentation Benchmarking", True, ["Coral Reef Segmentation"]),
     ("Towards Auditable Loan Default Prediction", True, ["Loan Default Prediction"]),

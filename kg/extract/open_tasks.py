@@ -32,7 +32,7 @@ _GLOSS = re.compile(r"[（(]\s*(?P<gloss>[A-Za-z][A-Za-z0-9'’/&+.\-]*(?:\s+[A-
                     r"(?:\s*[，,;；]\s*(?P<acr>[A-Za-z][A-Za-z0-9\-]{1,15}))?\s*[）)]")
 _GLOSS_MARK = "\ue000"
 _ACRONYM = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]\s*")
-_ZH_LEAD = re.compile(r"^(?:[了着对在将把为从]|该论文|本文|论文(?=的|中)|该研究|该工作|本研究|一种|一个|一类|一项|这一|这类|此类|复杂的?|多种|各种|典型的?|经典的?|具有挑战性的|具挑战性的|新兴的?|关键的?|重要的?|基于[^的]{1,12}的)")
+_ZH_LEAD = re.compile(r"^(?:[了着在将把为从]|对(?![话比抗齐象称偶])|该论文|本文|论文(?=的|中)|该研究|该工作|本研究|一种|一个|一类|一项|这一|这类|此类|复杂的?|多种|各种|典型的?|经典的?|具有挑战性的|具挑战性的|新兴的?|关键的?|重要的?|基于[^的]{1,12}的)")
 _ZH_NAME_END = re.compile(rf"[{_HAN}A-Za-z0-9]$")
 _ZH_SPLIT = re.compile(r"[与和及、]|以及")
 _TRAILING_ACRONYM = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,15})\s*[）)]$")
@@ -132,13 +132,21 @@ def _zh_qualities() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))})的?")
 
 
+@functools.lru_cache(maxsize=None)
+def _zh_not_name_endings() -> tuple[str, ...]:
+    """ontology/lexicon/zh/not-task-name-endings.txt: what ends no Chinese task name."""
+    return tuple(lexicon().words("zh", "not-task-name-endings"))
+
+
 def _zh_ok(name: str, strong: bool) -> bool:
     _rx, _frames, heads, not_names, _fields, kind_words, _ext = _zh()
     if len(name) < 2 or len(name) > 18 or norm(name) in not_names:
         return False
     if any(name.endswith(k) for k in kind_words):
         return False  # "视觉-语言模型": a kind of model, not a task
-    if re.search(r"提出|通过|利用(?!$)|使用|采用|实现|构建|设计(?!$)|包括|以及|进行|是否|如何|不|难|了|[，,。；;：:（）()]", name):
+    if name.endswith(_zh_not_name_endings()) or name.endswith("的"):
+        return False  # "…微调后跨(任务)", "执行复杂(任务)": 任务 of a compound or after a quality; "…能力的(任务)"
+    if re.search(r"提出|通过|利用(?!$)|使用|采用|实现|构建|设计(?!$)|包括|以及|进行|是否|如何|不|难|了|提升|提高|[，,。；;：:（）()]", name):
         # (设计 ending the name is the noun: "智能硬件设计任务")
         return False
     if not re.search(rf"[{_HAN}]", name):
