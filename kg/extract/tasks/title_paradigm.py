@@ -28,7 +28,8 @@ from ...vocab import norm, rule_words
 from ..doc import doc_text
 from ..open_tasks import OpenTask
 from ..registry import RULES, task_strategy
-from .common import task_tables
+from ..lexicon import lexicon
+from .common import GENERIC_QUALIFIERS, task_tables
 
 RULE = "task-paradigm"
 ALSO_TASKS = rule_words("methods-also-tasks.txt")
@@ -75,6 +76,20 @@ def _after(text: str, end: int) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def _noun_before(text: str, start: int) -> bool:
+    """A word of the same name right before a one-word technique: a capitalised word that is no
+    function word and no quality ("Robot" in "Robot Teleoperation"; not "Sparse", "Efficient", nor
+    "Skewness-Guided")."""
+    m = re.search(r"([A-Za-z][A-Za-z\-']*)\s+$", text[:start])
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    return word[0].isupper() and low not in _FUNCTION and low not in GENERIC_QUALIFIERS \
+        and low.rsplit("-", 1)[-1] not in lexicon().lower_set("en", "quality-suffixes") \
+        and not re.search(r"(?:al|ive|ous|ic|ient|ent|ant|ed|ful|less|able|ible|ar|ary)$", low)
+
+
 @task_strategy("title-paradigm", title_only=True)
 def title_paradigm(index, doc: Doc, found: list[Span]) -> list[Span]:
     """The title's topic when it is a technique that also names a research problem."""
@@ -104,6 +119,8 @@ def title_paradigm(index, doc: Doc, found: list[Span]) -> list[Span]:
         if " " not in v.text.strip() and "-" not in v.text and v.text.lower() != c.pref.lower() \
                 and not v.text.isupper():
             continue  # one word that is another name of it ("Better Disentanglement in ..."): no topic
+        if " " not in v.text.strip() and _noun_before(text, v.start_char):
+            continue  # "... in Robot Teleoperation": the topic is the longer name, left to the other strategies
         key = (v.start, v.end)
         written = v.text if norm(v.text) != norm(c.pref) else None  # "Lifelong Learning": its other name
         info[key] = OpenTask(v.start_char, v.end_char, c.pref, RULE, conf)

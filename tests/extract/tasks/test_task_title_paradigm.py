@@ -34,6 +34,12 @@ CASES = [
     # a noun it modifies, or a noun naming the work's means after it
     pytest.param("title-paradigm", "Curriculum Learning Teachers of Buoy Detection", [], id="modifies-a-noun"),
     pytest.param("title-paradigm", "Buoy Segmentation in Harbours: A Federated Learning Approach", [], id="approach-is-a-means"),
+    # a one-word technique after a noun of its name: the topic is the longer name ("Robot Teleoperation"),
+    # left to the other strategies; after a quality it is the topic
+    pytest.param("title-paradigm", "Real-time Seabed Mapping for Diver Comfort in Harbour Teleoperation", [],
+                 id="noun-before-one-word"),
+    pytest.param("title-paradigm", "Skewness-Guided Pruning of Harbour Vision Transformers",
+                 [("Pruning", "new:pruning")], id="quality-before-one-word"),
     # a method of the vocabulary that names no problem ("reinforcement learning" is not listed)
     pytest.param("title-paradigm", "Harbour Docking Skills for Reinforcement Learning", [], id="not-listed"),
 ]
