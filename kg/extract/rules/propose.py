@@ -15,6 +15,8 @@ _EN_PROPOSE = re.compile(
     rf"\b(?i:{PROPOSER_EN})\s+"
     rf"(?i:(?:{_ADVERBS})\s+)?(?P<verb>(?i:{PROPOSE_EN}))(?:s|d|ed)?\s+"
     rf"(?P<fill>(?:(?!we\b)[A-Za-z0-9\-]+,?\s+){{0,8}}?)(?i:(?:called|named|dubbed|termed|coined)\s+)?(?P<name>{NAME_U})")
+# a name glued to the word that makes it qualify what follows ("CC12M-based", "CT-guided")
+_QUALIFYING_EN = re.compile(r"-(?:based|driven|guided|powered|aware|conditioned|enhanced|assisted|aided|enabled|inspired|oriented)$", re.I)
 _MODIFIER_AFTER = re.compile(r"\s*(?:驱动|引导|辅助|增强|赋能|加持|支持|指导|-?driven|-?guided|-?based|-?powered)")
 
 
@@ -46,6 +48,8 @@ def propose_en(text, add):
         if re.search(r"\b(?:across|over|among|between|from|into)\s+(?:\w+\s+)?$", fill, re.I) \
                 and not re.search(r"\b(?:called|named|dubbed|termed|coined)\s+$", text[:m.start("name")]):
             continue  # "we present a benchmark across multiple VFM families": what it spans, not its name
+        if _QUALIFYING_EN.search(m.group("name")) or _MODIFIER_AFTER.match(text[m.end("name"):]):
+            continue  # "we construct CC12M-based merging scenarios", "a CT-guided regularization": the name qualifies what is proposed
         t = head_type(text[:m.start("name")], text[m.end("name"):]) or window_type(fill)
         add(m.start("name"), m.end("name"), t, True)
 

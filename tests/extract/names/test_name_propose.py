@@ -26,6 +26,9 @@ CASES = [
     # what an unnamed proposal spans is not its name; a name given to it is
     pytest.param("propose_en", "We present a benchmark across multiple TCM families of harbour models.", [],
                  id="en-across-what-it-spans"),
+    # a name glued to the word that makes it qualify what is proposed
+    pytest.param("propose_en", "We propose a simple ReefScan-guided regularization for harbour maps.", [],
+                 id="en-name-guided"),
     pytest.param("propose_en", "We release a corpus drawn from harbour radios called ReefTalk.",
                  [("ReefTalk", "Dataset", True)], id="en-from-then-called"),
 ]
