@@ -302,7 +302,8 @@ FAMOUS = {"ImageNet": "Dataset", "ToolBench": "Dataset", "ALFWorld": "Dataset", 
           "GAIA": "Dataset", "Video-MME": "Dataset", "LongVideoBench": "Dataset",
           "DeepMind Control Suite": "Dataset", "Meta-World": "Dataset", "NSGA-III": "Method",
           "MOEA/D": "Method", "Barlow Twins": "Method", "model predictive control": "Method",
-          "LLaMA-2-7B": "Method", "OPT-6.7B": "Method", "MATH": "Dataset", "COCO": "Dataset"}
+          "LLaMA-2-7B": "Method", "OPT-6.7B": "Method", "MATH": "Dataset", "COCO": "Dataset",
+          "NaturalQuestions": "Dataset"}
 
 
 def test_famous_names_resolve_with_kg_vocab_lookup():
