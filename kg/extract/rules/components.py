@@ -97,9 +97,15 @@ _OPEN_BRACKET, _TASK_AFTER = re.compile(r"[（(]\s*$"), re.compile(r"\s*[）)]\s
 _RELEASE = re.compile(r" [vV]?\d{1,2}\.\d{1,2}(?![\d.]*[A-Za-z%])")
 
 
+# a word written with a stylised capital, no name: "eXplainable", "MultiModal", "CrossModal", "SelfSupervised"
+# (an adjective's ending after a one-letter or a prefix start; "iNaturalist" and "MetaWorld" stay names)
+_STYLISED_WORD = re.compile(r"(?:[a-z]|Multi|Cross|Self|Semi|Non|Pre|Post|Inter|Intra|Meta|Co|Re|Un)[A-Z](?=[a-z]{4,}$)[a-z]*"
+                            r"(?:able|ible|al|ive|ous|ic|ed|ar|ant|ent)")
+
+
 def _shaped(word: str) -> bool:
     if not _LOWER.search(word) or not _UPPER.search(word) or _CAPITALISED.fullmatch(word) \
-            or _NOT_SHAPED.search(word):
+            or _NOT_SHAPED.search(word) or _STYLISED_WORD.fullmatch(word):
         return False
     parts = _PART_SPLIT.split(word)
     if any(p in _METRIC_PARTS or (p[:1].islower() and p[1:] in _METRIC_PARTS) for p in parts):

@@ -37,6 +37,11 @@ CASES = [
     pytest.param("shaped_name", "A model tuned on it does better on CoralBench and TideEval.",
                  [("CoralBench", "Dataset", False), ("TideEval", "Dataset", False)], id="en-dataset-shape-where-data-is-named"),
     # a size ending a name is the checkpoint's ("KelpLM-35B"); a size alone is no name
+    # a word written with a stylised capital is no name ("eXplainable", "MultiModal"); iNaturalist-like names are
+    pytest.param("shaped_name", "An eXplainable and MultiModal reef detector beats CrossModal baselines.", [],
+                 id="stylised-words"),
+    pytest.param("shaped_name", "We compare with ReefWorld and ReVal agents.",
+                 [("ReefWorld", "Method", False), ("ReVal", "Method", False)], id="stylised-names-stay"),
     pytest.param("shaped_name", "The best, ReefReason-35B, beats 16GB and 7B baselines.",
                  [("ReefReason-35B", "Method", False)], id="en-sized-name"),
     # an acronym's long form that marks its letters with capitals holds no names
