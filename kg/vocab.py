@@ -290,11 +290,8 @@ def _cache_file(paths: list[Path]) -> Path | None:
     h.update(Path(__file__).read_bytes())  # the parser's code is part of the key
     for q in [ontology_dir() / "rules" / name for name in
               ("generic-qualifiers.txt", "methods-not-tasks.txt", "not-labels.txt", "not-tasks.txt")] \
-            + [ontology_dir() / "lexicon" / "en" / name for name in
-               ("activity-noun-endings.txt", "not-activity-nouns.txt", "open-task-heads.txt", "task-heads.txt",
-                "topic-heads.txt", "light-nouns.txt", "object-tail-nouns.txt", "gerund-nominals.txt",
-                "title-lead-verbs.txt")] \
-            + [_WORD_FORMS]:  # and the rule lists, word lists and word forms it applies
+            + sorted((ontology_dir() / "lexicon" / "en").glob("*.txt")) \
+            + [_WORD_FORMS]:  # and the rule lists, the English word lists (_names_things) and word forms it applies
         h.update(q.read_bytes() if q.exists() else b"")
     for p in paths:
         try:

@@ -132,19 +132,13 @@ def _zh_qualities() -> re.Pattern:
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))})的?")
 
 
-@functools.lru_cache(maxsize=None)
-def _zh_not_name_endings() -> tuple[str, ...]:
-    """ontology/lexicon/zh/not-task-name-endings.txt: what ends no Chinese task name."""
-    return tuple(lexicon().words("zh", "not-task-name-endings"))
-
-
 def _zh_ok(name: str, strong: bool) -> bool:
     _rx, _frames, heads, not_names, _fields, kind_words, _ext = _zh()
     if len(name) < 2 or len(name) > 18 or norm(name) in not_names:
         return False
     if any(name.endswith(k) for k in kind_words):
         return False  # "视觉-语言模型": a kind of model, not a task
-    if name.endswith(_zh_not_name_endings()) or name.endswith("的"):
+    if name.endswith(lexicon().words("zh", "not-task-name-endings")) or name.endswith("的"):
         return False  # "…微调后跨(任务)", "执行复杂(任务)": 任务 of a compound or after a quality; "…能力的(任务)"
     if re.search(r"提出|通过|利用(?!$)|使用|采用|实现|构建|设计(?!$)|包括|以及|进行|是否|如何|不|难|了|提升|提高|[，,。；;：:（）()]", name):
         # (设计 ending the name is the noun: "智能硬件设计任务")

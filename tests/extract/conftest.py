@@ -54,3 +54,26 @@ def task_strategy(nlp):
                 out.append((sp.text, f"new:{name}" + (f">{b.rsplit('/', 1)[-1]}" if b else "")))
         return out
     return run
+
+
+@pytest.fixture(scope="module")
+def paper_links(nlp, tmp_path_factory):
+    """(type, label, alt labels) linked per paper of a two-column digest (title, summary), through
+    extraction and one Linker: the integration check of a task strategy."""
+    from kg.extract import extract
+    from kg.ingest import ingest
+    from kg.link import Linker
+    vocab = nlp.get_pipe("kg_vocab_matcher").vocabulary
+    d = tmp_path_factory.mktemp("links")
+
+    def run(rows: list[tuple[str, str]]) -> list[set[tuple[str, str, tuple[str, ...]]]]:
+        f = d / "digest.md"
+        f.write_text("|Source|Title|Summary|\n|---|---|---|\n" + "".join(
+            f"|2601.{i:05d}v1|{t}|{s}|\n" for i, (t, s) in enumerate(rows, start=1)), encoding="utf-8")
+        linker = Linker(vocab)
+        out = []
+        for paper, mentions in extract(ingest([f]), nlp):
+            out.append({(lk.type, linker.entities[lk.entity].label, tuple(linker.entities[lk.entity].alt_labels))
+                        for lk in linker.link(paper, mentions)})
+        return out
+    return run

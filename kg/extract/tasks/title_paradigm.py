@@ -29,22 +29,21 @@ from ..doc import doc_text
 from ..open_tasks import OpenTask
 from ..registry import RULES, task_strategy
 from ..lexicon import lexicon
+from . import title_last
 from .common import GENERIC_QUALIFIERS, task_tables
 
 RULE = "task-paradigm"
 ALSO_TASKS = rule_words("methods-also-tasks.txt")
-_WORD = re.compile(r"[A-Za-z][A-Za-z\-']*")
-# what makes the match a means of the work
-_MEANS_BEFORE = frozenset("with via using through by from under based and or leveraging exploiting".split())
+# what makes the match a means of the work: the means words of title-last, a conjunction, a using verb
+_MEANS_BEFORE = title_last._MEANS | frozenset("and or leveraging exploiting".split())
 # what may follow the topic: a preposition, or a noun that names the work on it ("A Federated Learning
-# Approach" is the work's means: no such noun)
-_AFTER_OK = frozenset("""for via with using through by in on under across beyond at from to of without
+# Approach" is the work's means: no such noun); not "for" ("Contrastive Learning for Speech Emotion
+# Domain Generalization": a means for the task after it)
+_AFTER_OK = frozenset("""via with using through by in on under across beyond at from to of without
 framework frameworks benchmark benchmarks toolkit library survey review""".split())
 # the function words that open a title's phrase
 _FUNCTION = frozenset("""for towards toward of in on to at across beyond into over within without as a an the
 and or with via using through by from under based""".split())
-# "... for X" where X is itself the task: the technique before it is the means
-_FOR = frozenset("for".split())
 
 
 def _before_word(text: str, start: int) -> str | None:
@@ -112,9 +111,7 @@ def title_paradigm(index, doc: Doc, found: list[Span]) -> list[Span]:
         after = _after(text, v.end_char)
         if before in _MEANS_BEFORE or after is None or after not in _AFTER_OK and after != "":
             continue
-        if after in _FOR:
-            continue  # "Contrastive Learning for Speech Emotion Domain Generalization": a means for the task after it
-        if v.end < len(doc) and doc[v.end].text in ("-",) or text[v.end_char:v.end_char + 1] == "-":
+        if v.end < len(doc) and doc[v.end].text == "-" or text[v.end_char:v.end_char + 1] == "-":
             continue  # "Reinforcement Learning-based ...": a means
         if " " not in v.text.strip() and "-" not in v.text and v.text.lower() != c.pref.lower() \
                 and not v.text.isupper():

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
 from kg.extract.tasks.title_last import activity_head, phrases
-from kg.ingest import ingest
-from kg.link import Linker
 
 CASES = [
     # what the work is for, before what it opens with
@@ -69,20 +66,10 @@ def test_phrases_rank_purpose_then_opening_then_place():
 
 
 @pytest.fixture(scope="module")
-def task_labels(nlp, tmp_path_factory):
+def task_labels(paper_links):
     """Task labels linked per paper of a two-column digest (title, summary)."""
-    vocab = nlp.get_pipe("kg_vocab_matcher").vocabulary
-    d = tmp_path_factory.mktemp("last")
-
     def run(rows: list[tuple[str, str]]) -> list[set[str]]:
-        f = d / "digest.md"
-        f.write_text("|Source|Title|Summary|\n|---|---|---|\n" + "".join(
-            f"|2601.{i:05d}v1|{t}|{s}|\n" for i, (t, s) in enumerate(rows, start=1)), encoding="utf-8")
-        linker = Linker(vocab)
-        out = []
-        for paper, mentions in extract(ingest([f]), nlp):
-            out.append({linker.entities[lk.entity].label for lk in linker.link(paper, mentions) if lk.type == "Task"})
-        return out
+        return [{label for t, label, _alt in got if t == "Task"} for got in paper_links(rows)]
     return run
 
 

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.ingest import ingest
-from kg.link import Linker
 from kg.vocab import rule_words
 
 CASES = [
@@ -61,22 +58,8 @@ def test_the_listed_techniques_are_methods_of_the_vocabulary(nlp):
 
 
 @pytest.fixture(scope="module")
-def links(nlp, tmp_path_factory):
-    """(type, label, alt labels) linked per paper of a two-column digest (title, summary)."""
-    vocab = nlp.get_pipe("kg_vocab_matcher").vocabulary
-    d = tmp_path_factory.mktemp("paradigm")
-
-    def run(rows: list[tuple[str, str]]) -> list[set[tuple[str, str, tuple[str, ...]]]]:
-        f = d / "digest.md"
-        f.write_text("|Source|Title|Summary|\n|---|---|---|\n" + "".join(
-            f"|2601.{i:05d}v1|{t}|{s}|\n" for i, (t, s) in enumerate(rows, start=1)), encoding="utf-8")
-        linker = Linker(vocab)
-        out = []
-        for paper, mentions in extract(ingest([f]), nlp):
-            out.append({(lk.type, linker.entities[lk.entity].label, tuple(linker.entities[lk.entity].alt_labels))
-                        for lk in linker.link(paper, mentions)})
-        return out
-    return run
+def links(paper_links):
+    return paper_links
 
 
 def test_the_topic_is_a_task_and_no_method_of_the_paper(links):
